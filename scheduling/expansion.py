@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from dateutil.rrule import WEEKLY, rrule
 
@@ -26,7 +27,6 @@ from scheduling.patterns import (
     RotationPattern,
     ShiftPlan,
     Swap,
-    WeeklyPattern,
 )
 
 ONE_DAY = timedelta(days=1)
@@ -38,11 +38,17 @@ def expand(plan: ShiftPlan, start: datetime, end: datetime) -> list[Shift]:
     first = start.astimezone(zone).date() - ONE_DAY
     last = end.astimezone(zone).date()
     by_day: dict[tuple[str, date], list[Shift]] = defaultdict(list)
+    instants: dict[tuple[str, date], list[_Instants]] = {}
     for pattern in plan.patterns:
+        employee_no, post = pattern.employee_no, pattern.post
         for day, code in _pattern_days(pattern, first, last):
-            shift_type = _shift_type(plan, code, pattern.employee_no)
-            by_day[pattern.employee_no, day].extend(
-                _shifts_of(shift_type, day, pattern.employee_no, pattern.post, plan)
+            shift_type = _shift_type(plan, code, employee_no)
+            key = (code, day)
+            if key not in instants:
+                instants[key] = [_instants(s, day, zone) for s in shift_type.segments]
+            by_day[employee_no, day].extend(
+                Shift(start, end, employee_no, post, shift_type.label, code, start_ts, end_ts)
+                for start, end, start_ts, end_ts in instants[key]
             )
     for shift in plan.shifts:
         day = shift.start.astimezone(zone).date()
@@ -84,10 +90,12 @@ def _pattern_days(pattern: Pattern, first: date, last: date) -> Iterable[tuple[d
     if begin > finish:
         return
     if isinstance(pattern, RotationPattern):
-        for day in days(begin, finish):
-            code = pattern.code_on(day)
+        cycle, length = pattern.cycle, len(pattern.cycle)
+        position = (begin - pattern.anchor).days
+        for offset in range((finish - begin).days + 1):
+            code = cycle[(position + offset) % length]
             if code != OFF:
-                yield day, code
+                yield begin + timedelta(days=offset), code
         return
     for day in _weekly_days(pattern.weekdays, pattern.interval, pattern.anchor, begin, finish):
         yield day, pattern.shift_code
@@ -134,16 +142,26 @@ def _segment_shift(
     plan: ShiftPlan,
     shift_type: ShiftType | None = None,
 ) -> Shift:
-    zone = plan.timezone
-    end_day = day + ONE_DAY if segment.overnight else day
+    start, end, start_ts, end_ts = _instants(segment, day, plan.timezone)
     return Shift(
-        start=at(day, segment.start, zone),
-        end=at(end_day, segment.end, zone),
+        start=start,
+        end=end,
         employee_no=employee_no,
         post=post,
         label=shift_type.label if shift_type else None,
         code=shift_type.code if shift_type else None,
+        start_ts=start_ts,
+        end_ts=end_ts,
     )
+
+
+_Instants = tuple[datetime, datetime, float, float]
+
+
+def _instants(segment: Segment, day: date, zone: ZoneInfo) -> _Instants:
+    start = at(day, segment.start, zone)
+    end = at(day + ONE_DAY if segment.overnight else day, segment.end, zone)
+    return start, end, start.timestamp(), end.timestamp()
 
 
 def _apply_overrides(
@@ -157,7 +175,9 @@ def _apply_overrides(
         mine = by_day.pop((swap.employee_no, swap.day), [])
         theirs = by_day.pop((swap.other, swap.day), [])
         by_day[swap.other, swap.day] = [replace(s, employee_no=swap.other) for s in mine]
-        by_day[swap.employee_no, swap.day] = [replace(s, employee_no=swap.employee_no) for s in theirs]
+        by_day[swap.employee_no, swap.day] = [
+            replace(s, employee_no=swap.employee_no) for s in theirs
+        ]
     for cancel in (o for o in relevant if isinstance(o, Cancellation)):
         key = (cancel.employee_no, cancel.day)
         if cancel.shift_code is None:

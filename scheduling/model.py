@@ -6,6 +6,7 @@ Plain frozen dataclasses; nothing here knows how it is stored or shown.
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
@@ -121,35 +122,33 @@ class ShiftType:
         return " + ".join(str(segment) for segment in self.segments)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Shift:
     """A concrete stretch of work: aware datetimes in the organisation's zone.
 
-    Compare and subtract through ``timestamp()`` (``start_ts``/``end_ts``):
+    Compare and subtract through ``start_ts``/``end_ts`` (POSIX timestamps):
     Python compares two datetimes that share a tzinfo by wall time, which is
-    wrong across a DST change.
+    wrong across a DST change. Expansion passes them in, already known;
+    otherwise they are worked out here.
     """
 
-    start: datetime
-    end: datetime
+    start: datetime = field(compare=False)
+    end: datetime = field(compare=False)
     employee_no: str
     post: str | None = None
     label: str | None = None
     code: str | None = field(default=None, compare=False)
+    start_ts: float = field(default=math.nan, repr=False)
+    end_ts: float = field(default=math.nan, repr=False)
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
             raise ValueError("shift times must carry a time zone")
+        if math.isnan(self.start_ts):
+            object.__setattr__(self, "start_ts", self.start.timestamp())
+            object.__setattr__(self, "end_ts", self.end.timestamp())
         if self.end_ts <= self.start_ts:
             raise ValueError(f"shift ends before it starts: {self.start} – {self.end}")
-
-    @property
-    def start_ts(self) -> float:
-        return self.start.timestamp()
-
-    @property
-    def end_ts(self) -> float:
-        return self.end.timestamp()
 
     @property
     def hours(self) -> float:

@@ -1,0 +1,1 @@
+"""shiftcell's SQLite store: schema, migrations, store API, importers, demo data."""

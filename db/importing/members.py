@@ -1,0 +1,131 @@
+"""``shiftcell import members FILE``: the roster, created or updated by employee number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from db.importing.problems import (
+    DUPLICATE_MEMBER,
+    ROLE_WITHOUT_GROUP,
+    SECOND_LEADER,
+    ImportFailed,
+    Problem,
+)
+from db.importing.reading import RowReader, Sheet, read_sheet
+from db.importing.values import (
+    EMPLOYMENTS,
+    ROLES,
+    STATUSES,
+    YES_NO,
+    department_kind,
+)
+from db.store import Store
+from scheduling import Department, Employment, Group, Member, Post, Role, Status
+
+COLUMNS = {
+    "employee_no": ("employee_no", "工号"),
+    "name": ("name", "姓名"),
+    "department": ("department", "部门"),
+    "post": ("post", "岗位"),
+    "group": ("group", "党小组"),
+    "role": ("role", "职务"),
+    "status": ("status", "政治面貌"),
+    "mobile": ("mobile", "流动党员"),
+    "employment": ("employment", "用工性质"),
+}
+REQUIRED_COLUMNS = ("employee_no", "name", "department", "group")
+DEFAULT_BRANCH = "党支部"
+
+
+@dataclass(frozen=True)
+class MembersImport:
+    """What a valid file holds, ready to write."""
+
+    members: list[Member]
+    new_departments: list[str]
+    new_posts: list[tuple[str, str]]
+    new_groups: list[str]
+
+
+def import_members(store: Store, path: Path, *, dry_run: bool = False) -> MembersImport:
+    """Validate the whole file, then write it in one transaction (unless ``dry_run``)."""
+    sheet = read_sheet(path, COLUMNS, REQUIRED_COLUMNS)
+    members = _parse(sheet)
+    plan = _plan(store, members)
+    if not dry_run:
+        branches = store.branches()
+        branch = branches[0] if branches else DEFAULT_BRANCH
+        store.save(
+            branches=[] if branches else [DEFAULT_BRANCH],
+            departments=[Department(d, department_kind(d)) for d in plan.new_departments],
+            posts=[Post(p, d) for p, d in plan.new_posts],
+            groups=[Group(g, branch) for g in plan.new_groups],
+            members=members,
+        )
+    return plan
+
+
+def _parse(sheet: Sheet) -> list[Member]:
+    problems: list[Problem] = []
+    members: list[Member] = []
+    first_row: dict[str, int] = {}
+    leader_row: dict[str, int] = {}
+    for number, cells in sheet.rows:
+        row = RowReader(sheet, number, cells, problems)
+        employee_no, name, department = (
+            row.text("employee_no"),
+            row.text("name"),
+            row.text("department"),
+        )
+        group = row.optional("group")
+        role = row.choice("role", ROLES, Role.MEMBER if group else None)
+        status = row.choice("status", STATUSES, Status.NONE)
+        mobile = row.choice("mobile", YES_NO, False)
+        employment = row.choice("employment", EMPLOYMENTS, Employment.REGULAR)
+        if employee_no in first_row:
+            row.problem("employee_no", employee_no, DUPLICATE_MEMBER, first=first_row[employee_no])
+        elif employee_no:
+            first_row[employee_no] = number
+        if role is not None and group is None:
+            row.problem("role", row.optional("role"), ROLE_WITHOUT_GROUP)
+        if role is Role.LEADER and group is not None:
+            if group in leader_row:
+                row.problem(
+                    "role",
+                    row.optional("role"),
+                    SECOND_LEADER,
+                    group=group,
+                    first=leader_row[group],
+                )
+            leader_row.setdefault(group, number)
+        if row.ok:
+            members.append(
+                Member(
+                    employee_no=employee_no or "",
+                    name=name or "",
+                    department=department or "",
+                    post=row.optional("post"),
+                    group=group,
+                    role=role or Role.MEMBER,
+                    status=status or Status.NONE,
+                    mobile=bool(mobile),
+                    employment=employment or Employment.REGULAR,
+                )
+            )
+    if problems:
+        raise ImportFailed(problems)
+    return members
+
+
+def _plan(store: Store, members: list[Member]) -> MembersImport:
+    departments = {d.name for d in store.departments()}
+    posts = {p.name for p in store.posts()}
+    groups = {g.name for g in store.groups()}
+    new_departments = sorted({m.department for m in members} - departments)
+    new_posts: dict[str, str] = {}
+    for m in members:
+        if m.post and m.post not in posts:
+            new_posts.setdefault(m.post, m.department)
+    new_groups = sorted({m.group for m in members if m.group} - groups)
+    return MembersImport(members, new_departments, sorted(new_posts.items()), new_groups)

@@ -1,0 +1,68 @@
+"""The words a spreadsheet may use for each choice, in English or Chinese."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from scheduling import DepartmentKind, Employment, Role, Status
+
+ROLES = {
+    "leader": Role.LEADER,
+    "组长": Role.LEADER,
+    "党小组长": Role.LEADER,
+    "deputy": Role.DEPUTY,
+    "副组长": Role.DEPUTY,
+    "member": Role.MEMBER,
+    "组员": Role.MEMBER,
+}
+STATUSES = {
+    "full": Status.FULL,
+    "正式党员": Status.FULL,
+    "probationary": Status.PROBATIONARY,
+    "预备党员": Status.PROBATIONARY,
+    "target": Status.TARGET,
+    "发展对象": Status.TARGET,
+    "activist": Status.ACTIVIST,
+    "入党积极分子": Status.ACTIVIST,
+    "applicant": Status.APPLICANT,
+    "入党申请人": Status.APPLICANT,
+    "none": Status.NONE,
+    "群众": Status.NONE,
+}
+YES_NO = {"yes": True, "y": True, "是": True, "true": True, "1": True,
+          "no": False, "n": False, "否": False, "false": False, "0": False}  # fmt: skip
+EMPLOYMENTS = {
+    "regular": Employment.REGULAR,
+    "在编": Employment.REGULAR,
+    "external": Employment.EXTERNAL,
+    "外聘": Employment.EXTERNAL,
+}
+# Words in a department's name that tell what kind of work it does.
+KIND_WORDS = (
+    (DepartmentKind.CANTEEN, ("食堂", "饮食", "餐", "canteen", "kitchen", "dining")),
+    (DepartmentKind.DORMITORY, ("公寓", "宿舍", "dorm", "residence")),
+    (DepartmentKind.MAINTENANCE, ("维修", "维保", "maintenance", "repair")),
+)
+
+
+def choices_text(table: dict[str, object]) -> str:
+    """``leader/组长, deputy/副组长, member/组员``: English, then the first Chinese word."""
+    by_value: dict[object, list[str]] = {}
+    for word, value in table.items():
+        by_value.setdefault(value, []).append(word)
+    return ", ".join("/".join(words[:2]) for words in by_value.values())
+
+
+T = TypeVar("T")
+
+
+def lookup(table: dict[str, T], text: str) -> T | None:
+    return table.get(text.strip().casefold())
+
+
+def department_kind(name: str) -> DepartmentKind:
+    folded = name.casefold()
+    for kind, words in KIND_WORDS:
+        if any(word in folded for word in words):
+            return kind
+    return DepartmentKind.OTHER

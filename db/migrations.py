@@ -1,0 +1,120 @@
+"""The schema, only ever changed by adding a migration to the end of this list."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("shiftcell")
+
+
+@migrations()
+def m001_organisation(db: Database) -> None:
+    db.table("organisation").create(
+        {"id": int, "name": str, "timezone": str}, pk="id", not_null={"name", "timezone"}
+    )
+    db.table("branches").create({"name": str}, pk="name")
+    db.table("departments").create(
+        {"name": str, "kind": str}, pk="name", not_null={"kind"}, defaults={"kind": "other"}
+    )
+    db.table("posts").create(
+        {"name": str, "department": str, "travel_buffer": int},
+        pk="name",
+        not_null={"department"},
+        foreign_keys=[("department", "departments", "name")],
+    )
+    db.table("groups").create(
+        {"name": str, "branch": str},
+        pk="name",
+        not_null={"branch"},
+        foreign_keys=[("branch", "branches", "name")],
+    )
+    db.table("members").create(
+        {
+            "employee_no": str,
+            "name": str,
+            "department": str,
+            "post": str,
+            "group": str,
+            "role": str,
+            "status": str,
+            "mobile": int,
+            "employment": str,
+        },
+        pk="employee_no",
+        not_null={"name", "department", "role", "status", "mobile", "employment"},
+        defaults={"role": "member", "status": "none", "mobile": 0, "employment": "regular"},
+        foreign_keys=[
+            ("department", "departments", "name"),
+            ("post", "posts", "name"),
+            ("group", "groups", "name"),
+        ],
+    )
+    db.table("members").create_index(["group"])
+    db.table("members").create_index(["department"])
+
+
+@migrations()
+def m002_shifts(db: Database) -> None:
+    db.table("shift_types").create(
+        # segments: "06:00-09:00,10:30-13:30"; an end at or before the start ends next day.
+        {"code": str, "label": str, "segments": str},
+        pk="code",
+        not_null={"label", "segments"},
+    )
+    db.table("patterns").create(
+        {
+            "id": int,
+            "employee_no": str,
+            "kind": str,  # weekly | rotation
+            "shift_code": str,
+            "weekdays": str,  # "0,2,4" (Monday is 0)
+            "interval": int,
+            "cycle": str,
+            "anchor": str,
+            "until": str,
+            "post": str,
+        },
+        pk="id",
+        not_null={"employee_no", "kind", "anchor"},
+        foreign_keys=[
+            ("employee_no", "members", "employee_no"),
+            ("shift_code", "shift_types", "code"),
+            ("post", "posts", "name"),
+        ],
+    )
+    db.table("patterns").create_index(["employee_no"])
+    db.table("overrides").create(
+        {
+            "id": int,
+            "employee_no": str,
+            "kind": str,  # leave | cancel | extra | swap
+            "day": str,
+            "last_day": str,
+            "other": str,
+            "shift_code": str,
+            "start": str,
+            "end": str,
+            "post": str,
+            "reason": str,
+        },
+        pk="id",
+        not_null={"employee_no", "kind", "day"},
+        foreign_keys=[
+            ("employee_no", "members", "employee_no"),
+            ("other", "members", "employee_no"),
+            ("shift_code", "shift_types", "code"),
+            ("post", "posts", "name"),
+        ],
+    )
+    db.table("overrides").create_index(["employee_no", "day"])
+    # Shifts given as they are, by import. Instants in UTC ISO text so that
+    # text order is time order whatever the local offset was.
+    db.table("shifts").create(
+        {"id": int, "employee_no": str, "start_utc": str, "end_utc": str, "post": str},
+        pk="id",
+        not_null={"employee_no", "start_utc", "end_utc"},
+        foreign_keys=[("employee_no", "members", "employee_no"), ("post", "posts", "name")],
+    )
+    db.table("shifts").create_index(["employee_no", "start_utc"], unique=True)
+    db.table("shifts").create_index(["start_utc"])

@@ -1,0 +1,199 @@
+"""Between table rows and the domain's types, both ways."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from scheduling import (
+    Cancellation,
+    Department,
+    DepartmentKind,
+    Employment,
+    ExtraShift,
+    Group,
+    LeaveDays,
+    Member,
+    Override,
+    Pattern,
+    Post,
+    Role,
+    RotationPattern,
+    Segment,
+    Shift,
+    ShiftType,
+    Status,
+    Swap,
+    WeeklyPattern,
+)
+
+Row = dict[str, Any]
+
+
+def department_from_row(row: Row) -> Department:
+    return Department(row["name"], DepartmentKind(row["kind"]))
+
+
+def post_from_row(row: Row) -> Post:
+    return Post(row["name"], row["department"], row["travel_buffer"])
+
+
+def group_from_row(row: Row) -> Group:
+    return Group(row["name"], row["branch"])
+
+
+def member_from_row(row: Row) -> Member:
+    return Member(
+        employee_no=row["employee_no"],
+        name=row["name"],
+        department=row["department"],
+        post=row["post"],
+        group=row["group"],
+        role=Role(row["role"]),
+        status=Status(row["status"]),
+        mobile=bool(row["mobile"]),
+        employment=Employment(row["employment"]),
+    )
+
+
+def member_to_row(member: Member) -> Row:
+    return {
+        "employee_no": member.employee_no,
+        "name": member.name,
+        "department": member.department,
+        "post": member.post,
+        "group": member.group,
+        "role": member.role.value,
+        "status": member.status.value,
+        "mobile": int(member.mobile),
+        "employment": member.employment.value,
+    }
+
+
+def segments_to_text(segments: tuple[Segment, ...]) -> str:
+    return ",".join(f"{s.start:%H:%M}-{s.end:%H:%M}" for s in segments)
+
+
+def segments_from_text(text: str) -> tuple[Segment, ...]:
+    pairs = (part.split("-") for part in text.split(","))
+    return tuple(Segment(time.fromisoformat(a), time.fromisoformat(b)) for a, b in pairs)
+
+
+def shift_type_from_row(row: Row) -> ShiftType:
+    return ShiftType(row["code"], row["label"], segments_from_text(row["segments"]))
+
+
+def shift_type_to_row(shift_type: ShiftType) -> Row:
+    return {
+        "code": shift_type.code,
+        "label": shift_type.label,
+        "segments": segments_to_text(shift_type.segments),
+    }
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def pattern_from_row(row: Row) -> Pattern:
+    anchor = date.fromisoformat(row["anchor"])
+    if row["kind"] == "rotation":
+        return RotationPattern(
+            row["employee_no"], row["cycle"], anchor, _day(row["until"]), row["post"]
+        )
+    weekdays = tuple(int(d) for d in row["weekdays"].split(","))
+    return WeeklyPattern(
+        row["employee_no"],
+        row["shift_code"],
+        weekdays,
+        anchor,
+        row["interval"] or 1,
+        _day(row["until"]),
+        row["post"],
+    )
+
+
+def pattern_to_row(pattern: Pattern) -> Row:
+    row: Row = {
+        "employee_no": pattern.employee_no,
+        "anchor": pattern.anchor.isoformat(),
+        "until": pattern.until.isoformat() if pattern.until else None,
+        "post": pattern.post,
+    }
+    if isinstance(pattern, RotationPattern):
+        return row | {"kind": "rotation", "cycle": pattern.cycle}
+    return row | {
+        "kind": "weekly",
+        "shift_code": pattern.shift_code,
+        "weekdays": ",".join(str(d) for d in pattern.weekdays),
+        "interval": pattern.interval,
+    }
+
+
+def override_from_row(row: Row) -> Override:
+    day = date.fromisoformat(row["day"])
+    employee_no = row["employee_no"]
+    match row["kind"]:
+        case "leave":
+            return LeaveDays(employee_no, day, _day(row["last_day"]) or day, row["reason"] or "")
+        case "cancel":
+            return Cancellation(employee_no, day, row["shift_code"])
+        case "swap":
+            return Swap(employee_no, row["other"], day)
+        case "extra":
+            segment = None
+            if row["start"]:
+                segment = Segment(time.fromisoformat(row["start"]), time.fromisoformat(row["end"]))
+            return ExtraShift(employee_no, day, row["shift_code"], segment, row["post"])
+    raise ValueError(f"unknown override kind {row['kind']!r}")
+
+
+def override_to_row(override: Override) -> Row:
+    row: Row = {"employee_no": override.employee_no}
+    if isinstance(override, LeaveDays):
+        return row | {
+            "kind": "leave",
+            "day": override.first.isoformat(),
+            "last_day": override.last.isoformat(),
+            "reason": override.reason,
+        }
+    row["day"] = override.day.isoformat()
+    if isinstance(override, Cancellation):
+        return row | {"kind": "cancel", "shift_code": override.shift_code}
+    if isinstance(override, Swap):
+        return row | {"kind": "swap", "other": override.other}
+    segment = override.segment
+    return row | {
+        "kind": "extra",
+        "shift_code": override.shift_code,
+        "start": f"{segment.start:%H:%M}" if segment else None,
+        "end": f"{segment.end:%H:%M}" if segment else None,
+        "post": override.post,
+    }
+
+
+def utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def from_utc_text(text: str, zone: ZoneInfo) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone(zone)
+
+
+def shift_from_row(row: Row, zone: ZoneInfo) -> Shift:
+    return Shift(
+        start=from_utc_text(row["start_utc"], zone),
+        end=from_utc_text(row["end_utc"], zone),
+        employee_no=row["employee_no"],
+        post=row["post"],
+    )
+
+
+def shift_to_row(shift: Shift) -> Row:
+    return {
+        "employee_no": shift.employee_no,
+        "start_utc": utc_text(shift.start),
+        "end_utc": utc_text(shift.end),
+        "post": shift.post,
+    }

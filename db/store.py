@@ -1,0 +1,304 @@
+"""The one way into shiftcell's data, for the command line and the app alike."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Collection, Iterable, Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Self
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlite_utils import Database
+
+from db import rows
+from db.migrations import migrations
+from scheduling import (
+    Department,
+    Group,
+    Leave,
+    Member,
+    Override,
+    Pattern,
+    Post,
+    Shift,
+    ShiftPlan,
+    ShiftType,
+    expand,
+    leave_between,
+)
+
+BUSY_TIMEOUT_MS = 5000
+# Tables holding the organisation's data, children before parents.
+DATA_TABLES = (
+    "shifts",
+    "overrides",
+    "patterns",
+    "shift_types",
+    "members",
+    "groups",
+    "branches",
+    "posts",
+    "departments",
+)
+# A stored shift is at most two days long; look this far back for ones that
+# started before a range and reach into it.
+LONGEST_SHIFT = timedelta(days=2)
+
+
+class StoreError(Exception):
+    """A database that cannot be opened or used as asked."""
+
+
+class Store:
+    def __init__(self, db: Database, *, read_only: bool = False) -> None:
+        self.db = db
+        self.read_only = read_only
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Self:
+        """Open (and for writing, create and migrate) the database at ``path``."""
+        path = Path(path)
+        if read_only:
+            return cls._open_read_only(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(path)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path}: not a shiftcell database ({error})") from None
+        return cls._ready(conn)
+
+    @classmethod
+    def memory(cls) -> Self:
+        return cls._ready(sqlite3.connect(":memory:"))
+
+    @classmethod
+    def _ready(cls, conn: sqlite3.Connection) -> Self:
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = Database(conn)
+        migrations.apply(db)
+        return cls(db)
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Self:
+        if not path.exists():
+            raise StoreError(f"{path}: no such database")
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db = Database(conn)
+        try:
+            pending = migrations.pending(db)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path}: not a shiftcell database ({error})") from None
+        if pending:
+            raise StoreError(
+                f"{path}: the database needs an upgrade; run `shiftcell --db {path} init` first"
+            )
+        return cls(db, read_only=True)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # -- the organisation ----------------------------------------------------
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        row = self._organisation_row()
+        return ZoneInfo(row["timezone"]) if row else machine_timezone()
+
+    @property
+    def organisation_name(self) -> str:
+        row = self._organisation_row()
+        return row["name"] if row else ""
+
+    def _organisation_row(self) -> rows.Row | None:
+        return next(iter(self.db.table("organisation").rows), None)
+
+    def set_organisation(self, name: str, timezone: str) -> None:
+        ZoneInfo(timezone)  # refuse a zone that does not exist before writing it
+        self.db.table("organisation").upsert({"id": 1, "name": name, "timezone": timezone}, pk="id")
+
+    def is_empty(self) -> bool:
+        return self.db.table("members").count == 0
+
+    def clear(self) -> None:
+        """Delete every row of the organisation's data, in one transaction."""
+        with self.db.atomic():
+            for table in DATA_TABLES:
+                self.db.execute(f"DELETE FROM [{table}]")
+            self.db.execute("DELETE FROM organisation")
+
+    # -- reading -------------------------------------------------------------
+
+    def departments(self) -> list[Department]:
+        return [
+            rows.department_from_row(r)
+            for r in self.db.table("departments").rows_where(order_by="name")
+        ]
+
+    def posts(self) -> list[Post]:
+        return [rows.post_from_row(r) for r in self.db.table("posts").rows_where(order_by="name")]
+
+    def groups(self) -> list[Group]:
+        return [rows.group_from_row(r) for r in self.db.table("groups").rows_where(order_by="name")]
+
+    def branches(self) -> list[str]:
+        return [r["name"] for r in self.db.table("branches").rows_where(order_by="name")]
+
+    def members(
+        self,
+        groups: Sequence[str] = (),
+        department: str | None = None,
+        employee_nos: Sequence[str] = (),
+    ) -> list[Member]:
+        """Members matching every filter given (all members when none is)."""
+        clauses, params = [], []
+        for column, values in (("group", groups), ("employee_no", employee_nos)):
+            if values:
+                clauses.append(f"[{column}] IN ({', '.join('?' * len(values))})")
+                params.extend(values)
+        if department is not None:
+            clauses.append("department = ?")
+            params.append(department)
+        where = " AND ".join(clauses) or None
+        found = self.db.table("members").rows_where(where, params, order_by="employee_no")
+        return [rows.member_from_row(r) for r in found]
+
+    def member(self, employee_no: str) -> Member | None:
+        found = self.members(employee_nos=[employee_no])
+        return found[0] if found else None
+
+    def shift_types(self) -> dict[str, ShiftType]:
+        return {r["code"]: rows.shift_type_from_row(r) for r in self.db.table("shift_types").rows}
+
+    def shift_plan(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        employee_nos: Collection[str] | None = None,
+    ) -> ShiftPlan:
+        """Everything deciding the shifts of these members (all when None).
+
+        Given ``start`` and ``end``, only stored shifts near that range are read.
+        """
+        zone = self.timezone
+        who, params = self._member_filter(employee_nos)
+        shift_where, shift_params = who, list(params)
+        if start is not None and end is not None:
+            shift_where = f"({who}) AND start_utc < ? AND start_utc >= ?"
+            shift_params += [rows.utc_text(end), rows.utc_text(start - LONGEST_SHIFT)]
+        return ShiftPlan(
+            timezone=zone,
+            shift_types=self.shift_types(),
+            patterns=[
+                rows.pattern_from_row(r) for r in self.db.table("patterns").rows_where(who, params)
+            ],
+            overrides=[
+                rows.override_from_row(r)
+                for r in self.db.table("overrides").rows_where(who, params)
+            ],
+            shifts=[
+                rows.shift_from_row(r, zone)
+                for r in self.db.table("shifts").rows_where(shift_where, shift_params)
+            ],
+        )
+
+    def shifts(
+        self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
+    ) -> list[Shift]:
+        """Every shift overlapping ``[start, end)``, patterns and overrides applied."""
+        plan = self.shift_plan(start, end, employee_nos)
+        found = expand(plan, start, end)
+        if employee_nos is not None:
+            wanted = set(employee_nos)  # a swap can bring in a partner's shifts
+            found = [s for s in found if s.employee_no in wanted]
+        return found
+
+    def leave(
+        self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
+    ) -> list[Leave]:
+        return leave_between(self.shift_plan(start, end, employee_nos), start, end)
+
+    def _member_filter(self, employee_nos: Collection[str] | None) -> tuple[str, list[str]]:
+        if employee_nos is None:
+            return "1", []
+        wanted = set(employee_nos)
+        # A swap hands one member the other's shifts: read both sides' patterns.
+        marks = ", ".join("?" * len(wanted))
+        for row in self.db.query(
+            f"SELECT employee_no, other FROM overrides WHERE kind = 'swap' "
+            f"AND (employee_no IN ({marks}) OR other IN ({marks}))",
+            [*wanted, *wanted],
+        ):
+            wanted.update((row["employee_no"], row["other"]))
+        return f"employee_no IN ({', '.join('?' * len(wanted))})", sorted(wanted)
+
+    # -- writing -------------------------------------------------------------
+
+    def save(
+        self,
+        *,
+        branches: Iterable[str] = (),
+        departments: Iterable[Department] = (),
+        posts: Iterable[Post] = (),
+        groups: Iterable[Group] = (),
+        members: Iterable[Member] = (),
+        shift_types: Iterable[ShiftType] = (),
+        patterns: Iterable[Pattern] = (),
+        overrides: Iterable[Override] = (),
+        shifts: Iterable[Shift] = (),
+    ) -> None:
+        """Insert or replace all of these in one transaction, parents first."""
+        self._writable()
+        table = self.db.table
+        with self.db.atomic():
+            table("branches").upsert_all(({"name": b} for b in branches), pk="name")
+            table("departments").upsert_all(
+                ({"name": d.name, "kind": d.kind.value} for d in departments), pk="name"
+            )
+            table("posts").upsert_all(
+                (
+                    {"name": p.name, "department": p.department, "travel_buffer": p.travel_buffer}
+                    for p in posts
+                ),
+                pk="name",
+            )
+            table("groups").upsert_all(
+                ({"name": g.name, "branch": g.branch} for g in groups), pk="name"
+            )
+            table("members").upsert_all(map(rows.member_to_row, members), pk="employee_no")
+            table("shift_types").upsert_all(map(rows.shift_type_to_row, shift_types), pk="code")
+            table("patterns").insert_all(map(rows.pattern_to_row, patterns), batch_size=1000)
+            table("overrides").insert_all(map(rows.override_to_row, overrides), batch_size=1000)
+            table("shifts").insert_all(
+                map(rows.shift_to_row, shifts), batch_size=1000, replace=True
+            )
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("this database is open read-only")
+
+
+def machine_timezone() -> ZoneInfo:
+    """The machine's own zone by its IANA name, or UTC when it has none."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    localtime = Path("/etc/localtime")
+    if localtime.is_symlink():
+        target = str(localtime.resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    timezone_file = Path("/etc/timezone")
+    if timezone_file.exists():
+        candidates.append(timezone_file.read_text().strip())
+    for name in candidates:
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return ZoneInfo("UTC")

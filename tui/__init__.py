@@ -1,0 +1,1 @@
+"""shiftcell's front ends: the Textual app, the command line, the SSH server."""

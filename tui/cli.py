@@ -1,0 +1,50 @@
+"""The ``shiftcell`` command: a bare call opens the app, subcommands do the rest.
+
+Every command imports what it needs inside its body, so that ``shiftcell
+propose`` or ``shiftcell --version`` never pays for Textual.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from click_default_group import DefaultGroup
+
+from tui.commands import calendar, meetings, people, planning, setup
+from tui.commands.common import Settings
+from tui.i18n import LANGUAGES, language_from_environment, set_language
+
+
+@click.group(cls=DefaultGroup, default="open", default_if_no_args=True)
+@click.version_option(package_name="shiftcell", prog_name="shiftcell")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="SHIFTCELL_DB",
+    help="Database file (default: in your user data folder; or $SHIFTCELL_DB).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help="Language of what shiftcell says: en or zh (default: from the locale).",
+)
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
+    """shiftcell: shifts, groups and meeting times for people who work shifts."""
+    language = lang or language_from_environment()
+    set_language(language)
+    ctx.obj = Settings(db_path=db_path, language=language)
+
+
+for module in (setup, people, planning, meetings, calendar):
+    for command in module.COMMANDS:
+        main.add_command(command)
+
+
+@main.command("open")
+@click.pass_context
+def open_app(ctx: click.Context) -> None:
+    """Open the app (the default when no command is given)."""
+    click.echo(ctx.parent.get_help() if ctx.parent else "")

@@ -1,0 +1,5 @@
+"""Commands: calendar."""
+
+import click
+
+COMMANDS: list[click.Command] = []

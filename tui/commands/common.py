@@ -1,0 +1,55 @@
+"""What every command shares: settings, opening the store, parsing dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+@dataclass
+class Settings:
+    db_path: Path | None
+    language: str
+
+    @property
+    def database(self) -> Path:
+        from db.paths import default_db_path
+
+        return self.db_path or default_db_path()
+
+
+def open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
+    """The store at ``--db``; a read-only open needs the file to exist."""
+    from db.store import Store, StoreError
+
+    settings: Settings = ctx.obj
+    try:
+        return Store.open(settings.database, read_only=read_only)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+
+
+class DateParam(click.ParamType):
+    """A YYYY-MM-DD date."""
+
+    name = "DATE"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date like 2026-12-07", param, ctx)
+
+
+DATE = DateParam()

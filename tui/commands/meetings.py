@@ -1,0 +1,5 @@
+"""Commands: meetings."""
+
+import click
+
+COMMANDS: list[click.Command] = []

@@ -1,0 +1,5 @@
+"""Commands: planning."""
+
+import click
+
+COMMANDS: list[click.Command] = []

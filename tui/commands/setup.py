@@ -1,0 +1,67 @@
+"""Commands: ``init`` a database, fill it with the ``demo`` organisation."""
+
+from __future__ import annotations
+
+import click
+
+from tui.commands.common import open_store
+from tui.i18n import t
+
+
+@click.command()
+@click.option("--name", help="The organisation's name.")
+@click.option("--timezone", help="IANA time zone, e.g. Asia/Shanghai (default: the machine's).")
+@click.pass_context
+def init(ctx: click.Context, name: str | None, timezone: str | None) -> None:
+    """Create the database (or bring its schema up to date)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    store = open_store(ctx)
+    if timezone is not None:
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise click.BadParameter(t("unknown time zone {zone}", zone=timezone)) from None
+    if name is not None or timezone is not None:
+        store.set_organisation(name or store.organisation_name, timezone or store.timezone.key)
+    click.echo(t("Database ready: {path}", path=ctx.obj.database))
+
+
+@click.command()
+@click.option("--seed", default=1, show_default=True, help="Same seed, same people.")
+@click.option(
+    "--members",
+    "size",
+    default=80,
+    show_default=True,
+    type=click.IntRange(5, 200_000),
+    help="How many staff.",
+)
+@click.option("--force", is_flag=True, help="Replace whatever the database holds.")
+@click.pass_context
+def demo(ctx: click.Context, seed: int, size: int, force: bool) -> None:
+    """Fill the database with a believable logistics branch to try shiftcell on."""
+    from db.demo import fill_demo
+
+    store = open_store(ctx)
+    if not store.is_empty() and not force:
+        raise click.ClickException(
+            t(
+                "{path} already holds an organisation; add --force to replace it",
+                path=ctx.obj.database,
+            )
+        )
+    with store.db.atomic():
+        store.clear()
+        count = fill_demo(store, seed=seed, members=size)
+    click.echo(
+        t(
+            "Demo organisation: {members} staff, {groups} groups, in {path}",
+            members=count,
+            groups=len(store.groups()),
+            path=ctx.obj.database,
+        )
+    )
+
+
+COMMANDS: list[click.Command] = [init, demo]

@@ -1,0 +1,3 @@
+"""Simplified Chinese for every English UI string (see ``tui/i18n.py``)."""
+
+ZH: dict[str, str] = {}
