@@ -118,3 +118,40 @@ def m002_shifts(db: Database) -> None:
     )
     db.table("shifts").create_index(["employee_no", "start_utc"], unique=True)
     db.table("shifts").create_index(["start_utc"])
+
+
+@migrations()
+def m003_meetings(db: Database) -> None:
+    db.table("meetings").create(
+        {
+            "id": int,
+            "type": str,
+            "topic": str,
+            "place": str,
+            "notes": str,
+            "start_utc": str,
+            "end_utc": str,
+            "status": str,
+            "sequence": int,
+            "series": int,
+            "created_utc": str,
+        },
+        pk="id",
+        not_null={"type", "topic", "start_utc", "end_utc", "status", "sequence", "created_utc"},
+        defaults={"place": "", "notes": "", "status": "planned", "sequence": 0},
+        foreign_keys=[("series", "meetings", "id")],
+    )
+    db.table("meetings").create_index(["start_utc"])
+    db.table("meeting_groups").create(
+        {"meeting_id": int, "group": str},
+        pk=("meeting_id", "group"),
+        foreign_keys=[("meeting_id", "meetings", "id"), ("group", "groups", "name")],
+    )
+    db.table("attendance").create(
+        {"meeting_id": int, "employee_no": str, "state": str, "reason": str},
+        pk=("meeting_id", "employee_no"),
+        not_null={"reason"},
+        defaults={"reason": ""},
+        foreign_keys=[("meeting_id", "meetings", "id"), ("employee_no", "members", "employee_no")],
+    )
+    db.table("attendance").create_index(["employee_no"])

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlite_utils import Database
 
 from db import rows
+from db.meetings import MeetingBook
 from db.migrations import migrations
 from scheduling import (
     Department,
@@ -32,6 +33,9 @@ from scheduling import (
 BUSY_TIMEOUT_MS = 5000
 # Tables holding the organisation's data, children before parents.
 DATA_TABLES = (
+    "attendance",
+    "meeting_groups",
+    "meetings",
     "shifts",
     "overrides",
     "patterns",
@@ -55,6 +59,7 @@ class Store:
     def __init__(self, db: Database, *, read_only: bool = False) -> None:
         self.db = db
         self.read_only = read_only
+        self.meetings = MeetingBook(self)
 
     # -- opening -----------------------------------------------------------
 
@@ -120,6 +125,7 @@ class Store:
         return next(iter(self.db.table("organisation").rows), None)
 
     def set_organisation(self, name: str, timezone: str) -> None:
+        self.check_writable()
         ZoneInfo(timezone)  # refuse a zone that does not exist before writing it
         self.db.table("organisation").upsert({"id": 1, "name": name, "timezone": timezone}, pk="id")
 
@@ -128,6 +134,7 @@ class Store:
 
     def clear(self) -> None:
         """Delete every row of the organisation's data, in one transaction."""
+        self.check_writable()
         with self.db.atomic():
             for table in DATA_TABLES:
                 self.db.execute(f"DELETE FROM [{table}]")
@@ -254,7 +261,7 @@ class Store:
         shifts: Iterable[Shift] = (),
     ) -> None:
         """Insert or replace all of these in one transaction, parents first."""
-        self._writable()
+        self.check_writable()
         table = self.db.table
         with self.db.atomic():
             table("branches").upsert_all(({"name": b} for b in branches), pk="name")
@@ -279,7 +286,7 @@ class Store:
                 map(rows.shift_to_row, shifts), batch_size=1000, replace=True
             )
 
-    def _writable(self) -> None:
+    def check_writable(self) -> None:
         if self.read_only:
             raise StoreError("this database is open read-only")
 

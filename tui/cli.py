@@ -30,12 +30,26 @@ from tui.i18n import LANGUAGES, language_from_environment, set_language
     type=click.Choice(LANGUAGES),
     help="Language of what shiftcell says: en or zh (default: from the locale).",
 )
+@click.option(
+    "--read-only",
+    is_flag=True,
+    help="Open the database read-only and offer no editing (for viewers).",
+)
+@click.option("--group", "scope_group", help="Show only this group, everywhere.")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
+def main(
+    ctx: click.Context,
+    db_path: Path | None,
+    lang: str | None,
+    read_only: bool,
+    scope_group: str | None,
+) -> None:
     """shiftcell: shifts, groups and meeting times for people who work shifts."""
     language = lang or language_from_environment()
     set_language(language)
-    ctx.obj = Settings(db_path=db_path, language=language)
+    ctx.obj = Settings(
+        db_path=db_path, language=language, read_only=read_only, scope_group=scope_group
+    )
 
 
 for module in (setup, people, planning, meetings, calendar):

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 class Settings:
     db_path: Path | None
     language: str
+    # Viewers (group leaders over SSH): no writes, and one group only.
+    read_only: bool = False
+    scope_group: str | None = None
 
     @property
     def database(self) -> Path:
@@ -31,7 +34,7 @@ def open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
 
     settings: Settings = ctx.obj
     try:
-        return Store.open(settings.database, read_only=read_only)
+        return Store.open(settings.database, read_only=read_only or settings.read_only)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
 

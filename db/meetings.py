@@ -1,0 +1,182 @@
+"""Booking, moving, cancelling and recording meetings: ``store.meetings``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from db.rows import from_utc_text, utc_text
+from scheduling.meetings import (
+    Attendance,
+    AttendanceState,
+    Meeting,
+    MeetingStatus,
+    MeetingType,
+)
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+class MeetingNotFound(LookupError):
+    pass
+
+
+class MeetingBook:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.db = store.db
+
+    def book(
+        self,
+        *,
+        type: MeetingType,
+        topic: str,
+        start: datetime,
+        end: datetime,
+        groups: Sequence[str],
+        invited: Sequence[str],
+        place: str = "",
+        notes: str = "",
+        series: int | None = None,
+    ) -> Meeting:
+        """Store a planned meeting and its invitations in one transaction."""
+        self.store.check_writable()
+        if end.timestamp() <= start.timestamp():
+            raise ValueError("a meeting must end after it starts")
+        with self.db.atomic():
+            table = self.db.table("meetings")
+            table.insert(
+                {
+                    "type": type.value,
+                    "topic": topic,
+                    "place": place,
+                    "notes": notes,
+                    "start_utc": utc_text(start),
+                    "end_utc": utc_text(end),
+                    "status": MeetingStatus.PLANNED.value,
+                    "sequence": 0,
+                    "series": series,
+                    "created_utc": utc_text(datetime.now(UTC)),
+                }
+            )
+            meeting_id = table.last_pk
+            self.db.table("meeting_groups").insert_all(
+                {"meeting_id": meeting_id, "group": g} for g in dict.fromkeys(groups)
+            )
+            self.db.table("attendance").insert_all(
+                {"meeting_id": meeting_id, "employee_no": e, "state": None, "reason": ""}
+                for e in dict.fromkeys(invited)
+            )
+        return self.get(meeting_id)
+
+    def get(self, meeting_id: int) -> Meeting:
+        found = self._load("id = ?", [meeting_id])
+        if not found:
+            raise MeetingNotFound(meeting_id)
+        return found[0]
+
+    def list(
+        self,
+        *,
+        groups: Sequence[str] = (),
+        start: datetime | None = None,
+        end: datetime | None = None,
+        include_cancelled: bool = True,
+    ) -> list[Meeting]:
+        """Meetings in time order; with ``groups``, those held for any of them."""
+        clauses, params = [], []
+        if groups:
+            marks = ", ".join("?" * len(groups))
+            clauses.append(
+                f"id IN (SELECT meeting_id FROM meeting_groups WHERE [group] IN ({marks}))"
+            )
+            params.extend(groups)
+        if start is not None:
+            clauses.append("end_utc > ?")
+            params.append(utc_text(start))
+        if end is not None:
+            clauses.append("start_utc < ?")
+            params.append(utc_text(end))
+        if not include_cancelled:
+            clauses.append("status != 'cancelled'")
+        return self._load(" AND ".join(clauses) or "1", params)
+
+    def move(self, meeting_id: int, start: datetime, end: datetime) -> Meeting:
+        meeting = self.get(meeting_id)
+        self._update(
+            meeting,
+            start_utc=utc_text(start),
+            end_utc=utc_text(end),
+            sequence=meeting.sequence + 1,
+        )
+        return self.get(meeting_id)
+
+    def cancel(self, meeting_id: int) -> Meeting:
+        meeting = self.get(meeting_id)
+        if not meeting.cancelled:
+            self._update(
+                meeting, status=MeetingStatus.CANCELLED.value, sequence=meeting.sequence + 1
+            )
+        return self.get(meeting_id)
+
+    def record(
+        self,
+        meeting_id: int,
+        attendance: Mapping[str, tuple[AttendanceState, str]],
+        notes: str | None = None,
+    ) -> Meeting:
+        """Record who came; members not invited before are added (walk-ins)."""
+        meeting = self.get(meeting_id)
+        with self.db.atomic():
+            self.db.table("attendance").upsert_all(
+                (
+                    {"meeting_id": meeting_id, "employee_no": e, "state": s.value, "reason": r}
+                    for e, (s, r) in attendance.items()
+                ),
+                pk=("meeting_id", "employee_no"),
+            )
+            if notes is not None:
+                self._update(meeting, notes=notes)
+        return self.get(meeting_id)
+
+    def _update(self, meeting: Meeting, **values: object) -> None:
+        self.store.check_writable()
+        self.db.table("meetings").update(meeting.id, values)
+
+    def _load(self, where: str, params: list[object]) -> list[Meeting]:
+        zone = self.store.timezone
+        rows = list(self.db.table("meetings").rows_where(where, params, order_by="start_utc, id"))
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        marks = ", ".join("?" * len(ids))
+        groups: dict[int, list[str]] = {i: [] for i in ids}
+        for row in self.db.query(
+            f"SELECT * FROM meeting_groups WHERE meeting_id IN ({marks}) ORDER BY [group]", ids
+        ):
+            groups[row["meeting_id"]].append(row["group"])
+        invited: dict[int, list[Attendance]] = {i: [] for i in ids}
+        for row in self.db.query(
+            f"SELECT * FROM attendance WHERE meeting_id IN ({marks}) ORDER BY employee_no", ids
+        ):
+            state = AttendanceState(row["state"]) if row["state"] else None
+            invited[row["meeting_id"]].append(Attendance(row["employee_no"], state, row["reason"]))
+        return [
+            Meeting(
+                id=r["id"],
+                type=MeetingType(r["type"]),
+                topic=r["topic"],
+                start=from_utc_text(r["start_utc"], zone),
+                end=from_utc_text(r["end_utc"], zone),
+                groups=tuple(groups[r["id"]]),
+                invited=tuple(invited[r["id"]]),
+                place=r["place"] or "",
+                notes=r["notes"] or "",
+                status=MeetingStatus(r["status"]),
+                sequence=r["sequence"],
+                series=r["series"],
+            )
+            for r in rows
+        ]

@@ -1,0 +1,82 @@
+"""Meetings a secretary books, and who came ("three meetings and one lesson")."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class MeetingType(enum.StrEnum):
+    GROUP_MEETING = "group_meeting"  # 党小组会, monthly
+    COMMITTEE_MEETING = "committee_meeting"  # 支委会, monthly
+    GENERAL_MEETING = "general_meeting"  # 支部党员大会, quarterly
+    PARTY_LECTURE = "party_lecture"  # 党课, quarterly
+    THEME_DAY = "theme_day"  # 主题党日, monthly
+    MAKE_UP = "make_up"  # 补课
+    OTHER = "other"
+
+
+class MeetingStatus(enum.StrEnum):
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+
+
+class AttendanceState(enum.StrEnum):
+    PRESENT = "present"
+    EXCUSED = "excused"
+    ABSENT = "absent"
+
+
+@dataclass(frozen=True)
+class Attendance:
+    employee_no: str
+    state: AttendanceState | None = None  # None: not recorded yet
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One session; repeat sessions of one meeting share a ``series`` (the first's id).
+
+    ``sequence`` rises each time the meeting moves or is cancelled, so that
+    calendars that imported it update it instead of adding a copy.
+    """
+
+    id: int
+    type: MeetingType
+    topic: str
+    start: datetime
+    end: datetime
+    groups: tuple[str, ...]
+    invited: tuple[Attendance, ...]
+    place: str = ""
+    notes: str = ""
+    status: MeetingStatus = MeetingStatus.PLANNED
+    sequence: int = 0
+    series: int | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is MeetingStatus.CANCELLED
+
+    @property
+    def recorded(self) -> bool:
+        return any(a.state is not None for a in self.invited)
+
+    @property
+    def attendance_rate(self) -> float | None:
+        """Share of the invited who were present, once attendance is recorded."""
+        if not self.invited or not self.recorded:
+            return None
+        present = sum(a.state is AttendanceState.PRESENT for a in self.invited)
+        return present / len(self.invited)
+
+    @property
+    def needs_make_up(self) -> tuple[str, ...]:
+        """Invited members recorded as not present: they owe a make-up session (补课)."""
+        return tuple(
+            a.employee_no
+            for a in self.invited
+            if a.state in (AttendanceState.EXCUSED, AttendanceState.ABSENT)
+        )
