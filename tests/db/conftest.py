@@ -1,0 +1,13 @@
+from collections.abc import Iterator
+
+import pytest
+
+from db.store import Store
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    s = Store.memory()
+    s.set_organisation("Test logistics", "Asia/Shanghai")
+    yield s
+    s.close()
