@@ -23,7 +23,7 @@ DEMO_DB = ROOT / "demo.db"
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs on whatever python3 is
         sys.exit(f"shiftcell needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     command, args = (argv[0], argv[1:]) if argv else ("demo", [])
     if command == "demo":
