@@ -62,3 +62,7 @@ for module in (setup, people, planning, meetings, calendar):
 def open_app(ctx: click.Context) -> None:
     """Open the app (the default when no command is given)."""
     click.echo(ctx.parent.get_help() if ctx.parent else "")
+
+
+if __name__ == "__main__":
+    main()
