@@ -51,8 +51,24 @@ DATA_TABLES = (
 LONGEST_SHIFT = timedelta(days=2)
 
 
+NOT_A_DATABASE = "{path} is not a shiftcell database ({error})"
+NO_DATABASE = "{path}: no such database; create one with `shiftcell init` or `shiftcell demo`"
+NEEDS_UPGRADE = "{path}: the database needs an upgrade; run `shiftcell --db {path} init` first"
+READ_ONLY = "this database is open read-only"
+MESSAGES = (NOT_A_DATABASE, NO_DATABASE, NEEDS_UPGRADE, READ_ONLY)
+
+
 class StoreError(Exception):
-    """A database that cannot be opened or used as asked."""
+    """A database that cannot be opened or used as asked.
+
+    Carries an English template and its fields, so that the front end can
+    say it in the user's language.
+    """
+
+    def __init__(self, template: str, **fields: object) -> None:
+        super().__init__(template.format(**fields))
+        self.template = template
+        self.fields = fields
 
 
 class Store:
@@ -75,7 +91,7 @@ class Store:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{path}: not a shiftcell database ({error})") from None
+            raise StoreError(NOT_A_DATABASE, path=path, error=error) from None
         return cls._ready(conn)
 
     @classmethod
@@ -92,18 +108,16 @@ class Store:
     @classmethod
     def _open_read_only(cls, path: Path) -> Self:
         if not path.exists():
-            raise StoreError(f"{path}: no such database")
+            raise StoreError(NO_DATABASE, path=path)
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db = Database(conn)
         try:
             pending = migrations.pending(db)
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{path}: not a shiftcell database ({error})") from None
+            raise StoreError(NOT_A_DATABASE, path=path, error=error) from None
         if pending:
-            raise StoreError(
-                f"{path}: the database needs an upgrade; run `shiftcell --db {path} init` first"
-            )
+            raise StoreError(NEEDS_UPGRADE, path=path)
         return cls(db, read_only=True)
 
     def close(self) -> None:
@@ -288,7 +302,7 @@ class Store:
 
     def check_writable(self) -> None:
         if self.read_only:
-            raise StoreError("this database is open read-only")
+            raise StoreError(READ_ONLY)
 
 
 def machine_timezone() -> ZoneInfo:

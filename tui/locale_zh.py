@@ -29,6 +29,7 @@ ZH: dict[str, str] = {
     "Fri": "周五",
     "Sat": "周六",
     "Sun": "周日",
+    "Error: {message}": "错误：{message}",
     # -- roster and shifts commands ------------------------------------------
     "No.": "工号",
     "Name": "姓名",
@@ -55,6 +56,14 @@ ZH: dict[str, str] = {
         "{path} 中已有组织数据；如要替换，请加 --force"
     ),
     "unknown time zone {zone}": "未知时区 {zone}",
+    "{path} is not a shiftcell database ({error})": "{path} 不是 shiftcell 数据库（{error}）",
+    "{path}: no such database; create one with `shiftcell init` or `shiftcell demo`": (
+        "{path}：数据库不存在；请用 `shiftcell init` 或 `shiftcell demo` 创建"
+    ),
+    "{path}: the database needs an upgrade; run `shiftcell --db {path} init` first": (
+        "{path}：数据库需要升级；请先运行 `shiftcell --db {path} init`"
+    ),
+    "this database is open read-only": "数据库以只读方式打开",
     # -- importing -----------------------------------------------------------
     "{file}: {count} rows are fine; nothing written (--dry-run).": (
         "{file}：{count} 行均无问题；未写入（--dry-run）。"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from db.importing.problems import TEMPLATES
+from db.store import MESSAGES as STORE_MESSAGES
 from tui.i18n import language_from_environment, set_language, t
 from tui.locale_zh import ZH
 
@@ -46,9 +47,9 @@ def test_every_ui_string_has_a_chinese_translation() -> None:
     assert not missing, "no Chinese for:\n" + "\n".join(missing)
 
 
-@pytest.mark.parametrize("template", TEMPLATES)
-def test_every_import_problem_has_a_chinese_translation(template: str) -> None:
-    """Import errors are read by the person who must fix the spreadsheet."""
+@pytest.mark.parametrize("template", TEMPLATES + STORE_MESSAGES)
+def test_every_import_and_store_problem_has_a_chinese_translation(template: str) -> None:
+    """Errors are read by the person who must fix the spreadsheet or the setup."""
     assert template in ZH
 
 

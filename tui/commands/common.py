@@ -9,8 +9,17 @@ from typing import TYPE_CHECKING
 
 import click
 
+from tui.i18n import t
+
 if TYPE_CHECKING:
     from db.store import Store
+
+
+class CommandError(click.ClickException):
+    """A failure told in the user's language (click's own prefix is English)."""
+
+    def show(self, file: object = None) -> None:
+        click.echo(t("Error: {message}", message=self.format_message()), err=True)
 
 
 @dataclass
@@ -36,7 +45,7 @@ def open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
     try:
         return Store.open(settings.database, read_only=read_only or settings.read_only)
     except StoreError as error:
-        raise click.ClickException(str(error)) from None
+        raise CommandError(t(error.template, **error.fields)) from None
 
 
 class DateParam(click.ParamType):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tui.commands.common import open_store
+from tui.commands.common import CommandError, open_store
 from tui.i18n import t
 
 
@@ -45,7 +45,7 @@ def demo(ctx: click.Context, seed: int, size: int, force: bool) -> None:
 
     store = open_store(ctx)
     if not store.is_empty() and not force:
-        raise click.ClickException(
+        raise CommandError(
             t(
                 "{path} already holds an organisation; add --force to replace it",
                 path=ctx.obj.database,
