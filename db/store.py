@@ -72,6 +72,12 @@ class StoreError(Exception):
 
 
 class Store:
+    """Opened once, used from the app's worker threads one exclusive group at a time.
+
+    Connections are made with ``check_same_thread=False`` for that reason:
+    sqlite3 serialises calls on a shared connection itself.
+    """
+
     def __init__(self, db: Database, *, read_only: bool = False) -> None:
         self.db = db
         self.read_only = read_only
@@ -87,7 +93,7 @@ class Store:
             return cls._open_read_only(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(path)
+            conn = sqlite3.connect(path, check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.DatabaseError as error:
@@ -96,7 +102,7 @@ class Store:
 
     @classmethod
     def memory(cls) -> Self:
-        return cls._ready(sqlite3.connect(":memory:"))
+        return cls._ready(sqlite3.connect(":memory:", check_same_thread=False))
 
     @classmethod
     def _ready(cls, conn: sqlite3.Connection) -> Self:
@@ -109,7 +115,9 @@ class Store:
     def _open_read_only(cls, path: Path) -> Self:
         if not path.exists():
             raise StoreError(NO_DATABASE, path=path)
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db = Database(conn)
         try:

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 from click_default_group import DefaultGroup
 
-from tui.commands import calendar, meetings, people, planning, setup
+from tui.commands import calendar, meetings, people, planning, remote, setup
 from tui.commands.common import Settings
 from tui.i18n import LANGUAGES, language_from_environment, set_language
 
@@ -52,7 +52,7 @@ def main(
     )
 
 
-for module in (setup, people, planning, meetings, calendar):
+for module in (setup, people, planning, meetings, calendar, remote):
     for command in module.COMMANDS:
         main.add_command(command)
 

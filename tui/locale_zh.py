@@ -89,4 +89,14 @@ ZH: dict[str, str] = {
     "{value!r} is not a time like 08:30": "{value!r} 不是 08:30 这样的时间",
     "overlaps the shift on row {other} ({hours})": "与第 {other} 行的班次（{hours}）重叠",
     "overlaps a stored shift {day} {hours}": "与已有班次 {day} {hours} 重叠",
+    # -- proposals and reasons (shiftcell propose, tui/reasons.py) -------------
+    # (scheduler strings go right below this line)
+    # -- the app: welcome, week grid, roster, heatmap ------------------------
+    # (main screen strings go right below this line)
+    # -- the app: plan a meeting, meetings, attendance; meetings commands -----
+    # (meeting strings go right below this line)
+    # -- calendars: export, feeds ---------------------------------------------
+    # (calendar strings go right below this line)
+    # -- group leaders over SSH ----------------------------------------------
+    # (ssh strings go right below this line)
 }
