@@ -30,6 +30,13 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static(t("Keys"), id="heading")
             yield Static(self._lines())
+            yield Static(
+                t(
+                    "In the roster: ★ group leader, ☆ deputy, mob mobile member, "
+                    "ext external hire; hours on shift this week."
+                ),
+                classes="hint",
+            )
             yield Static(t("Mouse: click a roster line or a heatmap cell."), classes="hint")
             yield Static(t("Escape, q or ? closes this help."), classes="hint")
 

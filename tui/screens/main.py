@@ -111,7 +111,7 @@ class MainScreen(AppScreen):
             farthest = max(self._weeks, key=lambda day: abs((day - self.monday).days))
             del self._weeks[farthest]
         if week.monday == self.monday:
-            self._draw(week, first=self.query_one(Roster).root.children == [])
+            self._draw(week, first=not self.query_one(Roster).root.children)
 
     # -- drawing -------------------------------------------------------------
 

@@ -8,9 +8,9 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 
-from scheduling import Member, Role, Status
+from scheduling import Employment, Member, Role, Status
 from tui.i18n import t
-from tui.labels import badges, status_label
+from tui.labels import status_label
 from tui.textwidth import cells
 from tui.week import Week
 
@@ -111,8 +111,9 @@ def member_line(member: Member, hours: float) -> Text:
     line = Text.assemble((star, "bold #ffd75f"), (name, "bold" if star.strip() else ""))
     if member.status is not Status.FULL:
         line.append(f" {status_label(member.status)}", STATUS_STYLE[member.status])
-    for badge in badges(member):
-        line.append(" ")
-        line.append(f"[{badge}]", "#d7afff")
+    if member.mobile:
+        line.append(f" {t('mob')}", "bold #d7afff")
+    if member.employment is Employment.EXTERNAL:
+        line.append(f" {t('ext')}", "#d7afff")
     line.append(f" {hours:.0f}h", "dim")
     return line

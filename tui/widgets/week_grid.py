@@ -49,14 +49,21 @@ class WeekGrid(Widget):
         self._scroll_to_row: int | None = None
 
     def scroll_when_drawn(self, row: int) -> None:
-        """Scroll the surrounding container to ``row`` once the grid has its height."""
+        """Scroll the surrounding container to ``row`` once it knows the grid's height."""
         self._scroll_to_row = row
+        self.call_after_refresh(self._scroll, 0)
 
-    def on_resize(self) -> None:
+    def _scroll(self, attempt: int) -> None:
+        container = self.parent
         row = self._scroll_to_row
-        if row is not None and self.parent is not None and self.size.height > row:
-            self._scroll_to_row = None
-            self.call_after_refresh(self.parent.scroll_to, y=row, animate=False)  # type: ignore[attr-defined]
+        if row is None or not isinstance(container, Widget):
+            return
+        if container.max_scroll_y == 0 and attempt < 10:
+            # The container learns the new height a refresh or two later.
+            self.call_after_refresh(self._scroll, attempt + 1)
+            return
+        self._scroll_to_row = None
+        container.scroll_to(y=row, animate=False)
 
     def show(
         self, blocks: Sequence[Block], minutes: int, today: int | None = None, now_minute: int = 0
@@ -105,7 +112,9 @@ class WeekGrid(Widget):
                 continue
             self._draw_block(canvas, axis, block, axis.column_x(block.day) + x, w)
         for (day, row), kinds in hidden.items():
-            self._draw_overflow(canvas, axis, day, row, kinds, lanes[day])
+            above = hidden.get((day, row - 1))
+            same = above is not None and above.total() == kinds.total()
+            self._draw_overflow(canvas, axis, day, row, kinds, lanes[day], label=not same)
         return canvas
 
     def _draw_overflow(
@@ -116,6 +125,8 @@ class WeekGrid(Widget):
         row: int,
         kinds: Counter[DepartmentKind],
         lanes: int,
+        *,
+        label: bool,
     ) -> None:
         """How many more people are on shift in this row, coloured by the most common kind."""
         visible = self._visible_lanes(axis, lanes)
@@ -126,6 +137,8 @@ class WeekGrid(Widget):
         style = KIND_STYLES[kind] + OVERFLOW
         fill = KIND_FILL[kind] if self.plain else " "
         canvas.fill(axis.column_x(day) + x, row, w, fill, style)
+        if not label:
+            return  # the count is written where it changes, not on every row
         sign = "+" if visible > 1 else ""
         canvas.write(axis.column_x(day) + x, row, f"{sign}{kinds.total()}", style, w)
 
@@ -172,7 +185,7 @@ def block_lines(block: Block) -> list[str]:
     if len(block.names) == 1:
         return [mark + block.names[0], block.post, block.hours]
     return [
-        mark + t("{shift} ×{count}", shift=block.label or block.hours, count=len(block.names)),
+        mark + t("{shift}×{count}", shift=block.label or block.hours, count=len(block.names)),
         block.hours,
         block.post,
         *block.names,

@@ -163,17 +163,27 @@ def meeting_blocks(meetings: Iterable[Meeting], monday: date) -> list[Block]:
 
 
 def assign_lanes(found: list[Block]) -> list[Block]:
-    """Side by side where they overlap: each block takes the first lane free at its start."""
+    """Side by side where they overlap, the most telling first: highlighted blocks and
+    meetings take the first lanes, then the biggest crews; each the first lane free
+    for its whole span. When lanes run out on screen, the last ones are counted instead."""
     placed = []
-    order = sorted(found, key=lambda b: (b.day, not b.highlighted, b.start, -b.end, b.post))
-    lane_ends: dict[int, list[int]] = defaultdict(list)
+    order = sorted(
+        found, key=lambda b: (b.day, not b.highlighted, -len(b.names), b.start, -b.end, b.post)
+    )
+    taken: dict[int, list[list[tuple[int, int]]]] = defaultdict(list)
     for block in order:
-        ends = lane_ends[block.day]
-        lane = next((i for i, end in enumerate(ends) if end <= block.start), len(ends))
-        if lane == len(ends):
-            ends.append(block.end)
-        else:
-            ends[lane] = block.end
+        lanes = taken[block.day]
+        lane = next(
+            (
+                index
+                for index, spans in enumerate(lanes)
+                if all(end <= block.start or start >= block.end for start, end in spans)
+            ),
+            len(lanes),
+        )
+        if lane == len(lanes):
+            lanes.append([])
+        lanes[lane].append((block.start, block.end))
         placed.append(replace(block, lane=lane))
     return placed
 
