@@ -24,7 +24,7 @@ from tui.widgets.day_header import DayHeader
 from tui.widgets.roster import Roster
 from tui.widgets.week_axis import row_minutes_for
 from tui.widgets.week_grid import WeekGrid
-from tui.widgets.week_layout import blocks
+from tui.widgets.week_layout import arrange, crews
 
 DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
     None,
@@ -116,25 +116,18 @@ class MainScreen(AppScreen):
     # -- drawing -------------------------------------------------------------
 
     def _draw(self, week: Week, *, first: bool = False) -> None:
-        members = {m.employee_no: m for m in week.members}
         grid = self.query_one(WeekGrid)
         scroll = self.query_one("#grid-scroll", VerticalScroll)
         minutes = row_minutes_for(scroll.size.height or 20)
-        highlighted = (self.member.employee_no,) if self.member else ()
+        extra = list(week.meeting_blocks)
+        if self.member is not None:
+            number = self.member.employee_no
+            mine = [s for s in week.shifts if s.employee_no == number]
+            extra += crews(mine, week.monday, week.by_member, week.kinds, highlighted=True)
         grid.show(
-            blocks(
-                week.shifts,
-                week.monday,
-                members,
-                week.kinds,
-                highlighted=highlighted,
-                only=self.department,
-                meetings=week.meetings,
-            ),
+            arrange(week.crews, only=self.department, extra=extra),
             minutes,
-            today=(self.today - week.monday).days
-            if 0 <= (self.today - week.monday).days < 7
-            else None,
+            today=self._today_column(),
             now_minute=self.now.hour * 60 + self.now.minute,
         )
         roster = self.query_one(Roster)
@@ -144,6 +137,10 @@ class MainScreen(AppScreen):
         else:
             roster.fill(week)
         self._update_status(week)
+
+    def _today_column(self) -> int | None:
+        index = (self.today - self.monday).days
+        return index if 0 <= index < 7 else None
 
     def _redraw(self) -> None:
         week = self._weeks.get(self.monday)
