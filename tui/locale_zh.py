@@ -91,6 +91,11 @@ ZH: dict[str, str] = {
     "overlaps a stored shift {day} {hours}": "与已有班次 {day} {hours} 重叠",
     # -- proposals and reasons (shiftcell propose, tui/reasons.py) -------------
     # (scheduler strings go right below this line)
+    "on shift {hours} at {post}": "在{post}值班 {hours}",
+    "on shift {hours}": "值班 {hours}",
+    "resting after night shift until {time}": "夜班后休息至 {time}",
+    "on leave until {day}": "请假至 {day}",
+    "on leave until {day} ({note})": "请假至 {day}（{note}）",
     # -- the app: welcome, week grid, roster, heatmap ------------------------
     # (main screen strings go right below this line)
     # -- the app: plan a meeting, meetings, attendance; meetings commands -----
