@@ -10,7 +10,8 @@ Proposals are ranked by, in order:
 
 1. how many members can attend (at least one session): the first proposal
    always has the largest count possible; then repeat sessions that do not
-   run at the same time as each other;
+   run at the same time as each other. Fewer repeat sessions than asked are
+   proposed when fewer already reach as many members;
 2. quorum: more than half of the full members attend (a general meeting that
    votes needs it);
 3. how many group leaders attend;
@@ -33,7 +34,7 @@ import numpy as np
 from scheduling.availability import Availability
 from scheduling.model import Role, Status
 from scheduling.rules import Reason
-from scheduling.sessions import best_covers
+from scheduling.sessions import Covers, best_covers, union_size
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def _repeat_sessions(
     gap_class = class_rank[inverse.ravel()]
     by_class = np.argsort(gap_class, kind="stable")
     bounds = np.searchsorted(gap_class[by_class], np.arange(len(order) + 1))
-    covers = best_covers(columns[first_seen[order]], sessions, top)
+    covers = _fewest_sessions(columns[first_seen[order]], sessions, top)
     # Each class stands for its best gap while combinations are compared; the
     # best few combinations are then tried with each class's best few gaps.
     combos = sorted(
@@ -141,6 +142,19 @@ def _repeat_sessions(
     best = sorted(candidates, key=builder.rank_key)[:top]
     chosen = tuple(builder.proposal(gap_set) for gap_set in best)
     return Proposals(len(builder.availability.members), chosen, (), covers.exact)
+
+
+def _fewest_sessions(sets: np.ndarray, sessions: int, top: int) -> Covers:
+    """The best covers with ``sessions`` sessions, or fewer when fewer reach as many."""
+    covers = best_covers(sets, sessions, top)
+    if not covers.combinations:
+        return covers
+    most = union_size(sets, covers.combinations[0])
+    for fewer in range(1, len(covers.combinations[0])):
+        smaller = best_covers(sets, fewer, top)
+        if smaller.exact == covers.exact and union_size(sets, smaller.combinations[0]) == most:
+            return smaller
+    return covers
 
 
 def _gaps(availability: Availability, usable: np.ndarray) -> _Gaps:
