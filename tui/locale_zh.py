@@ -91,6 +91,42 @@ ZH: dict[str, str] = {
     "overlaps a stored shift {day} {hours}": "与已有班次 {day} {hours} 重叠",
     # -- proposals and reasons (shiftcell propose, tui/reasons.py) -------------
     # (scheduler strings go right below this line)
+    "on shift {hours} at {post}": "在{post}值班 {hours}",
+    "on shift {hours}": "值班 {hours}",
+    "resting after night shift until {time}": "夜班后休息至 {time}",
+    "on leave until {day}": "请假至 {day}",
+    "on leave until {day} ({note})": "请假至 {day}（{note}）",
+    "{value} is not among the members asked about": "{value} 不在所选人员之中",
+    "only group {group} can be planned for here": "此处只能为党小组 {group} 安排",
+    "choose whom to meet: --group NAME, --department NAME, --member EMP_NO or --all": (
+        "请选择参会范围：--group 党小组、--department 部门、--member 工号 或 --all"
+    ),
+    "no department named {name}": "没有名为 {name} 的部门",
+    "everyone": "全体人员",
+    "plan at most {days} days at a time": "一次最多安排 {days} 天",
+    "no {duration}-minute meeting fits between {earliest} and {latest}": (
+        "{earliest} 至 {latest} 之间放不下 {duration} 分钟的会议"
+    ),
+    "{title} · {members} members · {first} – {last} · {duration} min": (
+        "{title} · {members} 人 · {first} 至 {last} · {duration} 分钟"
+    ),
+    "No time suits every required member; blocked by: {who}": (
+        "没有所有必到人员都能参加的时间；无法参加的是：{who}"
+    ),
+    "Repeat sessions chosen greedily: at least 63% of the best possible coverage (too large for the exact search).": (
+        "分批次场次由贪心算法选出：覆盖人数至少达到最优的 63%（规模过大，无法精确求解）。"
+    ),
+    "quorum": "达到法定人数",
+    "no quorum": "未达法定人数",
+    "Session {number}: ": "第 {number} 场：",
+    "Cannot attend any session:": "各场均无法参加：",
+    "Cannot attend:": "无法参加：",
+    "… and {count} more (--json lists everyone)": "…… 另有 {count} 人（--json 可列出全部）",
+    "any start until {time}": "最晚 {time} 开始",
+    "{count} attend": "{count} 人可参加",
+    "{held} session(s) already reach as many members as {sessions} would.": (
+        "{held} 场即可覆盖 {sessions} 场所能覆盖的全部人员。"
+    ),
     # -- the app: welcome, week grid, roster, heatmap ------------------------
     # (main screen strings go right below this line)
     # -- the app: plan a meeting, meetings, attendance; meetings commands -----
