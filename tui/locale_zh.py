@@ -91,8 +91,91 @@ ZH: dict[str, str] = {
     "overlaps a stored shift {day} {hours}": "与已有班次 {day} {hours} 重叠",
     # -- proposals and reasons (shiftcell propose, tui/reasons.py) -------------
     # (scheduler strings go right below this line)
+    "on shift {hours} at {post}": "在{post}值班 {hours}",
+    "on shift {hours}": "值班 {hours}",
+    "resting after night shift until {time}": "夜班后休息至 {time}",
+    "on leave until {day}": "请假至 {day}",
+    "on leave until {day} ({note})": "请假至 {day}（{note}）",
+    "{value} is not among the members asked about": "{value} 不在所选人员之中",
+    "only group {group} can be planned for here": "此处只能为党小组 {group} 安排",
+    "choose whom to meet: --group NAME, --department NAME, --member EMP_NO or --all": (
+        "请选择参会范围：--group 党小组、--department 部门、--member 工号 或 --all"
+    ),
+    "no department named {name}": "没有名为 {name} 的部门",
+    "everyone": "全体人员",
+    "plan at most {days} days at a time": "一次最多安排 {days} 天",
+    "no {duration}-minute meeting fits between {earliest} and {latest}": (
+        "{earliest} 至 {latest} 之间放不下 {duration} 分钟的会议"
+    ),
+    "{title} · {members} members · {first} – {last} · {duration} min": (
+        "{title} · {members} 人 · {first} 至 {last} · {duration} 分钟"
+    ),
+    "No time suits every required member; blocked by: {who}": (
+        "没有所有必到人员都能参加的时间；无法参加的是：{who}"
+    ),
+    "Repeat sessions chosen greedily: at least 63% of the best possible coverage (too large for the exact search).": (
+        "分批次场次由贪心算法选出：覆盖人数至少达到最优的 63%（规模过大，无法精确求解）。"
+    ),
+    "quorum": "达到法定人数",
+    "no quorum": "未达法定人数",
+    "Session {number}: ": "第 {number} 场：",
+    "Cannot attend any session:": "各场均无法参加：",
+    "Cannot attend:": "无法参加：",
+    "… and {count} more (--json lists everyone)": "…… 另有 {count} 人（--json 可列出全部）",
+    "any start until {time}": "最晚 {time} 开始",
+    "{count} attend": "{count} 人可参加",
+    "{held} session(s) already reach as many members as {sessions} would.": (
+        "{held} 场即可覆盖 {sessions} 场所能覆盖的全部人员。"
+    ),
     # -- the app: welcome, week grid, roster, heatmap ------------------------
     # (main screen strings go right below this line)
+    "Quit": "退出",
+    "Help": "帮助",
+    "Show every key and what it does": "列出所有按键及其作用",
+    "Leave shiftcell": "退出 shiftcell",
+    "Could not read the data: {error}": "无法读取数据：{error}",
+    "Command palette: every action by name": "命令面板：按名称查找所有操作",
+    "Keys": "按键",
+    "Mouse: click a roster line or a heatmap cell.": "鼠标：点击名册中的一行或热力图中的一格。",
+    "Escape, q or ? closes this help.": "按 Esc、q 或 ? 关闭帮助。",
+    "Close help": "关闭帮助",
+    "Back": "返回",
+    "Go to the week of (YYYY-MM-DD):": "跳转到包含该日期的一周（YYYY-MM-DD）：",
+    "all departments": "全部部门",
+    "Week {week} of {year}": "{year} 年第 {week} 周",
+    "{name} ({number}): {hours:.0f} hours on shift this week, highlighted": "{name}（{number}）：本周在岗 {hours:.0f} 小时，已高亮",
+    "{people} people in {groups} groups · {shifts} shifts this week": "{groups} 个党小组 {people} 人 · 本周 {shifts} 个班次",
+    "group {name}": "党小组 {name}",
+    "read-only": "只读",
+    "Previous week": "上一周",
+    "Next week": "下一周",
+    "This week": "本周",
+    "Go to date": "跳转日期",
+    "Roster": "名册",
+    "Clear": "清除选择",
+    "Plan meeting": "安排会议",
+    "Meetings": "会议",
+    "Export": "导出日历",
+    "Load the demo": "载入演示数据",
+    "Checking {file}…": "正在检查 {file}…",
+    "Creating the demo organisation…": "正在创建演示组织…",
+    "Demo organisation: {count} staff": "演示组织：{count} 名员工",
+    "Welcome to shiftcell": "欢迎使用 shiftcell",
+    "This database is empty. Try shiftcell on a demo logistics branch, or bring in your own members and shifts from a .csv or .xlsx file.": "数据库是空的。可以先用演示的后勤党总支试用 shiftcell，也可以从 .csv 或 .xlsx 文件导入自己的人员和班次。",
+    "Load the demo organisation": "载入演示组织",
+    "Type the path of a .csv or .xlsx file first.": "请先输入 .csv 或 .xlsx 文件的路径。",
+    "{path}: no such file": "{path}：文件不存在",
+    "Now import the shifts file.": "接下来请导入班次文件。",
+    "It is open read-only: ask the secretary to fill it first.": "数据库以只读方式打开：请先由支部书记录入数据。",
+    "File to import (members first, then shifts):": "要导入的文件（先导入人员，再导入班次）：",
+    "path/to/roster.xlsx": "路径/名册.xlsx",
+    "Import members": "导入人员",
+    "Import shifts": "导入班次",
+    "{count} people": "{count} 人",
+    "{shift}×{count}": "{shift}×{count}",
+    "mob": "流动",
+    "ext": "外聘",
+    "In the roster: ★ group leader, ☆ deputy, mob mobile member, ext external hire; hours on shift this week.": "名册中：★ 组长，☆ 副组长，流动 流动党员，外聘 外聘员工；以及本周在岗小时数。",
     # -- the app: plan a meeting, meetings, attendance; meetings commands -----
     # (meeting strings go right below this line)
     "group meeting": "党小组会",
