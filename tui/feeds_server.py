@@ -48,6 +48,9 @@ class FeedServer(ThreadingHTTPServer):
 class FeedHandler(BaseHTTPRequestHandler):
     server: FeedServer
     protocol_version = "HTTP/1.1"  # keep-alive: a poller reuses its connection
+    # Headers and body go out in two writes; with Nagle's algorithm the second
+    # waits for the client's delayed ACK, some 40 ms a request.
+    disable_nagle_algorithm = True
 
     def version_string(self) -> str:
         return "shiftcell-feeds"

@@ -72,7 +72,7 @@ def calendar_ics(
     for meeting in content.meetings:
         calendar.add_component(_meeting_event(content, words, meeting, stamp, alarm))
     calendar.add_missing_timezones(
-        first_date=content.first - timedelta(days=1), last_date=content.last + timedelta(days=2)
+        first_date=content.first - timedelta(days=3), last_date=content.last + timedelta(days=2)
     )
     if not calendar.timezones:
         # No event at all: still say which zone the calendar lives in.
