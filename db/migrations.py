@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -155,3 +157,18 @@ def m003_meetings(db: Database) -> None:
         foreign_keys=[("meeting_id", "meetings", "id"), ("employee_no", "members", "employee_no")],
     )
     db.table("attendance").create_index(["employee_no"])
+
+
+@migrations()
+def m004_calendar_feeds(db: Database) -> None:
+    # Who a subscribable feed shows (a member or a group), behind a long random token.
+    db.table("feeds").create(
+        {"token": str, "kind": str, "target": str, "created_utc": str, "revoked_utc": str},
+        pk="token",
+        not_null={"kind", "target", "created_utc"},
+    )
+    db.table("feeds").create_index(["kind", "target"])
+    # Calendar UIDs carry this, so that two databases (a demo and the real
+    # roster) never claim each other's events in a phone's calendar.
+    db.table("calendar_identity").create({"id": int, "uid": str}, pk="id", not_null={"uid"})
+    db.table("calendar_identity").insert({"id": 1, "uid": secrets.token_hex(8)})
