@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from db import rows
 from db.meetings import MeetingBook
 from db.migrations import migrations
+from db.ssh_keys import SshKeyBook
 from scheduling import (
     Department,
     Group,
@@ -82,6 +83,7 @@ class Store:
         self.db = db
         self.read_only = read_only
         self.meetings = MeetingBook(self)
+        self.ssh_keys = SshKeyBook(self)
 
     # -- opening -----------------------------------------------------------
 
