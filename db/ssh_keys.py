@@ -135,7 +135,7 @@ class SshKeyBook:
             )
         return self._key(self._row("label = ?", [label]) or {})
 
-    def keys(self) -> list[SshKey]:
+    def list(self) -> list[SshKey]:
         return [self._key(r) for r in self.db.table("ssh_keys").rows_where(order_by="label")]
 
     def find(self, key_data: str) -> SshKey | None:
@@ -147,7 +147,7 @@ class SshKeyBook:
         self.store.check_writable()
         row = self._row("label = ?", [label])
         if row is None:
-            labels = ", ".join(k.label for k in self.keys()) or "-"
+            labels = ", ".join(k.label for k in self.list()) or "-"
             raise SshKeyError(NO_SUCH_LABEL, label=label, labels=labels)
         self.db.table("ssh_keys").delete(label)
         return self._key(row)

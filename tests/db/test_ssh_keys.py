@@ -44,7 +44,7 @@ def test_a_key_for_a_group_that_does_not_exist_is_refused_naming_the_groups(book
         book.add(label="x", algorithm="ssh-ed25519", key_data=KEY, group="第三食堂党小组")
     assert "第三食堂党小组" in str(error.value)
     assert "第一食堂党小组" in str(error.value)
-    assert book.keys() == []
+    assert book.list() == []
 
 
 def test_the_same_key_cannot_be_registered_twice(book) -> None:
@@ -54,7 +54,7 @@ def test_the_same_key_cannot_be_registered_twice(book) -> None:
         book.add(label="书记", algorithm="ssh-ed25519", key_data=KEY, group=None)
     with pytest.raises(SshKeyError, match="registered already"):
         book.add(label="王组长", algorithm="ssh-ed25519", key_data=OTHER, group=None)
-    assert [k.label for k in book.keys()] == ["王组长"]
+    assert [k.label for k in book.list()] == ["王组长"]
 
 
 def test_a_removed_key_is_no_longer_found(book) -> None:

@@ -74,7 +74,7 @@ def list_keys(ctx: click.Context, as_json: bool) -> None:
     from tui.textwidth import render_table
 
     store = open_store(ctx, read_only=True)
-    keys = store.ssh_keys.keys()
+    keys = store.ssh_keys.list()
     last = store.ssh_keys.last_logins()
     if as_json:
         rows = [

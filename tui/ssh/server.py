@@ -64,7 +64,7 @@ class Recorder:
         self._executor.submit(lambda: self._store.ssh_keys.record(event, address, **fields))
 
     def keys_registered(self) -> bool:
-        return self._executor.submit(lambda: bool(self._store.ssh_keys.keys())).result()
+        return self._executor.submit(lambda: bool(self._store.ssh_keys.list())).result()
 
     def close(self) -> None:
         self._executor.submit(self._store.close)
