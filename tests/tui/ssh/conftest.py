@@ -173,7 +173,9 @@ class Client:
     keys: Keys
     opened: list[Terminal] = field(default_factory=list)
 
-    def command(self, key: str, *extra: str, sftp: bool = False) -> list[str]:
+    def command(
+        self, key: str, *extra: str, sftp: bool = False, remote: tuple[str, ...] = ()
+    ) -> list[str]:
         options = [
             "-F", "/dev/null",
             "-o", f"UserKnownHostsFile={self.known_hosts}",
@@ -188,17 +190,19 @@ class Client:
             sftp_client = str(Path(self.ssh).with_name("sftp"))
             return [sftp_client, *options, "-P", str(self.port), "127.0.0.1"]
         # ssh keeps the first value given for an option: the caller's come first.
-        return [self.ssh, *extra, *options, "-p", str(self.port), "127.0.0.1"]
+        return [self.ssh, *extra, *options, "-p", str(self.port), "127.0.0.1", *remote]
 
     def open(self, key: str, *extra: str, columns: int = 80, rows: int = 24) -> Terminal:
         terminal = Terminal(self.command(key, *extra), columns, rows)
         self.opened.append(terminal)
         return terminal
 
-    def run(self, key: str, *extra: str, sftp: bool = False) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, key: str, *extra: str, sftp: bool = False, remote: tuple[str, ...] = ()
+    ) -> subprocess.CompletedProcess[str]:
         """The client without a terminal (for commands, sftp and refusals)."""
         return subprocess.run(
-            self.command(key, *extra, sftp=sftp),
+            self.command(key, *extra, sftp=sftp, remote=remote),
             capture_output=True,
             text=True,
             timeout=30,
