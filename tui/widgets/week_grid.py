@@ -26,7 +26,7 @@ from tui.widgets.week_axis import (
 )
 from tui.widgets.week_layout import Block, lanes_per_day
 
-MIN_LANE = 4
+MIN_LANE = 5
 TODAY = Style(bgcolor="#262630")
 OVERFLOW = Style(dim=True, italic=True)
 
