@@ -129,6 +129,16 @@ ZH: dict[str, str] = {
     ),
     # -- the app: welcome, week grid, roster, heatmap ------------------------
     # (main screen strings go right below this line)
+    "Free ({count} of {total})": "有空（{total} 人中 {count} 人）",
+    "Not free ({count})": "没空（{count} 人）",
+    "Free for a {minutes}-minute meeting, of {count} in {group}: enter or a click shows who": "{group} 共 {count} 人，每格为能参加 {minutes} 分钟会议的人数：回车或点击查看是谁",
+    "who of {group} is free": "{group} 的空闲情况",
+    "Working out who of {group} is free…": "正在计算 {group} 谁有空…",
+    "Who is free": "谁有空",
+    "Earlier": "更早",
+    "Later": "更晚",
+    "Day before": "前一天",
+    "Day after": "后一天",
     "Quit": "退出",
     "Help": "帮助",
     "Show every key and what it does": "列出所有按键及其作用",
