@@ -15,18 +15,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import Worker, WorkerState
 
 from db.store import Store
 from scheduling import Member
 from scheduling.meetings import Attendance, AttendanceState, Meeting, owing_make_up
-from tui.bindings import translate_bindings
 from tui.commands.common import Settings
 from tui.i18n import t
 from tui.labels import status_label as member_status_label
 from tui.meeting_words import attendance_label, meeting_type_label, status_label, when_label
+from tui.screens.base import AppScreen
 from tui.widgets.record_table import Cell, RecordTable
 
 STATE_STYLES = {
@@ -39,7 +37,7 @@ RECORDING = {"present", "excused", "absent", "all_present", "notes"}
 EXPORT_SCREEN = "tui.screens.export_calendar"
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(AppScreen):
     CSS_PATH = "meeting.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "present", "Present"),
@@ -61,7 +59,6 @@ class MeetingScreen(Screen[None]):
 
     def __init__(self, store: Store, settings: Settings, meeting_id: int, now: datetime) -> None:
         super().__init__()
-        translate_bindings(self)
         self.store = store
         self.settings = settings
         self.meeting_id = meeting_id
@@ -311,8 +308,3 @@ class MeetingScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
-
-    @on(Worker.StateChanged)
-    def _worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            self.notify(str(event.worker.error), severity="error", timeout=8)

@@ -218,14 +218,19 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
             return t("No time suits every required member: {who}", who=who), True
         if not plan.proposals:
             return t("No time found in these dates; try other dates or a shorter meeting."), True
-        return (
-            t(
-                "{count} proposals for {members} members · Enter chooses one",
-                count=len(plan.proposals),
-                members=len(plan.members),
-            ),
-            False,
+        summary = t(
+            "{count} proposals for {members} members · Enter chooses one",
+            count=len(plan.proposals),
+            members=len(plan.members),
         )
+        held = max(len(p.sessions) for p in plan.proposals)
+        if held < plan.request.sessions:
+            summary += " · " + t(
+                "{held} session(s) already reach as many members as {sessions} would.",
+                held=held,
+                sessions=plan.request.sessions,
+            )
+        return summary, False
 
     def _status(self, text: str, error: bool = False) -> None:
         status = self.query_one("#status", Static)
