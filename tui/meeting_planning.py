@@ -6,15 +6,16 @@ and tests call it directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from math import gcd
 from typing import TYPE_CHECKING
 
-from scheduling.meetings import MeetingType
+from scheduling.meetings import Meeting, MeetingType
 
 if TYPE_CHECKING:
     from db.store import Store
-    from scheduling import Member, Proposal, Rules
+    from scheduling import Member, Proposal, Reason, Rules
 
 LONGEST_RANGE = 92  # days: a quarter, the longest a secretary plans ahead
 SHOWN = 8  # proposals listed
@@ -134,3 +135,45 @@ def book_plan(
         notes=notes,
     )
     return [m.id for m in booked]
+
+
+def outlook(store: Store, meeting: Meeting) -> dict[str, Reason | None]:
+    """For each member invited: None when free at the meeting's time, else why not.
+
+    Worked out with the scheduler's own rules (buffers, rest after a night
+    shift, leave), so that the meeting page and the proposals agree.
+    """
+    from scheduling import find_availability
+    from scheduling.localtime import day_start
+
+    zone = store.timezone
+    start, end = meeting.start.astimezone(zone), meeting.end.astimezone(zone)
+    minutes = round((end.timestamp() - start.timestamp()) / 60)
+    offset = start.hour * 60 + start.minute
+    crosses_midnight = end.date() != start.date() and end.time() != time(0)
+    if start.second or crosses_midnight or minutes <= 0:
+        return {}  # a meeting across midnight is not a slot of one day
+    members = store.members(employee_nos=[a.employee_no for a in meeting.invited])
+    numbers = [m.employee_no for m in members]
+    rules = replace(
+        rules_for(store, minutes), step=gcd(offset, 60) or 60, earliest=time(0), latest=time(0)
+    )
+    margin = timedelta(hours=rules.rest, minutes=max([rules.buffer, *rules.post_buffers.values()]))
+    day = start.date()
+    since, until = day_start(day, zone) - margin, day_start(day + timedelta(days=1), zone) + margin
+    availability = find_availability(
+        members,
+        store.shifts(since, until, numbers),
+        store.leave(since, until, numbers),
+        day,
+        day,
+        zone,
+        rules,
+    )
+    slot = next(
+        (i for i, s in enumerate(availability.slots) if s.start.timestamp() == start.timestamp()),
+        None,
+    )
+    if slot is None:
+        return {}
+    return {m.employee_no: availability.reason(row, slot) for row, m in enumerate(members)}
