@@ -339,13 +339,21 @@ class MainScreen(AppScreen):
         self.app.push_screen(
             PlanMeetingScreen(
                 self.store, self.settings, self.now, self._groups_chosen(), first=self.monday
-            )
+            ),
+            self._meetings_changed,
         )
 
     def action_meetings(self) -> None:
         from tui.screens.meetings import MeetingsScreen
 
-        self.app.push_screen(MeetingsScreen(self.store, self.settings, self.now))
+        self.app.push_screen(
+            MeetingsScreen(self.store, self.settings, self.now), self._meetings_changed
+        )
+
+    def _meetings_changed(self, _: object = None) -> None:
+        """A meeting may have been booked or cancelled: read the weeks again."""
+        self._weeks.clear()
+        self.load(self.monday)
 
     def action_export(self) -> None:
         from tui.screens.export_calendar import ExportCalendarScreen
