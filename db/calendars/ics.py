@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
@@ -105,6 +105,17 @@ def _shell(content: CalendarContent, words: CalendarWords, refresh: timedelta | 
     return calendar
 
 
+def _as_written(moment: datetime) -> datetime:
+    """A local time, except the second pass of an hour repeated when DST ends.
+
+    A local time with TZID means its first occurrence (RFC 5545, 3.3.5), so
+    01:30 of the second pass would read an hour early; it is written in UTC.
+    """
+    if moment.fold and moment.replace(fold=0).utcoffset() != moment.utcoffset():
+        return moment.astimezone(UTC)
+    return moment
+
+
 def _title(content: CalendarContent, words: CalendarWords) -> str:
     template = {
         ScopeKind.MEMBER: words.member_calendar,
@@ -127,8 +138,8 @@ def _shift_event(
     event = Event.new(
         uid=shift_uid(shift, content.identity),
         stamp=stamp,
-        start=shift.start,
-        end=shift.end,
+        start=_as_written(shift.start),
+        end=_as_written(shift.end),
         summary=shift_summary(shift, words, name),
         location=shift.post,
         sequence=0,
@@ -165,8 +176,8 @@ def _meeting_event(
     event = Event.new(
         uid=meeting_uid(meeting, content.created.get(meeting.id, ""), content.identity),
         stamp=stamp,
-        start=meeting.start,
-        end=meeting.end,
+        start=_as_written(meeting.start),
+        end=_as_written(meeting.end),
         summary=summary,
         description=meeting_description(meeting, words, content.names),
         location=meeting.place or None,
