@@ -172,3 +172,41 @@ def m004_calendar_feeds(db: Database) -> None:
     # roster) never claim each other's events in a phone's calendar.
     db.table("calendar_identity").create({"id": int, "uid": str}, pk="id", not_null={"uid"})
     db.table("calendar_identity").insert({"id": 1, "uid": secrets.token_hex(8)})
+
+
+@migrations()
+def m005_ssh_keys(db: Database) -> None:
+    # Who may look at shiftcell over SSH. No foreign key to groups: a key must
+    # survive the organisation being replaced (demo --force, a re-import); a key
+    # whose group has gone is refused at login instead.
+    db.table("ssh_keys").create(
+        {
+            "label": str,
+            "algorithm": str,
+            "key_data": str,  # base64 of the public key blob, as in authorized_keys
+            "fingerprint": str,  # SHA256:… as ssh-keygen -l prints it
+            "comment": str,
+            "group": str,  # None for a secretary's key (full access)
+            "language": str,  # None: the server's language
+            "added_utc": str,
+        },
+        pk="label",
+        not_null={"algorithm", "key_data", "fingerprint", "comment", "added_utc"},
+        defaults={"comment": ""},
+    )
+    db.table("ssh_keys").create_index(["key_data"], unique=True)
+    db.table("ssh_log").create(
+        {
+            "id": int,
+            "time_utc": str,
+            "event": str,  # login | logout | refused
+            "reason": str,  # why a refusal (unknown-key, exec, …); "" otherwise
+            "label": str,  # None when no registered key was offered
+            "address": str,
+            "detail": str,
+        },
+        pk="id",
+        not_null={"time_utc", "event", "reason", "address", "detail"},
+        defaults={"reason": "", "detail": ""},
+    )
+    db.table("ssh_log").create_index(["time_utc"])

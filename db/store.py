@@ -16,6 +16,7 @@ from db import rows
 from db.calendars.feeds import FeedBook
 from db.meetings import MeetingBook
 from db.migrations import migrations
+from db.ssh_keys import SshKeyBook
 from scheduling import (
     Department,
     Group,
@@ -85,6 +86,7 @@ class Store:
         self.read_only = read_only
         self.meetings = MeetingBook(self)
         self.feeds = FeedBook(self)
+        self.ssh_keys = SshKeyBook(self)
 
     # -- opening -----------------------------------------------------------
 
