@@ -341,6 +341,18 @@ ZH: dict[str, str] = {
     "group feed": "党小组订阅",
     "revoked {day}": "{day} 已停用",
     "no feed with this token": "没有使用此令牌的订阅",
+    "{shifts} shifts and {meetings} meetings, {first} – {last}": "{first} 至 {last}：{shifts} 个班次，{meetings} 个会议",
+    "only the calendars of {group} can be shown": "只能查看{group}的日历",
+    "Feed URL: {url}": "订阅网址：{url}",
+    "No feed URL yet.": "尚无订阅网址。",
+    "Type a file name first.": "请先输入文件名。",
+    "Export a calendar": "导出日历",
+    "Reading…": "正在读取…",
+    "File:": "文件：",
+    "Write .ics": "写入 .ics",
+    "Write .csv": "写入 .csv",
+    "Close": "关闭",
+    "Issue a feed URL": "生成订阅网址",
     # -- group leaders over SSH ----------------------------------------------
     # (ssh strings go right below this line)
     "group {group} (read-only)": "党小组 {group}（只读）",
