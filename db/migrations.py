@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -158,7 +160,22 @@ def m003_meetings(db: Database) -> None:
 
 
 @migrations()
-def m004_ssh_keys(db: Database) -> None:
+def m004_calendar_feeds(db: Database) -> None:
+    # Who a subscribable feed shows (a member or a group), behind a long random token.
+    db.table("feeds").create(
+        {"token": str, "kind": str, "target": str, "created_utc": str, "revoked_utc": str},
+        pk="token",
+        not_null={"kind", "target", "created_utc"},
+    )
+    db.table("feeds").create_index(["kind", "target"])
+    # Calendar UIDs carry this, so that two databases (a demo and the real
+    # roster) never claim each other's events in a phone's calendar.
+    db.table("calendar_identity").create({"id": int, "uid": str}, pk="id", not_null={"uid"})
+    db.table("calendar_identity").insert({"id": 1, "uid": secrets.token_hex(8)})
+
+
+@migrations()
+def m005_ssh_keys(db: Database) -> None:
     # Who may look at shiftcell over SSH. No foreign key to groups: a key must
     # survive the organisation being replaced (demo --force, a re-import); a key
     # whose group has gone is refused at login instead.

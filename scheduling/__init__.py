@@ -1,7 +1,11 @@
 """The pure domain of shiftcell: the organisation, its shifts, who is free when.
 
-Imports neither the UI nor the database: tested fast, used by both.
+Imports neither the UI nor the database: tested fast, used by both. The
+scheduler's names load numpy, so they are imported when first used: a command
+that only reads the roster starts without it.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from scheduling.expansion import expand, leave_between
 from scheduling.model import (
@@ -30,8 +34,10 @@ from scheduling.patterns import (
     Swap,
     WeeklyPattern,
 )
+from scheduling.rules import Reason, ReasonKind, Rules, Slot
 
 __all__ = [
+    "Availability",
     "Branch",
     "Cancellation",
     "Department",
@@ -45,15 +51,45 @@ __all__ = [
     "Override",
     "Pattern",
     "Post",
+    "Proposal",
+    "Proposals",
+    "Reason",
+    "ReasonKind",
     "Role",
     "RotationPattern",
+    "Rules",
     "Segment",
+    "Session",
     "Shift",
     "ShiftPlan",
     "ShiftType",
+    "Slot",
     "Status",
     "Swap",
     "WeeklyPattern",
     "expand",
+    "find_availability",
     "leave_between",
+    "propose",
 ]
+
+if TYPE_CHECKING:
+    from scheduling.availability import Availability, find_availability
+    from scheduling.proposals import Proposal, Proposals, Session, propose
+
+_LAZY = {
+    "Availability": "scheduling.availability",
+    "find_availability": "scheduling.availability",
+    "Proposal": "scheduling.proposals",
+    "Proposals": "scheduling.proposals",
+    "Session": "scheduling.proposals",
+    "propose": "scheduling.proposals",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'scheduling' has no attribute {name!r}")

@@ -1,0 +1,259 @@
+"""Ranked meeting proposals: the best gaps, or the best sets of repeat sessions.
+
+A **gap** is a maximal run of consecutive slot starts on one day with the same
+set of free members: any start in it gives the same attendees, so it is
+proposed once, from its first start, with ``latest_start`` saying how late it
+may begin. Proposals never repeat a gap; with repeat sessions, no two
+proposals have the same set of gaps.
+
+Proposals are ranked by, in order:
+
+1. how many members can attend (at least one session): the first proposal
+   always has the largest count possible; then repeat sessions that do not
+   run at the same time as each other. Fewer repeat sessions than asked are
+   proposed when fewer already reach as many members;
+2. quorum: more than half of the full members attend (a general meeting that
+   votes needs it);
+3. how many group leaders attend;
+4. handovers: attendees already on site because their own shift ends at most
+   30 minutes before the slot's changeover margin, or starts at most 30
+   minutes after it (the best start of each gap counts);
+5. fewer attendees coming in on a day off, or on a day their night shift ended;
+6. the earlier date and time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import product
+
+import numpy as np
+
+from scheduling.availability import Availability
+from scheduling.model import Role, Status
+from scheduling.rules import Reason
+from scheduling.sessions import Covers, best_covers, union_size
+
+
+@dataclass(frozen=True)
+class Session:
+    start: datetime
+    end: datetime
+    latest_start: datetime  # any start from start to latest_start gives the same attendees
+    attendees: tuple[str, ...]  # employee numbers of the members free for this session
+    absentees: tuple[tuple[str, Reason], ...]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    sessions: tuple[Session, ...]
+    covered: tuple[str, ...]  # the members attending at least one session
+    uncovered: tuple[tuple[str, Reason], ...]
+    coverage: float  # len(covered) / members
+    quorum: bool  # more than half of the full members covered
+
+
+@dataclass(frozen=True)
+class Proposals:
+    members: int
+    proposals: tuple[Proposal, ...]  # best first
+    blocked_by: tuple[str, ...] = ()  # required members who leave no possible slot
+    exact: bool = True  # False when repeat sessions came from the greedy search
+
+
+@dataclass(frozen=True)
+class _Gaps:
+    """Gaps of the slots everyone required can attend, with what ranks them."""
+
+    first: np.ndarray  # slot index of each gap's first start
+    last: np.ndarray  # slot index of its last start
+    count: np.ndarray
+    full: np.ndarray  # full members free
+    leaders: np.ndarray
+    handovers: np.ndarray
+    burden: np.ndarray
+
+    def order(self, full_members: int) -> np.ndarray:
+        """Gap indices, best first (the module docstring's order)."""
+        quorum = (self.full * 2 > full_members).astype(np.int64)
+        return np.lexsort(
+            (self.first, self.burden, -self.handovers, -self.leaders, -quorum, -self.count)
+        )
+
+
+def propose(
+    availability: Availability,
+    *,
+    top: int = 5,
+    sessions: int = 1,
+    require: Sequence[str] = (),
+) -> Proposals:
+    """The ``top`` best proposals of ``sessions`` meeting times each."""
+    if top < 1 or sessions < 1:
+        raise ValueError("top and sessions must be at least 1")
+    members = len(availability.members)
+    row_of = {m.employee_no: row for row, m in enumerate(availability.members)}
+    unknown = [no for no in require if no not in row_of]
+    if unknown:
+        raise ValueError(f"required members not among those asked about: {', '.join(unknown)}")
+    required = sorted({row_of[no] for no in require})
+    free = availability.free
+    usable = free[required].all(axis=0) if required else np.ones(free.shape[1], dtype=bool)
+    if members == 0 or not usable.any():
+        blockers = _blockers(free, required) if members and required and free.size else []
+        return Proposals(members, (), tuple(availability.members[r].employee_no for r in blockers))
+    gaps = _gaps(availability, usable)
+    full_members = int(availability.rows_where(Status.FULL).sum())
+    ranked = gaps.order(full_members)
+    builder = _Builder(availability, gaps, full_members)
+    if sessions == 1:
+        return Proposals(members, tuple(builder.proposal((int(g),)) for g in ranked[:top]))
+    return _repeat_sessions(builder, gaps, ranked, sessions, top)
+
+
+def _repeat_sessions(
+    builder: _Builder, gaps: _Gaps, ranked: np.ndarray, sessions: int, top: int
+) -> Proposals:
+    """The best sets of gaps: classes of equal attendees searched, then their gaps tried."""
+    columns = builder.availability.free[:, gaps.first[ranked]].T  # gaps by members, best first
+    packed = np.packbits(columns, axis=1)
+    _, first_seen, inverse = np.unique(packed, axis=0, return_index=True, return_inverse=True)
+    # Classes of gaps with the same attendees, ordered by their best gap.
+    order = np.argsort(first_seen)
+    class_rank = np.empty_like(order)
+    class_rank[order] = np.arange(len(order))
+    gap_class = class_rank[inverse.ravel()]
+    by_class = np.argsort(gap_class, kind="stable")
+    bounds = np.searchsorted(gap_class[by_class], np.arange(len(order) + 1))
+    covers = _fewest_sessions(columns[first_seen[order]], sessions, top)
+    # Each class stands for its best gap while combinations are compared; the
+    # best few combinations are then tried with each class's best few gaps.
+    combos = sorted(
+        covers.combinations,
+        key=lambda combo: builder.rank_key(tuple(int(ranked[first_seen[order[c]]]) for c in combo)),
+    )
+    candidates = {
+        tuple(int(ranked[position]) for position in pick)
+        for combo in combos[:top]
+        for pick in product(*(by_class[bounds[c] : bounds[c + 1]][:top] for c in combo))
+    }
+    best = sorted(candidates, key=builder.rank_key)[:top]
+    chosen = tuple(builder.proposal(gap_set) for gap_set in best)
+    return Proposals(len(builder.availability.members), chosen, (), covers.exact)
+
+
+def _fewest_sessions(sets: np.ndarray, sessions: int, top: int) -> Covers:
+    """The best covers with ``sessions`` sessions, or fewer when fewer reach as many."""
+    covers = best_covers(sets, sessions, top)
+    if not covers.combinations:
+        return covers
+    most = union_size(sets, covers.combinations[0])
+    for fewer in range(1, len(covers.combinations[0])):
+        smaller = best_covers(sets, fewer, top)
+        if smaller.exact == covers.exact and union_size(sets, smaller.combinations[0]) == most:
+            return smaller
+    return covers
+
+
+def _gaps(availability: Availability, usable: np.ndarray) -> _Gaps:
+    free = availability.free
+    slots = free.shape[1]
+    starts_gap = np.ones(slots, dtype=bool)
+    day = availability.day_of_slot
+    starts_gap[1:] = (day[1:] != day[:-1]) | (free[:, 1:] != free[:, :-1]).any(axis=0)
+    first = np.flatnonzero(starts_gap)
+    last = np.r_[first[1:], slots] - 1
+    keep = usable[first]  # everyone required is free at every start of a gap, or at none
+    first, last = first[keep], last[keep]
+    columns = free[:, first]
+    return _Gaps(
+        first=first,
+        last=last,
+        count=columns.sum(axis=0),
+        full=columns[availability.rows_where(Status.FULL)].sum(axis=0),
+        leaders=columns[availability.rows_where(Role.LEADER)].sum(axis=0),
+        handovers=np.maximum.reduceat(availability.handovers, np.flatnonzero(starts_gap))[keep],
+        burden=availability.burden[first],
+    )
+
+
+def _blockers(free: np.ndarray, required: list[int]) -> list[int]:
+    """Required members without whom a slot would exist; all of them when none alone."""
+    never = [r for r in required if not free[r].any()]
+    if never:
+        return never
+    alone = [r for r in required if free[[o for o in required if o != r]].all(axis=0).any()]
+    return alone or required
+
+
+class _Builder:
+    """Turns chosen gaps into a Proposal with attendees, absentees and reasons."""
+
+    def __init__(self, availability: Availability, gaps: _Gaps, full_members: int) -> None:
+        self.availability = availability
+        self.gaps = gaps
+        self.full_members = full_members
+        self.full = availability.rows_where(Status.FULL)
+        self.leaders = availability.rows_where(Role.LEADER)
+        self._numbers = [m.employee_no for m in availability.members]
+
+    def proposal(self, chosen: tuple[int, ...]) -> Proposal:
+        av, gaps = self.availability, self.gaps
+        chosen = tuple(sorted(chosen, key=lambda g: int(gaps.first[g])))
+        columns = av.free[:, gaps.first[list(chosen)]]
+        covered_mask = columns.any(axis=1)
+        sessions = tuple(self._session(g) for g in chosen)
+        first_slot = int(gaps.first[chosen[0]])
+        uncovered = tuple(
+            (self._numbers[r], self._reason(r, first_slot))
+            for r in np.flatnonzero(~covered_mask).tolist()
+        )
+        members = len(self._numbers)
+        return Proposal(
+            sessions=sessions,
+            covered=tuple(self._numbers[r] for r in np.flatnonzero(covered_mask).tolist()),
+            uncovered=uncovered,
+            coverage=int(covered_mask.sum()) / members if members else 0.0,
+            quorum=int(covered_mask[self.full].sum()) * 2 > self.full_members,
+        )
+
+    def rank_key(self, chosen: tuple[int, ...]) -> tuple[int, ...]:
+        """The module docstring's order, for a set of gaps held as repeat sessions."""
+        gaps, chosen_list = self.gaps, list(chosen)
+        covered = self.availability.free[:, gaps.first[chosen_list]].any(axis=1)
+        return (
+            -int(covered.sum()),
+            int(self._overlap(chosen_list)),
+            -int(int(covered[self.full].sum()) * 2 > self.full_members),
+            -int(covered[self.leaders].sum()),
+            -int(gaps.handovers[chosen_list].sum()),
+            int(gaps.burden[chosen_list].sum()),
+            *sorted(int(f) for f in gaps.first[chosen_list]),
+        )
+
+    def _overlap(self, chosen: list[int]) -> bool:
+        """Whether two of these sessions would run at the same time."""
+        av, first = self.availability, self.gaps.first[chosen]
+        starts, ends = np.sort(av.starts[first]), np.sort(av.ends[first])
+        return bool((starts[1:] < ends[:-1]).any())
+
+    def _session(self, gap: int) -> Session:
+        av = self.availability
+        first, last = int(self.gaps.first[gap]), int(self.gaps.last[gap])
+        free = av.free[:, first]
+        return Session(
+            start=av.slots[first].start,
+            end=av.slots[first].end,
+            latest_start=av.slots[last].start,
+            attendees=tuple(self._numbers[r] for r in np.flatnonzero(free).tolist()),
+            absentees=tuple(
+                (self._numbers[r], self._reason(r, first)) for r in np.flatnonzero(~free).tolist()
+            ),
+        )
+
+    def _reason(self, row: int, slot: int) -> Reason:
+        reason = self.availability.reason(row, slot)
+        assert reason is not None  # only asked for members busy at that slot
+        return reason

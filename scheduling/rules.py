@@ -1,0 +1,107 @@
+"""The rules of who is free when, and the words for why someone is not.
+
+A member is **busy** for a candidate slot ``[s, e)`` when one of their shifts
+``[a, b)`` has ``a - buffer < e`` and ``b + buffer > s``; when a shift covering
+any moment between 00:00 and 05:00 local (a night shift) ended less than
+``rest`` hours before the slot (``s < b + rest`` and ``e > b``); or when they
+are on leave during it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from types import MappingProxyType
+
+MINUTES_PER_DAY = 24 * 60
+# A shift touching this stretch of the local night is a night shift.
+NIGHT_START = time(0)
+NIGHT_END = time(5)
+
+
+def _minutes(clock: time) -> int:
+    return clock.hour * 60 + clock.minute
+
+
+@dataclass(frozen=True)
+class Rules:
+    """How long a meeting is, where it may start, and the margins around shifts."""
+
+    duration: int = 45  # minutes
+    step: int = 15  # minutes; starts are counted from local midnight
+    buffer: int = 15  # minutes of changeover margin around shifts
+    rest: float = 6.0  # hours of rest after a night shift (0 disables)
+    earliest: time = time(7)  # first possible start
+    latest: time = time(22)  # last possible end; time(0) means 24:00
+    # Post name -> travel buffer in minutes: raises the buffer for that post's shifts.
+    post_buffers: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    # The user set the buffer explicitly: it then holds for every post.
+    fixed_buffer: bool = False
+
+    def __post_init__(self) -> None:
+        if self.duration <= 0:
+            raise ValueError(f"duration must be positive, not {self.duration}")
+        if self.step <= 0:
+            raise ValueError(f"step must be positive, not {self.step}")
+        if self.buffer < 0:
+            raise ValueError(f"buffer cannot be negative, not {self.buffer}")
+        if self.rest < 0:
+            raise ValueError(f"rest cannot be negative, not {self.rest}")
+        if self.latest_minute <= self.earliest_minute:
+            raise ValueError(
+                f"latest {self.latest:%H:%M} must be after earliest {self.earliest:%H:%M}"
+            )
+
+    def __hash__(self) -> int:
+        return hash((self.duration, self.step, self.buffer, self.rest, self.earliest, self.latest))
+
+    @property
+    def earliest_minute(self) -> int:
+        return _minutes(self.earliest)
+
+    @property
+    def latest_minute(self) -> int:
+        """Minutes after midnight of the latest end; 24:00 when ``latest`` is 00:00."""
+        return _minutes(self.latest) or MINUTES_PER_DAY
+
+    def start_minutes(self) -> list[int]:
+        """Every start, in minutes after local midnight, that fits the day's window."""
+        return [
+            minute
+            for minute in range(0, MINUTES_PER_DAY, self.step)
+            if minute >= self.earliest_minute and minute + self.duration <= self.latest_minute
+        ]
+
+    def buffer_for(self, post: str | None) -> int:
+        """Minutes of margin around a shift at ``post``."""
+        if self.fixed_buffer or post is None:
+            return self.buffer
+        return max(self.buffer, self.post_buffers.get(post, 0))
+
+
+class ReasonKind(enum.StrEnum):
+    SHIFT = "shift"
+    REST = "rest"
+    LEAVE = "leave"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a member cannot attend a slot."""
+
+    kind: ReasonKind
+    start: datetime  # shift start / rest start (the night shift's end) / leave start
+    end: datetime  # shift end / rest end / leave end (exclusive)
+    post: str | None = None  # the shift's post
+    label: str | None = None  # the shift type's label
+    note: str = ""  # the reason for leave
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    """A candidate meeting time: aware datetimes in the organisation's zone."""
+
+    start: datetime
+    end: datetime

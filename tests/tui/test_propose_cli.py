@@ -1,0 +1,183 @@
+"""``shiftcell propose`` through click's runner: what a secretary types and reads."""
+
+import json
+import subprocess
+import sys
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tui.cli import main
+
+GROUP = "第一食堂党小组"
+WEEK = ("--from", "2026-12-09", "--to", "2026-12-15")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("propose") / "demo.db"
+    from db.demo import fill_demo
+    from db.store import Store
+
+    store = Store.open(path)
+    fill_demo(store, seed=1, members=80)
+    store.close()
+    return path
+
+
+def run(db: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--db", str(db), *args])
+
+
+def propose_json(db: Path, *args: str) -> dict:
+    result = run(db, "propose", *args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_json_has_the_same_shape_for_one_session_and_for_three(db: Path) -> None:
+    """Scripts and the app read one shape, whatever --sessions is."""
+    for sessions in ("1", "3"):
+        found = propose_json(
+            db, "--group", GROUP, *WEEK, "--latest", "18:00", "--sessions", sessions
+        )
+        assert set(found) == {"members", "proposals"}
+        assert found["members"] == 8
+        assert 1 <= len(found["proposals"]) <= 5
+        for proposal in found["proposals"]:
+            assert set(proposal) == {"sessions", "covered", "uncovered", "coverage", "quorum"}
+            for session in proposal["sessions"]:
+                assert set(session) == {"start", "end", "latest_start", "attendees", "absentees"}
+                assert session["start"].endswith("+08:00")
+                attendees, absent = set(session["attendees"]), session["absentees"]
+                assert attendees.isdisjoint(a["employee_no"] for a in absent)
+                assert len(attendees) + len(absent) == 8
+                assert all(a["reason"] for a in absent)
+            union = {no for s in proposal["sessions"] for no in s["attendees"]}
+            assert set(proposal["covered"]) == union
+            assert proposal["coverage"] == round(len(union) / 8, 4)
+            assert {u["employee_no"] for u in proposal["uncovered"]}.isdisjoint(union)
+
+
+def test_repeat_sessions_reach_at_least_as_many_as_one(db: Path) -> None:
+    """Holding the meeting twice is only worth it when more people can come."""
+    args = ("--group", GROUP, *WEEK, "--latest", "18:00")
+    one = propose_json(db, *args)["proposals"][0]
+    two = propose_json(db, *args, "--sessions", "2")["proposals"][0]
+    assert len(one["covered"]) < len(two["covered"]) == 8
+    assert len(two["sessions"]) == 2
+
+
+def test_the_human_table_shows_coverage_quorum_and_reasons(db: Path) -> None:
+    result = run(db, "propose", "--group", GROUP, *WEEK, "--latest", "18:00", "--top", "2")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"{GROUP} · 8 members · 2026-12-09 – 2026-12-15 · 45 min"
+    assert lines[2].startswith("1. ██████████░░ 7/8 (88%) · quorum")
+    assert "any start until" in lines[3]
+    assert "Cannot attend:" in result.output
+    assert "on shift 05:30–13:30 at 第一食堂" in result.output
+
+
+def test_reasons_and_table_speak_chinese(db: Path) -> None:
+    result = run(db, "--lang", "zh", "propose", "--group", GROUP, *WEEK, "--latest", "18:00")
+    assert result.exit_code == 0, result.output
+    assert "8 人 · 2026-12-09 至 2026-12-15 · 45 分钟" in result.output
+    assert "达到法定人数" in result.output
+    assert "在第一食堂值班 05:30–13:30" in result.output
+    found = json.loads(
+        run(
+            db, "--lang", "zh", "propose", "--group", GROUP, *WEEK, "--latest", "18:00", "--json"
+        ).output
+    )
+    reasons = [u["reason"] for p in found["proposals"] for u in p["uncovered"]]
+    assert reasons and all("值班" in r or "请假" in r or "休息" in r for r in reasons)
+
+
+def test_a_required_member_is_at_every_proposed_time(db: Path) -> None:
+    found = propose_json(db, "--group", GROUP, *WEEK, "--require", "HQ0013")
+    assert found["proposals"]
+    assert all("HQ0013" in s["attendees"] for p in found["proposals"] for s in p["sessions"])
+
+
+def test_with_no_time_for_the_required_members_the_blocker_is_named(db: Path) -> None:
+    """Exit status 1, and the secretary knows whom to ask to swap a shift."""
+    args = ("--group", GROUP, "--from", "2026-12-09", "--to", "2026-12-09", "--latest", "12:00")
+    result = run(db, "propose", *args, "--require", "HQ0013", "--require", "HQ0009")
+    assert result.exit_code == 1
+    assert "blocked by: HQ0013 陆桂敏" in result.output
+    found = json.loads(run(db, "propose", *args, "--require", "HQ0013", "--json").output)
+    assert found == {"members": 8, "proposals": [], "blocked_by": ["HQ0013"]}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "choose whom to meet"),
+        (("--group", "No such group"), "no group named No such group"),
+        (("--department", "Nowhere"), "no department named Nowhere"),
+        (("--member", "XX9999"), "no member with employee number XX9999"),
+        (("--group", GROUP, "--require", "HQ0041"), "HQ0041 is not among the members asked about"),
+        (("--all", "--earliest", "7:75"), "'7:75' is not a time like 08:30"),
+        (("--all", "--earliest", "21:30"), "no 45-minute meeting fits between 21:30 and 22:00"),
+        (("--all", "--from", "2026-12-09", "--to", "2026-12-01"), "--to is before --from"),
+        (("--all", "--from", "2026-12-09", "--to", "2027-06-01"), "plan at most 92 days"),
+    ],
+)
+def test_bad_input_is_named_and_exits_non_zero(
+    db: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run(db, "propose", *args)
+    assert result.exit_code != 0
+    assert message in result.output
+
+
+def test_a_viewer_limited_to_one_group_cannot_plan_for_others(db: Path) -> None:
+    """A group leader over SSH sees and plans for their own group only."""
+    result = run(db, "--group", GROUP, "propose", "--all")
+    assert result.exit_code == 1
+    assert f"only group {GROUP} can be planned for here" in result.output
+    found = json.loads(run(db, "--group", GROUP, "propose", *WEEK, "--json").output)
+    assert found["members"] == 8
+
+
+def test_scopes_add_up_and_the_latest_can_be_midnight(db: Path) -> None:
+    found = propose_json(
+        db,
+        "--group",
+        GROUP,
+        "--member",
+        "HQ0041",
+        *WEEK,
+        "--earliest",
+        "22:00",
+        "--latest",
+        "24:00",
+    )
+    assert found["members"] == 9
+    sessions = [s for p in found["proposals"] for s in p["sessions"]]
+    assert sessions
+    for session in sessions:
+        start, end = (
+            datetime.fromisoformat(session["start"]),
+            datetime.fromisoformat(session["end"]),
+        )
+        assert start.time() >= time(22)
+        assert end - start == timedelta(minutes=45)
+        assert end <= datetime.combine(start.date() + timedelta(days=1), time(0), start.tzinfo)
+
+
+def test_propose_does_not_load_textual(db: Path) -> None:
+    """The command answers quickly from a shell script: no UI toolkit on start-up."""
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from tui.cli import main\n"
+        f"args = ['--db', {str(db)!r}, 'propose', '--group', {GROUP!r}, '--json']\n"
+        "assert CliRunner().invoke(main, args).exit_code == 0\n"
+        "print('textual' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

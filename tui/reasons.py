@@ -1,0 +1,42 @@
+"""Why a member cannot come, as a person says it, in the UI language.
+
+Times are local HH:MM; a time on another day than the one talked about (the
+slot's day, or else the day the stretch began) carries its date, MM-DD.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from scheduling import Reason, ReasonKind
+from tui.i18n import t
+
+
+def describe(reason: Reason, on: date | None = None) -> str:
+    """``reason`` in words: "on shift 10:30–19:30 at 第一食堂", "on leave until 12-09"."""
+    day = on or reason.start.date()
+    if reason.kind is ReasonKind.LEAVE:
+        last = _last_day(reason.end)
+        if reason.note:
+            return t("on leave until {day} ({note})", day=f"{last:%m-%d}", note=reason.note)
+        return t("on leave until {day}", day=f"{last:%m-%d}")
+    if reason.kind is ReasonKind.REST:
+        return t("resting after night shift until {time}", time=_clock(reason.end, day))
+    hours = f"{_clock(reason.start, day)}–{_clock(reason.end, day)}"
+    if reason.post:
+        return t("on shift {hours} at {post}", hours=hours, post=reason.post)
+    return t("on shift {hours}", hours=hours)
+
+
+def _clock(moment: datetime, day: date) -> str:
+    """HH:MM, with the date in front when it is not ``day``."""
+    if moment.date() == day:
+        return f"{moment:%H:%M}"
+    return f"{moment:%m-%d} {moment:%H:%M}"
+
+
+def _last_day(end: datetime) -> date:
+    """The last day of leave that ends (exclusively) at ``end``."""
+    if end.time() == time(0):
+        return end.date() - timedelta(days=1)
+    return end.date()
