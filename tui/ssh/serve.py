@@ -38,7 +38,7 @@ def serve(
         key, created = load_or_create_host_key(key_path)
     except HostKeyError as error:
         raise ServeError(str(error)) from None
-    recorder = Recorder(database)
+    recorder = Recorder(database, echo=True)
     config = ServerConfig(
         database=database,
         host_key=key,
