@@ -86,17 +86,22 @@ class WeekGrid(Widget):
                 canvas.write(axis.column_x(day) - 1, row, "│", SEPARATOR)
         lanes = lanes_per_day(self.blocks)
         hidden: dict[tuple[int, int], Counter[DepartmentKind]] = defaultdict(Counter)
+        on_top = []
         for block in self.blocks:
             x, w, visible = self._lane_place(axis, lanes[block.day], block.lane)
-            if not visible:
+            if visible:
+                self._draw_block(canvas, axis, block, axis.column_x(block.day) + x, w)
+            elif block.highlighted:
+                on_top.append(block)  # too narrow for lanes: drawn across the counts
+            else:
                 for row in self._rows(axis, block):
-                    hidden[block.day, row][block.kind] += len(block.names) or 1
-                continue
-            self._draw_block(canvas, axis, block, axis.column_x(block.day) + x, w)
+                    hidden[block.day, row][block.kind] += len(block.names)
         for (day, row), kinds in hidden.items():
             above = hidden.get((day, row - 1))
             same = above is not None and above.total() == kinds.total()
             self._draw_overflow(canvas, axis, day, row, kinds, lanes[day], label=not same)
+        for block in on_top:
+            self._draw_block(canvas, axis, block, axis.column_x(block.day), axis.column_width)
         return canvas
 
     def _draw_overflow(
