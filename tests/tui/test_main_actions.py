@@ -193,3 +193,15 @@ async def test_e_exports_the_calendar_of_the_member_chosen(make: AppFactory) -> 
         await pilot.pause()
         assert isinstance(app.screen, ExportCalendarScreen)
         assert member_node.data.member.employee_no in str(app.screen.scope)
+
+
+async def test_help_explains_only_the_apps_own_keys_in_chinese(make: AppFactory) -> None:
+    """Textual's scrolling keys, in English, would be noise in a Chinese help."""
+    app = make(lang="zh")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help").query("Static")[1].render())
+        assert "下一周" in text and "清除选择" in text
+        assert "Scroll" not in text and "Copy" not in text

@@ -182,3 +182,16 @@ async def test_chinese_is_spoken_everywhere_on_the_main_screen(make: AppFactory)
         descriptions = {a.binding.description for a in app.screen.active_bindings.values()}
         assert "下一周" in descriptions
         assert "Next week" not in descriptions
+
+
+async def test_a_taller_terminal_gets_finer_time_rows(make: AppFactory) -> None:
+    """At 80x24 an hour a row; given the height, half an hour a row."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        grid = app.screen.query_one(WeekGrid)
+        assert grid.minutes == 60
+        await pilot.resize_terminal(160, 48)
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert grid.minutes == 30

@@ -340,6 +340,16 @@ class MainScreen(AppScreen):
         self._stale = True
         self.app.push_screen(screen)
 
+    def on_resize(self) -> None:
+        """A bigger or smaller terminal may want finer or coarser time rows."""
+        if self.is_mounted and self._weeks:
+            self.call_after_refresh(self._redraw_if_rows_changed)
+
+    def _redraw_if_rows_changed(self) -> None:
+        shown = self.query_one(Heatmap if self.group else WeekGrid).minutes
+        if self._minutes() != shown:
+            self._redraw()
+
     def on_screen_resume(self) -> None:
         if self._stale:
             self._stale = False
