@@ -203,5 +203,5 @@ async def test_help_explains_only_the_apps_own_keys_in_chinese(make: AppFactory)
         await pilot.press("question_mark")
         await pilot.pause()
         text = str(app.screen.query_one("#help").query("Static")[1].render())
-        assert "下一周" in text and "清除选择" in text
+        assert "下一周" in text and "跳转日期" in text
         assert "Scroll" not in text and "Copy" not in text

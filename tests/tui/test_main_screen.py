@@ -195,3 +195,28 @@ async def test_a_taller_terminal_gets_finer_time_rows(make: AppFactory) -> None:
         await settle(app, pilot)
         await settle(app, pilot)
         assert grid.minutes == 30
+
+
+async def test_clear_is_offered_only_while_someone_is_chosen(make: AppFactory) -> None:
+    """A footer key that does nothing would only puzzle."""
+    app = make()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+
+        def offered() -> bool:
+            return any(
+                a.binding.action == "clear_selection" and a.enabled
+                for a in app.screen.active_bindings.values()
+            )
+
+        assert not offered()
+        roster = app.screen.query_one(Roster)
+        roster.focus()
+        roster.move_cursor(roster.root.children[0].children[0].children[0])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert offered()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not offered()
+        assert not [b for b in app.screen.query_one(WeekGrid).blocks if b.highlighted]

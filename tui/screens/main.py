@@ -19,7 +19,7 @@ from scheduling import DepartmentKind, Member
 from tui.commands.common import Settings
 from tui.heat import Heat, load_heat
 from tui.i18n import t
-from tui.labels import department_kind_label
+from tui.screens import main_text
 from tui.screens.base import AppScreen
 from tui.screens.cell import CellScreen
 from tui.week import Week, load_week, monday_of
@@ -50,7 +50,7 @@ class MainScreen(AppScreen):
         Binding("g", "jump", "Go to date"),
         Binding("d", "cycle_department", "Department"),
         Binding("r", "toggle_roster", "Roster"),
-        Binding("escape", "clear_selection", "Clear", show=False),
+        Binding("escape", "clear_selection", "Clear"),
         Binding("p", "plan", "Plan meeting"),
         Binding("m", "meetings", "Meetings"),
         Binding("e", "export", "Export"),
@@ -80,7 +80,7 @@ class MainScreen(AppScreen):
         self._stale = False
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title")
+        yield Static(id="title", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="grid-pane"):
                 yield DayHeader(id="days")
@@ -88,7 +88,7 @@ class MainScreen(AppScreen):
                     yield WeekGrid(plain=self.app.no_color, id="grid")
                     yield Heatmap(plain=self.app.no_color, id="heatmap")
             yield Roster(id="roster")
-        yield Static(id="status")
+        yield Static(id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -169,15 +169,7 @@ class MainScreen(AppScreen):
         self.query_one(WeekGrid).display = False
         heatmap.display = True
         heatmap.focus(scroll_visible=False)
-        self.query_one("#status", Static).update(
-            t(
-                "Free for a {minutes}-minute meeting, of {count} in {group}: "
-                "enter or a click shows who",
-                minutes=heat.minutes,
-                count=len(heat.members),
-                group=heat.group,
-            )
-        )
+        self.query_one("#status", Static).update(main_text.heat_status(heat))
         self._update_title()
 
     def _draw(self, week: Week, *, first: bool = False) -> None:
@@ -212,6 +204,7 @@ class MainScreen(AppScreen):
         return index if 0 <= index < 7 else None
 
     def _redraw(self) -> None:
+        self.refresh_bindings()  # "Clear" is offered only while something is chosen
         if self.group is not None:
             self._show_heat()
             return
@@ -221,45 +214,15 @@ class MainScreen(AppScreen):
         if week is not None:
             self._draw(week)
         else:
+            # Still being read: the worker's message draws it.
             self.query_one(WeekGrid).show((), self.query_one(WeekGrid).minutes)
-            self.load(self.monday)
 
     def _update_title(self) -> None:
-        sunday = self.monday + timedelta(days=6)
-        iso = self.monday.isocalendar()
-        department = (
-            department_kind_label(self.department) if self.department else t("all departments")
-        )
-        parts = [
-            t("Week {week} of {year}", week=iso.week, year=iso.year),
-            f"{self.monday:%Y-%m-%d} – {sunday:%m-%d}",
-            department,
-        ]
-        if self.group is not None:
-            parts[-1] = t("who of {group} is free", group=self.group)
-        if self.settings.scope_group:
-            parts.append(t("group {name}", name=self.settings.scope_group))
-        if self.settings.read_only:
-            parts.append(t("read-only"))
-        self.query_one("#title", Static).update(" · ".join(parts))
+        text = main_text.title(self.monday, self.department, self.group, self.settings)
+        self.query_one("#title", Static).update(text)
 
     def _update_status(self, week: Week) -> None:
-        if self.member is not None:
-            hours = week.hours.get(self.member.employee_no, 0.0)
-            text = t(
-                "{name} ({number}): {hours:.0f} hours on shift this week, highlighted",
-                name=self.member.name,
-                number=self.member.employee_no,
-                hours=hours,
-            )
-        else:
-            text = t(
-                "{people} people in {groups} groups · {shifts} shifts this week",
-                people=len(week.members),
-                groups=len(week.groups),
-                shifts=len(week.shifts),
-            )
-        self.query_one("#status", Static).update(text)
+        self.query_one("#status", Static).update(main_text.week_status(week, self.member))
 
     # -- the roster tells what is chosen -------------------------------------
 
@@ -292,7 +255,12 @@ class MainScreen(AppScreen):
         self.query_one(DayHeader).show(self.monday, self.today)
         self._update_title()
         self._redraw()
-        self.load(self.monday)
+        if monday in self._weeks:
+            # Read the next neighbours only once this week is on screen: the reading
+            # thread would otherwise compete with the repaint for the interpreter.
+            self.call_after_refresh(self.load, monday)
+        else:
+            self.load(monday)
 
     def action_previous_week(self) -> None:
         self._go_to(self.monday - timedelta(days=7))
@@ -383,5 +351,8 @@ class MainScreen(AppScreen):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Viewers are offered nothing that writes: no planning, no files on the server."""
+        """Viewers are offered nothing that writes: no planning, no files on the server.
+        Clearing is offered only when something is chosen."""
+        if action == "clear_selection":
+            return self.member is not None or self.group is not None
         return not (self.settings.read_only and action in ("plan", "export"))
