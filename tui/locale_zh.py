@@ -183,6 +183,7 @@ ZH: dict[str, str] = {
     "Import shifts": "导入班次",
     "{count} people": "{count} 人",
     "{shift}×{count}": "{shift}×{count}",
+    "Reading the week…": "正在读取本周数据…",
     "mob": "流动",
     "ext": "外聘",
     "In the roster: ★ group leader, ☆ deputy, mob mobile member, ext external hire; hours on shift this week.": "名册中：★ 组长，☆ 副组长，流动 流动党员，外聘 外聘员工；以及本周在岗小时数。",

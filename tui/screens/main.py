@@ -96,7 +96,11 @@ class MainScreen(AppScreen):
         self.watch(scroll, "virtual_size", self._virtual_size_changed, init=False)
         self.query_one(DayHeader).show(self.monday, self.today)
         self._update_title()
+        self._reading()
         self.load(self.monday)
+
+    def _reading(self) -> None:
+        self.query_one("#status", Static).update(t("Reading the week…"))
 
     # -- reading -------------------------------------------------------------
 
@@ -260,6 +264,7 @@ class MainScreen(AppScreen):
             # thread would otherwise compete with the repaint for the interpreter.
             self.call_after_refresh(self.load, monday)
         else:
+            self._reading()
             self.load(monday)
 
     def action_previous_week(self) -> None:
