@@ -146,7 +146,7 @@ ZH: dict[str, str] = {
     "Could not read the data: {error}": "无法读取数据：{error}",
     "Command palette: every action by name": "命令面板：按名称查找所有操作",
     "Keys": "按键",
-    "Mouse: click a roster line or a heatmap cell.": "鼠标：点击名册中的一行或热力图中的一格。",
+    "Mouse: click a roster line, a block in the grid or a heatmap cell.": "鼠标：点击名册中的一行、周视图中的班次块或热力图中的一格。",
     "Escape, q or ? closes this help.": "按 Esc、q 或 ? 关闭帮助。",
     "Close help": "关闭帮助",
     "Back": "返回",

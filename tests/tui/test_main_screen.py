@@ -220,3 +220,19 @@ async def test_clear_is_offered_only_while_someone_is_chosen(make: AppFactory) -
         await pilot.pause()
         assert not offered()
         assert not [b for b in app.screen.query_one(WeekGrid).blocks if b.highlighted]
+
+
+async def test_clicking_a_one_person_block_highlights_that_person(make: AppFactory) -> None:
+    """The mouse works on the grid too."""
+    app = make()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        grid = app.screen.query_one(WeekGrid)
+        x, _, rows, block = next(p for p in grid._placed if len(p[3].employee_nos) == 1)
+        scroll = app.screen.query_one("#grid-scroll")
+        scroll.scroll_to(y=rows.start, animate=False)
+        await pilot.pause()
+        await pilot.click(WeekGrid, offset=(x, rows.start))
+        await pilot.pause()
+        assert app.screen.member.employee_no == block.employee_nos[0]
+        assert [b for b in grid.blocks if b.highlighted]

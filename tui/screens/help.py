@@ -38,7 +38,10 @@ class HelpScreen(ModalScreen[None]):
                 ),
                 classes="hint",
             )
-            yield Static(t("Mouse: click a roster line or a heatmap cell."), classes="hint")
+            yield Static(
+                t("Mouse: click a roster line, a block in the grid or a heatmap cell."),
+                classes="hint",
+            )
             yield Static(t("Escape, q or ? closes this help."), classes="hint")
 
     def _lines(self) -> str:

@@ -235,6 +235,23 @@ class MainScreen(AppScreen):
         self.member = None if self.member == event.member else event.member
         self._redraw()
 
+    @on(WeekGrid.BlockClicked)
+    def _block_clicked(self, event: WeekGrid.BlockClicked) -> None:
+        """One person's block: highlight them; a crew: say who is in it."""
+        block = event.block
+        week = self._weeks.get(self.monday)
+        if block.meeting or week is None:
+            return
+        if len(block.employee_nos) == 1:
+            self.member = week.by_member.get(block.employee_nos[0])
+            self._redraw()
+            return
+        self.notify(
+            "、".join(block.names),
+            title=f"{block.label} {block.hours} · {block.post}",
+            timeout=8,
+        )
+
     @on(Roster.GroupChosen)
     def _group_chosen(self, event: Roster.GroupChosen) -> None:
         self.group = event.group
