@@ -7,6 +7,7 @@ import importlib.util
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import ClassVar
 
 from rich.table import Table
@@ -255,9 +256,7 @@ class MeetingScreen(AppScreen):
             meeting = self.meeting
             return not self.settings.read_only and meeting is not None and not meeting.cancelled
         if action == "export":
-            return (
-                not self.settings.read_only and importlib.util.find_spec(EXPORT_SCREEN) is not None
-            )
+            return not self.settings.read_only and _export_available()
         return True
 
     def selected(self) -> str | None:
@@ -331,7 +330,7 @@ class MeetingScreen(AppScreen):
         self.app.push_screen(CancelMeetingScreen(meeting), confirmed)
 
     def action_export(self) -> None:
-        if self.settings.read_only or importlib.util.find_spec(EXPORT_SCREEN) is None:
+        if self.settings.read_only or not _export_available():
             return
         export = importlib.import_module(EXPORT_SCREEN)
         self.app.push_screen(
@@ -342,3 +341,9 @@ class MeetingScreen(AppScreen):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+@cache
+def _export_available() -> bool:
+    """Whether this installation has the calendar export screen (asked once)."""
+    return importlib.util.find_spec(EXPORT_SCREEN) is not None
