@@ -46,10 +46,10 @@ class MeetingScreen(AppScreen):
         Binding("p", "present", "Present"),
         Binding("x", "excused", "Excused"),
         Binding("a", "absent", "Absent"),
-        Binding("P", "all_present", "Rest present"),
+        Binding("P", "all_present", "All present"),
         Binding("n", "notes", "Notes"),
-        Binding("c", "cancel_meeting", "Cancel meeting"),
-        Binding("e", "export", "Export calendar"),
+        Binding("c", "cancel_meeting", "Call off"),
+        Binding("e", "export", "Export"),
         Binding("escape", "close", "Back"),
     ]
 
@@ -77,7 +77,8 @@ class MeetingScreen(AppScreen):
         yield Static(id="details")
         yield Static(id="summary")
         yield RecordTable(id="invited")
-        yield Footer(compact=True)
+        # The palette (ctrl+p) still works; its label would push keys off 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load()
