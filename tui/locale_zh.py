@@ -258,6 +258,8 @@ ZH: dict[str, str] = {
     "Notes: what was discussed and decided": "会议记录：讨论和决定的事项",
     "Save notes": "保存记录",
     "Plan a meeting": "安排会议",
+    "Plan a make-up session for {count} members": "为 {count} 人安排补课",
+    "Make-up": "补课",
     "Propose": "推荐时间",
     "Book": "预订",
     "Minutes": "分钟",

@@ -48,9 +48,11 @@ class MeetingScreen(AppScreen):
         Binding("a", "absent", "Absent"),
         Binding("P", "all_present", "All present"),
         Binding("n", "notes", "Notes"),
+        Binding("u", "make_up", "Make-up"),
         Binding("c", "cancel_meeting", "Call off"),
         Binding("e", "export", "Export"),
-        Binding("escape", "close", "Back"),
+        # Escape goes back as everywhere; the footer keeps its room for the record keys.
+        Binding("escape", "close", "Back", show=False),
     ]
 
     @dataclass
@@ -70,6 +72,7 @@ class MeetingScreen(AppScreen):
         self.meeting: Meeting | None = None
         self.members: dict[str, Member] = {}
         self.outlook: dict[str, Reason | None] = {}
+        self.owing: tuple[str, ...] = ()
         self._writing = threading.Lock()
 
     def compose(self) -> ComposeResult:
@@ -129,6 +132,7 @@ class MeetingScreen(AppScreen):
             )
             return
         self.meeting, self.members, self.outlook = event.meeting, event.members, event.outlook
+        self.owing = owing_make_up(event.series)
         self._show(event.meeting, event.series)
         self.refresh_bindings()
         if event.notice:
@@ -253,6 +257,8 @@ class MeetingScreen(AppScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in RECORDING:
             return self.can_record()
+        if action == "make_up":
+            return not self.settings.read_only and bool(self.owing)
         if action == "cancel_meeting":
             meeting = self.meeting
             return not self.settings.read_only and meeting is not None and not meeting.cancelled
@@ -316,6 +322,18 @@ class MeetingScreen(AppScreen):
                 self.record({}, notes)
 
         self.app.push_screen(MeetingNotesScreen(self.meeting.notes), written)
+
+    def action_make_up(self) -> None:
+        """Plan the 补课 for those who still owe it, with this meeting's groups."""
+        from tui.screens.plan_meeting import PlanMeetingScreen
+
+        if self.meeting is None or not self.owing or self.settings.read_only:
+            return
+        self.app.push_screen(
+            PlanMeetingScreen(
+                self.store, self.settings, self.now, self.meeting.groups, make_up_for=self.owing
+            )
+        )
 
     def action_cancel_meeting(self) -> None:
         from tui.screens.cancel_meeting import CancelMeetingScreen
