@@ -51,6 +51,8 @@ class FeedHandler(BaseHTTPRequestHandler):
     # Headers and body go out in two writes; with Nagle's algorithm the second
     # waits for the client's delayed ACK, some 40 ms a request.
     disable_nagle_algorithm = True
+    # A connection idle this long is closed: keep-alive must not pin threads forever.
+    timeout = 60
 
     def version_string(self) -> str:
         return "shiftcell-feeds"
