@@ -308,6 +308,7 @@ ZH: dict[str, str] = {
     "Write .csv": "写入 .csv",
     "Close": "关闭",
     "Issue a feed URL": "生成订阅网址",
+    "Writing {count} events to {path} …": "正在将 {count} 个日程写入 {path} …",
     # -- group leaders over SSH ----------------------------------------------
     # (ssh strings go right below this line)
     "group {group} (read-only)": "党小组 {group}（只读）",
