@@ -103,3 +103,10 @@ def test_serving_a_database_that_does_not_exist_fails_before_listening(tmp_path:
     assert result.exit_code == 1
     assert "no such database" in result.output
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_serving_with_a_global_scope_is_refused(db: Path) -> None:
+    """The key decides each session's access; a --group given here would mislead the operator."""
+    result = CliRunner().invoke(main, ["--db", str(db), "--group", "x", "serve-ssh", "--port", "0"])
+    assert result.exit_code == 1
+    assert "each key sets its own" in result.output

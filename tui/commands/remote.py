@@ -12,7 +12,7 @@ from tui.commands.common import CommandError, open_store
 from tui.i18n import LANGUAGES, t
 
 if TYPE_CHECKING:
-    from db.ssh_keys import SshKey, SshLogEntry
+    from db.ssh_keys import SshKey
 
 
 @click.group("ssh-keys")
@@ -132,6 +132,7 @@ def remove_key(ctx: click.Context, label: str) -> None:
 @click.pass_context
 def show_log(ctx: click.Context, limit: int, label: str | None, as_json: bool) -> None:
     """Logins and refusals of the SSH server, newest first."""
+    from tui.ssh.words import describe_event
     from tui.textwidth import render_table
 
     store = open_store(ctx, read_only=True)
@@ -157,7 +158,7 @@ def show_log(ctx: click.Context, limit: int, label: str | None, as_json: bool) -
     table = [
         [
             e.time.strftime("%Y-%m-%d %H:%M:%S"),
-            _event(e),
+            describe_event(e.event, e.reason),
             e.label or "—",
             e.address,
             e.detail,
@@ -211,26 +212,6 @@ def _access(key: SshKey) -> str:
     if key.group is None:
         return t("secretary (full access)")
     return t("group {group} (read-only)", group=key.group)
-
-
-def _event(entry: SshLogEntry) -> str:
-    from db.ssh_keys import Refusal, SshEvent
-
-    if entry.event is SshEvent.LOGIN:
-        return t("login")
-    if entry.event is SshEvent.LOGOUT:
-        return t("logout")
-    reasons = {
-        Refusal.UNKNOWN_KEY: t("refused: unknown key"),
-        Refusal.NO_KEY: t("refused: no key offered"),
-        Refusal.RATE_LIMITED: t("refused: too many failures"),
-        Refusal.GROUP_GONE: t("refused: the key's group is gone"),
-        Refusal.SERVER_FULL: t("refused: server full"),
-        Refusal.NO_PTY: t("refused: no terminal"),
-        Refusal.EXEC: t("refused: command"),
-        Refusal.SUBSYSTEM: t("refused: subsystem"),
-    }
-    return reasons.get(entry.reason, t("refused")) if entry.reason else t("refused")
 
 
 COMMANDS: list[click.Command] = [ssh_keys, serve_ssh]

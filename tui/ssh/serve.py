@@ -23,22 +23,28 @@ class ServeError(Exception):
 def serve(
     settings: Settings, *, host: str, port: int, max_sessions: int, host_key: Path | None
 ) -> None:
-    from db.store import Store, StoreError
+    from db.store import NO_DATABASE, StoreError
     from tui.ssh.hostkey import HostKeyError, default_host_key_path, load_or_create_host_key
     from tui.ssh.server import Recorder, ServerConfig
 
+    if settings.read_only or settings.scope_group:
+        # Each key decides its session's access; a global one would be silently ignored.
+        raise ServeError(t("serve-ssh takes no --read-only or --group: each key sets its own"))
     database = settings.database.resolve()
-    try:
-        # Leaders' sessions open it read-only, which needs a database that exists.
-        Store.open(database, read_only=True).close()
-    except StoreError as error:
-        raise ServeError(t(error.template, **error.fields)) from None
+    if not database.exists():
+        # An empty database made here would turn every leader away with no clue why.
+        raise ServeError(t(NO_DATABASE, path=database))
     key_path = (host_key or default_host_key_path()).expanduser().resolve()
     try:
         key, created = load_or_create_host_key(key_path)
     except HostKeyError as error:
         raise ServeError(str(error)) from None
-    recorder = Recorder(database)
+    try:
+        # Opened for writing (the log), which also brings the schema up to date
+        # before any viewer opens it read-only.
+        recorder = Recorder(database, echo=True)
+    except StoreError as error:
+        raise ServeError(t(error.template, **error.fields)) from None
     config = ServerConfig(
         database=database,
         host_key=key,

@@ -13,10 +13,12 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
 import asyncssh
+import click
 
 from db.ssh_keys import Refusal, SshEvent, SshKey
 from db.store import Store
@@ -24,6 +26,7 @@ from tui.i18n import t
 from tui.ssh.environment import session_command
 from tui.ssh.limits import FailureLimiter
 from tui.ssh.session import Refusals, SessionSpec, TerminalSession
+from tui.ssh.words import describe_event
 
 T = TypeVar("T")
 CommandFor = Callable[[SshKey], list[str]]
@@ -51,7 +54,9 @@ class ServerConfig:
 class Recorder:
     """The server's own (writable) store, used from one thread only."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, *, echo: bool = False) -> None:
+        # echo: also print each event, for the operator watching the service's journal.
+        self.echo = echo
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shiftcell-db")
         self._store = self._executor.submit(Store.open, database).result()
 
@@ -59,9 +64,25 @@ class Recorder:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, work, self._store)
 
-    def record(self, event: SshEvent, address: str, **fields: object) -> None:
-        """Add a log line without waiting for it."""
-        self._executor.submit(lambda: self._store.ssh_keys.record(event, address, **fields))
+    def record(
+        self,
+        event: SshEvent,
+        address: str,
+        *,
+        label: str | None = None,
+        reason: Refusal | None = None,
+        detail: str = "",
+    ) -> None:
+        """Add a line to the login log, and to the server's output, without waiting."""
+
+        def write() -> None:
+            self._store.ssh_keys.record(event, address, label=label, reason=reason, detail=detail)
+            if self.echo:
+                moment = datetime.now(self._store.timezone).strftime("%Y-%m-%d %H:%M:%S")
+                words = [moment, describe_event(event, reason), label or "—", address, detail]
+                click.echo("  ".join(w for w in words if w))
+
+        self._executor.submit(write)
 
     def keys_registered(self) -> bool:
         return self._executor.submit(lambda: bool(self._store.ssh_keys.list())).result()

@@ -275,6 +275,8 @@ def serve(
                 port = int(found.group(1))
                 break
         assert port and fingerprint, "".join(output)
+        # Keep reading what the server prints (its events), so that it never blocks on a pipe.
+        threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
         server = ServerProcess(process, port, fingerprint, output)
         client = Client(ssh_client, port, _known_hosts(tmp_path, port, host_key), keys)
         started.append((server, client))

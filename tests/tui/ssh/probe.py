@@ -36,7 +36,8 @@ def main() -> None:
         "controlling_terminal": controlling_terminal(),
         "pid": os.getpid(),
     }
-    signal.signal(signal.SIGWINCH, lambda *_: print(f"SIZE {size()}", flush=True))
+    # os.write, not print: a handler printing while print runs would raise.
+    signal.signal(signal.SIGWINCH, lambda *_: os.write(1, f"SIZE {size()}\r\n".encode()))
     print("PROBE " + json.dumps(facts), flush=True)
     for line in sys.stdin:
         order = line.split()

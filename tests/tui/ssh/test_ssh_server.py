@@ -3,6 +3,8 @@
 import stat
 import time
 
+import asyncssh
+
 from db.ssh_keys import Refusal
 from db.store import Store
 
@@ -22,8 +24,6 @@ def test_the_server_prints_its_host_key_fingerprint_and_keeps_the_key_private(
     serve, tmp_path
 ) -> None:
     """Leaders check the fingerprint on first connection; it must be the key the server uses."""
-    import asyncssh
-
     server, _ = serve()
     key = asyncssh.read_private_key(tmp_path / "host_key")
     assert server.fingerprint == key.get_fingerprint()
@@ -40,11 +40,20 @@ def test_the_host_key_is_the_same_after_a_restart(serve) -> None:
 
 
 def test_an_unknown_key_gets_permission_denied_and_is_logged(serve, organisation) -> None:
-    _, client = serve()
+    """The operator watching the service's journal sees refusals as they happen."""
+    server, client = serve()
     result = client.run("stranger")
     assert result.returncode == 255
     assert "Permission denied (publickey)" in result.stderr
     assert Refusal.UNKNOWN_KEY in _reasons(organisation[0], Refusal.UNKNOWN_KEY)
+    stranger = asyncssh.read_private_key(organisation[1].path("stranger"))
+    deadline = time.monotonic() + 5
+    while not any("refused: unknown key" in line for line in server.output):
+        assert time.monotonic() < deadline, "".join(server.output)
+        time.sleep(0.05)
+    line = next(line for line in server.output if "refused: unknown key" in line)
+    assert "127.0.0.1" in line
+    assert stranger.get_fingerprint() in line
 
 
 def test_a_command_given_to_ssh_runs_nothing(serve, organisation, tmp_path) -> None:
