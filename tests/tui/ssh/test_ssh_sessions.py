@@ -200,3 +200,19 @@ def test_logins_and_logouts_are_logged_with_the_key_and_address(probe_server, or
         (SshEvent.LOGOUT, "leader", "127.0.0.1"),
     ]
     assert re.fullmatch(r"\d+s", log[0].detail)
+
+
+def test_a_key_whose_group_is_gone_is_refused_and_says_so_in_the_log(
+    probe_server, organisation
+) -> None:
+    """A leader of a disbanded group must not fall back to seeing everything."""
+    database, _ = organisation
+    store = Store.open(database)
+    store.db.execute("UPDATE ssh_keys SET [group] = '已撤销党小组' WHERE label = 'leader'")
+    store.db.conn.commit()
+    store.close()
+    _, client = probe_server()
+    assert "Permission denied" in client.run("leader").stderr
+    log = _log(database, lambda entries: Refusal.GROUP_GONE in _reasons(entries))
+    refusal = next(e for e in log if e.reason is Refusal.GROUP_GONE)
+    assert (refusal.label, refusal.detail) == ("leader", "已撤销党小组")
