@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import compress, repeat
 from operator import attrgetter
 from zoneinfo import ZoneInfo
 
@@ -154,12 +155,12 @@ def find_availability(
         Slot(datetime.fromtimestamp(int(s), zone), datetime.fromtimestamp(int(e), zone))
         for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
     )
-    mine = [s for s in shifts if s.employee_no in row_of]
+    mine, shift_rows = _of_members(list(shifts), row_of)
     away = [v for v in leave if v.employee_no in row_of]
     # Local midnights from two days before the range on: shifts last at most two days.
     midnights = _instants(first, last, zone, time(0))
     nights = _night_ends(first, last, zone)
-    stretches, buffers = _stretches(mine, away, row_of, midnights, nights, rules)
+    stretches, buffers = _stretches(mine, shift_rows, away, row_of, midnights, nights, rules)
     count = len(members)
     busy = _mark(
         count, starts, ends, stretches.member, stretches.lo - buffers, stretches.hi + buffers
@@ -177,8 +178,8 @@ def find_availability(
         day_of_slot=day_of_slot,
         stretches=stretches,
         buffers=buffers,
-        handovers=on_site.sum(axis=0),
-        burden=burden.sum(axis=0),
+        handovers=np.count_nonzero(on_site, axis=0),
+        burden=np.count_nonzero(burden, axis=0),
         zone=zone,
     )
 
@@ -210,6 +211,7 @@ def _night_ends(first: date, last: date, zone: ZoneInfo) -> np.ndarray:
 
 def _stretches(
     shifts: list[Shift],
+    shift_rows: np.ndarray,
     leave: list[Leave],
     row_of: dict[str, int],
     midnights: np.ndarray,
@@ -217,14 +219,12 @@ def _stretches(
     rules: Rules,
 ) -> tuple[_Stretches, np.ndarray]:
     """Shifts first (in order), then rests after night shifts, then leave; and buffers."""
-    get_no = attrgetter("employee_no")
-    shift_rows = np.fromiter((row_of[no] for no in map(get_no, shifts)), np.int64, len(shifts))
-    a = np.fromiter(map(attrgetter("start_ts"), shifts), np.float64, len(shifts)).astype(np.int64)
-    b = np.fromiter(map(attrgetter("end_ts"), shifts), np.float64, len(shifts)).astype(np.int64)
-    post_buffer = {post: rules.buffer_for(post) * 60 for post in {s.post for s in shifts}}
-    shift_buffers = np.fromiter(
-        (post_buffer[p] for p in map(attrgetter("post"), shifts)), np.int64, len(shifts)
-    )
+    count = len(shifts)
+    a = np.fromiter(map(attrgetter("start_ts"), shifts), np.float64, count).astype(np.int64)
+    b = np.fromiter(map(attrgetter("end_ts"), shifts), np.float64, count).astype(np.int64)
+    margins = _Margins(rules)
+    posts = map(attrgetter("post"), shifts)
+    shift_buffers = np.fromiter(map(margins.__getitem__, posts), np.int64, count)
     night = _is_night(a, b, midnights, night_ends) if rules.rest > 0 else np.zeros(len(a), bool)
     rested = np.flatnonzero(night)
     leave_rows = np.array([row_of[v.employee_no] for v in leave], dtype=np.int64)
@@ -246,6 +246,28 @@ def _stretches(
     )
     buffers = np.concatenate([shift_buffers, np.zeros(len(rested) + len(leave), np.int64)])
     return stretches, buffers
+
+
+class _Margins(dict[str | None, int]):
+    """Seconds of margin around a post's shifts, worked out once per post."""
+
+    def __init__(self, rules: Rules) -> None:
+        super().__init__()
+        self.rules = rules
+
+    def __missing__(self, post: str | None) -> int:
+        self[post] = margin = self.rules.buffer_for(post) * 60
+        return margin
+
+
+def _of_members(shifts: list[Shift], row_of: dict[str, int]) -> tuple[list[Shift], np.ndarray]:
+    """The shifts of the members asked about (usually all that were passed), and their rows."""
+    numbers = map(attrgetter("employee_no"), shifts)
+    rows = np.fromiter(map(row_of.get, numbers, repeat(-1)), np.int64, len(shifts))
+    known = rows >= 0
+    if known.all():
+        return shifts, rows
+    return list(compress(shifts, known)), rows[known]
 
 
 def _is_night(
@@ -280,10 +302,14 @@ def _mark_runs(
     """Mark columns ``first`` up to ``stop`` (exclusive) of each row, all at once."""
     keep = first < stop
     rows, first, stop = rows[keep], first[keep], stop[keep]
-    counts = np.zeros((members, slots + 1), dtype=np.int32)
+    # A running count never exceeds its row's number of runs: the narrowest
+    # integer that holds that is the fastest to add up.
+    most = int(np.bincount(rows, minlength=1).max()) if len(rows) else 0
+    dtype = np.int8 if most < 2**7 else np.int16 if most < 2**15 else np.int64
+    counts = np.zeros((members, slots + 1), dtype=dtype)
     np.add.at(counts, (rows, first), 1)
     np.add.at(counts, (rows, stop), -1)
-    return np.cumsum(counts[:, :slots], axis=1) > 0
+    return np.cumsum(counts[:, :slots], axis=1, dtype=dtype) > 0
 
 
 def _on_site(
@@ -297,21 +323,24 @@ def _on_site(
     """Slots a member's own shift ends right before, or starts right after (a handover)."""
     rows = stretches.member[:shifts]
     a, b, margin = stretches.lo[:shifts], stretches.hi[:shifts], buffers[:shifts]
-    after = _mark_runs(
+    # Runs of slots starting right after a shift's margin, and ending right before one.
+    return _mark_runs(
         members,
         len(starts),
-        rows,
-        np.searchsorted(starts, b + margin, side="left"),
-        np.searchsorted(starts, b + margin + HANDOVER_WINDOW, side="right"),
+        np.concatenate([rows, rows]),
+        np.concatenate(
+            [
+                np.searchsorted(starts, b + margin, side="left"),
+                np.searchsorted(ends, a - margin - HANDOVER_WINDOW, side="left"),
+            ]
+        ),
+        np.concatenate(
+            [
+                np.searchsorted(starts, b + margin + HANDOVER_WINDOW, side="right"),
+                np.searchsorted(ends, a - margin, side="right"),
+            ]
+        ),
     )
-    before = _mark_runs(
-        members,
-        len(starts),
-        rows,
-        np.searchsorted(ends, a - margin - HANDOVER_WINDOW, side="left"),
-        np.searchsorted(ends, a - margin, side="right"),
-    )
-    return after | before
 
 
 def _day_off_or_after_night(

@@ -14,6 +14,7 @@ from db.store import Store
 from scheduling import DepartmentKind, Group, Member, Shift
 from scheduling.localtime import day_start
 from scheduling.meetings import Meeting
+from tui.widgets.week_layout import Block, crews, meeting_blocks
 
 
 def monday_of(day: date) -> date:
@@ -33,6 +34,10 @@ class Week:
     shifts: tuple[Shift, ...]
     meetings: tuple[Meeting, ...] = ()
     hours: dict[str, float] = field(default_factory=dict)  # employee_no -> hours this week
+    # Worked out here, in the worker, so that redrawing is quick on the UI thread.
+    crews: tuple[Block, ...] = ()
+    meeting_blocks: tuple[Block, ...] = ()
+    by_member: dict[str, Member] = field(default_factory=dict)
 
     @property
     def start(self) -> datetime:
@@ -61,14 +66,20 @@ def load_week(store: Store, monday: date, scope_group: str | None = None) -> Wee
     for shift in shifts:
         hours[shift.employee_no] += (min(shift.end_ts, high) - max(shift.start_ts, low)) / 3600
     meetings = tuple(store.meetings.list(groups=names, start=start, end=end)) if names else ()
+    meetings = tuple(m for m in meetings if not m.cancelled)
+    kinds = {d.name: d.kind for d in store.departments()}
+    by_member = {m.employee_no: m for m in members}
     return Week(
         monday=monday,
         zone=zone,
         branches=tuple(sorted({g.branch for g in groups})),
         groups=tuple(groups),
         members=members,
-        kinds={d.name: d.kind for d in store.departments()},
+        kinds=kinds,
         shifts=shifts,
-        meetings=tuple(m for m in meetings if not m.cancelled),
+        meetings=meetings,
         hours=dict(hours),
+        crews=tuple(crews(shifts, monday, by_member, kinds)),
+        meeting_blocks=tuple(meeting_blocks(meetings, monday)),
+        by_member=by_member,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from db.calendars.content import CalendarContent, ScopeKind
@@ -27,13 +28,13 @@ def file_stem(content: CalendarContent) -> str:
     return UNSAFE.sub("_", stem).strip("._") or "calendar"
 
 
-def write_whole(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file beside it: never half a file."""
+def write_whole(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write ``chunks`` to ``path`` through a temporary file beside it: never half a file."""
     path = Path(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            out.writelines(chunks)
         os.chmod(temporary, 0o644)  # an exported calendar is meant to be handed on
         os.replace(temporary, path)
     except BaseException:

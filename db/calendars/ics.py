@@ -9,9 +9,10 @@ Times are local to the organisation, with its VTIMEZONE included.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, Timezone
 
 from db.calendars.content import CalendarContent, ScopeKind
 from db.calendars.wording import CalendarWords
@@ -57,7 +58,31 @@ def calendar_ics(
     meeting its reminder rings (None: no reminder); ``refresh`` how often a
     subscribed client should fetch the calendar again.
     """
+    return b"".join(ics_chunks(content, words, stamp=stamp, alarm=alarm, refresh=refresh))
+
+
+def ics_chunks(
+    content: CalendarContent,
+    words: CalendarWords | None = None,
+    *,
+    stamp: datetime,
+    alarm: timedelta | None = DEFAULT_ALARM,
+    refresh: timedelta | None = None,
+) -> Iterator[bytes]:
+    """The same file in pieces, one event at a time: a whole organisation's
+    calendar is written without holding hundreds of thousands of events at once."""
     words = words or CalendarWords()
+    head, tail = _shell(content, words, refresh).to_ical().rsplit(b"END:VCALENDAR", 1)
+    yield head
+    for shift in content.shifts:
+        yield _shift_event(content, words, shift, stamp).to_ical()
+    for meeting in content.meetings:
+        yield _meeting_event(content, words, meeting, stamp, alarm).to_ical()
+    yield b"END:VCALENDAR" + tail
+
+
+def _shell(content: CalendarContent, words: CalendarWords, refresh: timedelta | None) -> Calendar:
+    """The calendar's own properties and its VTIMEZONE, without events."""
     calendar = Calendar.new(
         prodid=PRODID,
         uid=calendar_uid(content),
@@ -65,19 +90,30 @@ def calendar_ics(
         refresh_interval=refresh,
     )
     calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-timezone", content.zone.key)
     if refresh is not None:
         calendar.add("x-published-ttl", refresh)
-    for shift in content.shifts:
-        calendar.add_component(_shift_event(content, words, shift, stamp))
-    for meeting in content.meetings:
-        calendar.add_component(_meeting_event(content, words, meeting, stamp, alarm))
-    calendar.add_missing_timezones(
-        first_date=content.first - timedelta(days=3), last_date=content.last + timedelta(days=2)
+    # Shifts reach back up to two days before the range (a night begun earlier).
+    calendar.add_component(
+        Timezone.from_tzinfo(
+            content.zone,
+            tzid=content.zone.key,
+            first_date=content.first - timedelta(days=3),
+            last_date=content.last + timedelta(days=2),
+        )
     )
-    if not calendar.timezones:
-        # No event at all: still say which zone the calendar lives in.
-        calendar.add("x-wr-timezone", content.zone.key)
-    return calendar.to_ical()
+    return calendar
+
+
+def _as_written(moment: datetime) -> datetime:
+    """A local time, except the second pass of an hour repeated when DST ends.
+
+    A local time with TZID means its first occurrence (RFC 5545, 3.3.5), so
+    01:30 of the second pass would read an hour early; it is written in UTC.
+    """
+    if moment.fold and moment.replace(fold=0).utcoffset() != moment.utcoffset():
+        return moment.astimezone(UTC)
+    return moment
 
 
 def _title(content: CalendarContent, words: CalendarWords) -> str:
@@ -102,8 +138,8 @@ def _shift_event(
     event = Event.new(
         uid=shift_uid(shift, content.identity),
         stamp=stamp,
-        start=shift.start,
-        end=shift.end,
+        start=_as_written(shift.start),
+        end=_as_written(shift.end),
         summary=shift_summary(shift, words, name),
         location=shift.post,
         sequence=0,
@@ -140,8 +176,8 @@ def _meeting_event(
     event = Event.new(
         uid=meeting_uid(meeting, content.created.get(meeting.id, ""), content.identity),
         stamp=stamp,
-        start=meeting.start,
-        end=meeting.end,
+        start=_as_written(meeting.start),
+        end=_as_written(meeting.end),
         summary=summary,
         description=meeting_description(meeting, words, content.names),
         location=meeting.place or None,

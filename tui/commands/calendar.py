@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,19 +72,19 @@ def export_ics(
     """An iCalendar file for a member, a group, a meeting or everyone."""
     from datetime import UTC, datetime, timedelta
 
-    from db.calendars.ics import calendar_ics
+    from db.calendars.ics import ics_chunks
     from tui.calendar_words import calendar_words
 
     scope = _scope(member, group, meeting, everyone)
     store = open_store(ctx, read_only=True)
     content = _gather(store, scope, first, last, shifts=not no_shifts, meetings=not no_meetings)
-    data = calendar_ics(
+    chunks = ics_chunks(
         content,
         calendar_words(),
         stamp=datetime.now(UTC),
         alarm=timedelta(minutes=alarm) if alarm else None,
     )
-    _write(content, data, output, ".ics")
+    _write(content, chunks, output, ".ics")
 
 
 @export.command("csv")
@@ -104,7 +105,7 @@ def export_csv(
     scope = _scope(member, group, None, False)
     store = open_store(ctx, read_only=True)
     content = _gather(store, scope, first, last)
-    _write(content, calendar_csv(content, calendar_words()), output, ".csv")
+    _write(content, [calendar_csv(content, calendar_words())], output, ".csv")
 
 
 def _scope(member: str | None, group: str | None, meeting: int | None, everyone: bool) -> Scope:
@@ -160,16 +161,19 @@ def _gather(
         raise click.BadParameter(message, param_hint="--meeting") from None
 
 
-def _write(content: CalendarContent, data: bytes, output: str | None, suffix: str) -> None:
+def _write(
+    content: CalendarContent, chunks: Iterable[bytes], output: str | None, suffix: str
+) -> None:
     from db.calendars.files import file_stem, write_whole
 
     if output == "-":
-        sys.stdout.buffer.write(data)
+        for chunk in chunks:  # one write each: writelines skips wrappers' write()
+            sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
         return
     path = Path(output) if output else Path(file_stem(content) + suffix)
     try:
-        write_whole(path, data)
+        write_whole(path, chunks)
     except OSError as error:
         message = t("cannot write {path}: {error}", path=path, error=error.strerror)
         raise CommandError(message) from None

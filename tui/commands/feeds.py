@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from typing import TYPE_CHECKING
-
 import click
 
 from tui.commands.common import CommandError, open_store
+from tui.feed_urls import feed_url
 from tui.i18n import t
 
-if TYPE_CHECKING:
-    from db.calendars.feeds import Feed
-
-DEFAULT_FEEDS_URL = "http://127.0.0.1:8080"
 BASE_URL_HELP = "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL)."
-
-
-def feeds_base_url(given: str | None = None) -> str:
-    """Where subscribers reach the feed server: given, $SHIFTCELL_FEEDS_URL, or this machine."""
-    return (given or os.environ.get("SHIFTCELL_FEEDS_URL") or DEFAULT_FEEDS_URL).rstrip("/")
-
-
-def feed_url(feed: Feed, base_url: str | None = None) -> str:
-    return feeds_base_url(base_url) + feed.path
 
 
 @click.group()

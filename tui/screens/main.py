@@ -16,15 +16,18 @@ from textual.widgets import Footer, Static
 from db.store import Store
 from scheduling import DepartmentKind, Member
 from tui.commands.common import Settings
+from tui.heat import Heat, load_heat
 from tui.i18n import t
 from tui.labels import department_kind_label
 from tui.screens.base import AppScreen
+from tui.screens.cell import CellScreen
 from tui.week import Week, load_week, monday_of
 from tui.widgets.day_header import DayHeader
+from tui.widgets.heatmap import Heatmap
 from tui.widgets.roster import Roster
 from tui.widgets.week_axis import row_minutes_for
 from tui.widgets.week_grid import WeekGrid
-from tui.widgets.week_layout import blocks
+from tui.widgets.week_layout import arrange, crews
 
 DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
     None,
@@ -56,6 +59,10 @@ class MainScreen(AppScreen):
     class WeekLoaded(Message):
         week: Week
 
+    @dataclass
+    class HeatLoaded(Message):
+        heat: Heat
+
     def __init__(self, store: Store, settings: Settings, now: datetime) -> None:
         super().__init__()
         self.store = store
@@ -67,6 +74,8 @@ class MainScreen(AppScreen):
         self.member: Member | None = None
         self.group: str | None = None
         self._weeks: dict[date, Week] = {}
+        self._heats: dict[tuple[str, date, int], Heat] = {}
+        self._scroll_to_row: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
@@ -75,11 +84,14 @@ class MainScreen(AppScreen):
                 yield DayHeader(id="days")
                 with VerticalScroll(id="grid-scroll"):
                     yield WeekGrid(plain=self.app.no_color, id="grid")
+                    yield Heatmap(plain=self.app.no_color, id="heatmap")
             yield Roster(id="roster")
         yield Static(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
+        scroll = self.query_one("#grid-scroll", VerticalScroll)
+        self.watch(scroll, "virtual_size", self._virtual_size_changed, init=False)
         self.query_one(DayHeader).show(self.monday, self.today)
         self._update_title()
         self.load(self.monday)
@@ -113,39 +125,96 @@ class MainScreen(AppScreen):
         if week.monday == self.monday:
             self._draw(week, first=not self.query_one(Roster).root.children)
 
+    @work(thread=True, exclusive=True, group="heat")
+    def load_heat(self, group: str, monday: date, minutes: int) -> None:
+        self.post_message(self.HeatLoaded(load_heat(self.store, group, monday, minutes)))
+
+    @on(HeatLoaded)
+    def _heat_loaded(self, event: HeatLoaded) -> None:
+        heat = event.heat
+        self._heats[heat.group, heat.monday, heat.minutes] = heat
+        if (heat.group, heat.monday) == (self.group, self.monday):
+            self._draw_heat(heat)
+
     # -- drawing -------------------------------------------------------------
 
+    def _virtual_size_changed(self) -> None:
+        """Scroll to the morning once the grid's height is known (it depends on the screen's)."""
+        scroll = self.query_one("#grid-scroll", VerticalScroll)
+        if self._scroll_to_row is not None and scroll.max_scroll_y > 0:
+            scroll.scroll_to(y=self._scroll_to_row, animate=False)
+            self._scroll_to_row = None
+
+    def _minutes(self) -> int:
+        return row_minutes_for(self.query_one("#grid-scroll", VerticalScroll).size.height or 20)
+
+    def _show_heat(self) -> None:
+        """The chosen group's heatmap, from the cache or read anew."""
+        assert self.group is not None
+        minutes = self._minutes()
+        heat = self._heats.get((self.group, self.monday, minutes))
+        if heat is not None:
+            self._draw_heat(heat)
+        else:
+            self.query_one("#status", Static).update(
+                t("Working out who of {group} is free…", group=self.group)
+            )
+            self.load_heat(self.group, self.monday, minutes)
+
+    def _draw_heat(self, heat: Heat) -> None:
+        heatmap = self.query_one(Heatmap)
+        heatmap.show(heat, self._today_column(), self.now.hour * 60 + self.now.minute)
+        self.query_one(WeekGrid).display = False
+        heatmap.display = True
+        heatmap.focus(scroll_visible=False)
+        self.query_one("#status", Static).update(
+            t(
+                "Free for a {minutes}-minute meeting, of {count} in {group}: "
+                "enter or a click shows who",
+                minutes=heat.minutes,
+                count=len(heat.members),
+                group=heat.group,
+            )
+        )
+        self._update_title()
+
     def _draw(self, week: Week, *, first: bool = False) -> None:
-        members = {m.employee_no: m for m in week.members}
+        if self.group is not None:
+            self.query_one(Roster).fill(week)
+            return
         grid = self.query_one(WeekGrid)
         scroll = self.query_one("#grid-scroll", VerticalScroll)
         minutes = row_minutes_for(scroll.size.height or 20)
-        highlighted = (self.member.employee_no,) if self.member else ()
+        extra = list(week.meeting_blocks)
+        if self.member is not None:
+            number = self.member.employee_no
+            mine = [s for s in week.shifts if s.employee_no == number]
+            extra += crews(mine, week.monday, week.by_member, week.kinds, highlighted=True)
         grid.show(
-            blocks(
-                week.shifts,
-                week.monday,
-                members,
-                week.kinds,
-                highlighted=highlighted,
-                only=self.department,
-                meetings=week.meetings,
-            ),
+            arrange(week.crews, only=self.department, extra=extra),
             minutes,
-            today=(self.today - week.monday).days
-            if 0 <= (self.today - week.monday).days < 7
-            else None,
+            today=self._today_column(),
             now_minute=self.now.hour * 60 + self.now.minute,
         )
         roster = self.query_one(Roster)
         if first:
             roster.fill(week, expanded={g.name for g in week.groups[:1]})
-            grid.scroll_when_drawn(FIRST_ROW_SHOWN * 60 // minutes)
+            self._scroll_to_row = FIRST_ROW_SHOWN * 60 // minutes
+            self._virtual_size_changed()
         else:
             roster.fill(week)
         self._update_status(week)
 
+    def _today_column(self) -> int | None:
+        index = (self.today - self.monday).days
+        return index if 0 <= index < 7 else None
+
     def _redraw(self) -> None:
+        if self.group is not None:
+            self._show_heat()
+            return
+        self.query_one(Heatmap).display = False
+        self.query_one(WeekGrid).display = True
         week = self._weeks.get(self.monday)
         if week is not None:
             self._draw(week)
@@ -164,6 +233,8 @@ class MainScreen(AppScreen):
             f"{self.monday:%Y-%m-%d} – {sunday:%m-%d}",
             department,
         ]
+        if self.group is not None:
+            parts[-1] = t("who of {group} is free", group=self.group)
         if self.settings.scope_group:
             parts.append(t("group {name}", name=self.settings.scope_group))
         if self.settings.read_only:
@@ -198,6 +269,19 @@ class MainScreen(AppScreen):
     @on(Roster.GroupChosen)
     def _group_chosen(self, event: Roster.GroupChosen) -> None:
         self.group = event.group
+        self.member = None
+        self._redraw()
+
+    @on(Roster.BranchChosen)
+    def _branch_chosen(self, event: Roster.BranchChosen) -> None:
+        self.action_clear_selection()
+
+    @on(Heatmap.CellChosen)
+    def _cell_chosen(self, event: Heatmap.CellChosen) -> None:
+        heat = self._heats.get((self.group or "", self.monday, self.query_one(Heatmap).minutes))
+        cell = heat.cell(event.day, event.row) if heat else None
+        if cell is not None:
+            self.app.push_screen(CellScreen(cell))
 
     # -- actions -------------------------------------------------------------
 
@@ -240,6 +324,7 @@ class MainScreen(AppScreen):
     def action_clear_selection(self) -> None:
         self.member = None
         self.group = None
+        self._update_title()
         self._redraw()
 
     def _groups_chosen(self) -> list[str]:
@@ -254,13 +339,21 @@ class MainScreen(AppScreen):
         self.app.push_screen(
             PlanMeetingScreen(
                 self.store, self.settings, self.now, self._groups_chosen(), first=self.monday
-            )
+            ),
+            self._meetings_changed,
         )
 
     def action_meetings(self) -> None:
         from tui.screens.meetings import MeetingsScreen
 
-        self.app.push_screen(MeetingsScreen(self.store, self.settings, self.now))
+        self.app.push_screen(
+            MeetingsScreen(self.store, self.settings, self.now), self._meetings_changed
+        )
+
+    def _meetings_changed(self, _: object = None) -> None:
+        """A meeting may have been booked or cancelled: read the weeks again."""
+        self._weeks.clear()
+        self.load(self.monday)
 
     def action_export(self) -> None:
         from tui.screens.export_calendar import ExportCalendarScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar
 
@@ -15,18 +15,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import Worker, WorkerState
 
 from db.store import Store
-from scheduling import Member
+from scheduling import Member, Reason
 from scheduling.meetings import Attendance, AttendanceState, Meeting, owing_make_up
-from tui.bindings import translate_bindings
 from tui.commands.common import Settings
 from tui.i18n import t
 from tui.labels import status_label as member_status_label
+from tui.meeting_planning import outlook
 from tui.meeting_words import attendance_label, meeting_type_label, status_label, when_label
+from tui.reasons import describe
+from tui.screens.base import AppScreen
 from tui.widgets.record_table import Cell, RecordTable
 
 STATE_STYLES = {
@@ -39,7 +39,7 @@ RECORDING = {"present", "excused", "absent", "all_present", "notes"}
 EXPORT_SCREEN = "tui.screens.export_calendar"
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(AppScreen):
     CSS_PATH = "meeting.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "present", "Present"),
@@ -58,16 +58,17 @@ class MeetingScreen(Screen[None]):
         series: list[Meeting]
         members: dict[str, Member]
         notice: str = ""
+        outlook: dict[str, Reason | None] = field(default_factory=dict)
 
     def __init__(self, store: Store, settings: Settings, meeting_id: int, now: datetime) -> None:
         super().__init__()
-        translate_bindings(self)
         self.store = store
         self.settings = settings
         self.meeting_id = meeting_id
         self.now = now
         self.meeting: Meeting | None = None
         self.members: dict[str, Member] = {}
+        self.outlook: dict[str, Reason | None] = {}
         self._writing = threading.Lock()
 
     def compose(self) -> ComposeResult:
@@ -115,7 +116,8 @@ class MeetingScreen(Screen[None]):
         series = self.store.meetings.series(self.meeting_id)
         wanted = sorted({a.employee_no for s in series for a in s.invited})
         members = {m.employee_no: m for m in self.store.members(employee_nos=wanted)}
-        return self.Loaded(meeting, series, members, notice)
+        free = {} if meeting.cancelled else outlook(self.store, meeting)
+        return self.Loaded(meeting, series, members, notice, free)
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
@@ -124,7 +126,7 @@ class MeetingScreen(Screen[None]):
                 t("no meeting with ID {id}", id=self.meeting_id)
             )
             return
-        self.meeting, self.members = event.meeting, event.members
+        self.meeting, self.members, self.outlook = event.meeting, event.members, event.outlook
         self._show(event.meeting, event.series)
         self.refresh_bindings()
         if event.notice:
@@ -137,7 +139,15 @@ class MeetingScreen(Screen[None]):
         self.query_one("#title", Static).update(title)
         self.query_one("#details", Static).update(self._details(meeting, series))
         self.query_one("#summary", Static).update(self._summary(meeting, series))
-        headers = [t("No."), t("Name"), t("Group"), t("Status"), t("Attendance"), t("Reason")]
+        headers = [
+            t("No."),
+            t("Name"),
+            t("Attendance"),
+            t("Reason"),
+            t("At that time"),
+            t("Group"),
+            t("Status"),
+        ]
         rows = [(a.employee_no, self._row(a)) for a in meeting.invited]
         self.query_one(RecordTable).show(headers, rows)
 
@@ -166,11 +176,22 @@ class MeetingScreen(Screen[None]):
             text.append(t("This meeting was cancelled."), style="bold red")
             return text
         if not meeting.recorded:
-            if meeting.start.timestamp() > self.now.timestamp():
-                hint = t("{count} invited. Attendance is recorded once the meeting has begun.")
+            free = sum(reason is None for reason in self.outlook.values())
+            if self.outlook:
+                text.append(
+                    t(
+                        "{count} invited, {free} free at that time.",
+                        count=len(meeting.invited),
+                        free=free,
+                    )
+                    + " "
+                )
             else:
-                hint = t("{count} invited. Nothing recorded yet.")
-            text.append(hint.format(count=len(meeting.invited)))
+                text.append(t("{count} invited.", count=len(meeting.invited)) + " ")
+            if meeting.start.timestamp() > self.now.timestamp():
+                text.append(t("Attendance is recorded once the meeting has begun."))
+            else:
+                text.append(t("Nothing recorded yet."))
             return text
         rate = meeting.attendance_rate or 0.0
         text.append(
@@ -196,11 +217,21 @@ class MeetingScreen(Screen[None]):
         return [
             attendance.employee_no,
             member.name if member else "?",
-            (member.group or "—") if member else "",
-            member_status_label(member.status) if member else "",
             Text(attendance_label(attendance.state), style=STATE_STYLES[attendance.state]),
             attendance.reason,
+            self._at_that_time(attendance.employee_no),
+            (member.group or "—") if member else "",
+            member_status_label(member.status) if member else "",
         ]
+
+    def _at_that_time(self, employee_no: str) -> Text:
+        """Free, or the shift, rest or leave that keeps the member away."""
+        if self.meeting is None or employee_no not in self.outlook:
+            return Text("")
+        reason = self.outlook[employee_no]
+        if reason is None:
+            return Text(t("free"), style="green")
+        return Text(describe(reason, self.meeting.start.date()), style="yellow")
 
     def _member_name(self, employee_no: str) -> str:
         member = self.members.get(employee_no)
@@ -311,8 +342,3 @@ class MeetingScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
-
-    @on(Worker.StateChanged)
-    def _worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            self.notify(str(event.worker.error), severity="error", timeout=8)

@@ -11,20 +11,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
-from textual.worker import Worker, WorkerState
 
 from db.store import Store
 from scheduling.meetings import Meeting
-from tui.bindings import translate_bindings
 from tui.commands.common import Settings
 from tui.i18n import t
 from tui.meeting_words import meeting_type_label, status_label, when_label
+from tui.screens.base import AppScreen
 from tui.widgets.record_table import RecordTable
 
 
-class MeetingsScreen(Screen[None]):
+class MeetingsScreen(AppScreen):
     """Two lists: what is coming (soonest first) and what was held (latest first)."""
 
     CSS_PATH = "meetings.tcss"
@@ -41,7 +39,6 @@ class MeetingsScreen(Screen[None]):
 
     def __init__(self, store: Store, settings: Settings, now: datetime) -> None:
         super().__init__()
-        translate_bindings(self)
         self.store = store
         self.settings = settings
         self.now = now
@@ -158,8 +155,3 @@ class MeetingsScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
-
-    @on(Worker.StateChanged)
-    def _worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            self.notify(str(event.worker.error), severity="error", timeout=8)

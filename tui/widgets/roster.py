@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 
 from scheduling import Employment, Member, Role, Status
 from tui.i18n import t
@@ -43,40 +45,66 @@ class Roster(Tree[RosterEntry]):
         super().__init__(t("Roster"), data=RosterEntry(), id=id)
         self.show_root = False
         self.guide_depth = 2
+        self.week: Week | None = None
+        self._people: tuple[str, ...] = ()
 
     def fill(self, week: Week, expanded: set[str] | None = None) -> None:
-        """Rebuild from ``week``, keeping open the groups that were open."""
+        """Show ``week``: rebuilt when the people changed, else only the hours updated.
+
+        Members are added to a group when it is opened, so that a branch of
+        thousands redraws as fast as one of eighty.
+        """
+        self.week = week
+        people = tuple(m.employee_no for m in week.members)
+        if people == self._people and expanded is None:
+            for group in self._group_nodes():
+                for node in group.children:
+                    member = node.data.member  # type: ignore[union-attr]
+                    node.set_label(member_line(member, week.hours.get(member.employee_no, 0.0)))
+            return
+        self._people = people
         open_groups = expanded if expanded is not None else self.expanded_groups()
         self.clear()
-        order = {Role.LEADER: 0, Role.DEPUTY: 1, Role.MEMBER: 2}
+        sizes = Counter(m.group for m in week.members)
         for branch in week.branches:
             branch_node = self.root.add(
                 Text(branch, style="bold"), data=RosterEntry(branch=branch), expand=True
             )
             for group in (g for g in week.groups if g.branch == branch):
-                members = sorted(
-                    (m for m in week.members if m.group == group.name),
-                    key=lambda m: (order[m.role], m.employee_no),
-                )
+                count = sizes[group.name]
                 label = Text.assemble(
-                    (group.name, "bold"), (f" {t('{count} people', count=len(members))}", "dim")
+                    (group.name, "bold"), (f" {t('{count} people', count=count)}", "dim")
                 )
-                group_node = branch_node.add(
-                    label,
-                    data=RosterEntry(branch=branch, group=group.name),
-                    expand=group.name in open_groups,
-                )
-                for member in members:
-                    group_node.add_leaf(
-                        member_line(member, week.hours.get(member.employee_no, 0.0)),
-                        data=RosterEntry(branch, group.name, member),
-                    )
+                node = branch_node.add(label, data=RosterEntry(branch=branch, group=group.name))
+                if group.name in open_groups:
+                    self._add_members(node)
+                    node.expand()
+
+    def _add_members(self, node: TreeNode[RosterEntry]) -> None:
+        entry = node.data
+        if entry is None or entry.group is None or node.children or self.week is None:
+            return
+        hours = self.week.hours
+        members = sorted(
+            (m for m in self.week.members if m.group == entry.group),
+            key=lambda m: (ROLE_ORDER[m.role], m.employee_no),
+        )
+        for member in members:
+            node.add_leaf(
+                member_line(member, hours.get(member.employee_no, 0.0)),
+                data=RosterEntry(entry.branch, entry.group, member),
+            )
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[RosterEntry]) -> None:
+        self._add_members(event.node)
+
+    def _group_nodes(self) -> list[TreeNode[RosterEntry]]:
+        return [node for branch in self.root.children for node in branch.children]
 
     def expanded_groups(self) -> set[str]:
         return {
             node.data.group
-            for branch in self.root.children
-            for node in branch.children
+            for node in self._group_nodes()
             if node.is_expanded and node.data and node.data.group
         }
 
@@ -93,6 +121,7 @@ class Roster(Tree[RosterEntry]):
             self.post_message(self.BranchChosen(entry.branch))
 
 
+ROLE_ORDER = {Role.LEADER: 0, Role.DEPUTY: 1, Role.MEMBER: 2}
 STATUS_STYLE = {
     Status.FULL: "",
     Status.PROBATIONARY: "#ffaf5f",

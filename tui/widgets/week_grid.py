@@ -46,24 +46,6 @@ class WeekGrid(Widget):
         self.today: int | None = None  # column of today, when this week holds it
         self.now_minute = 0
         self._canvas: Canvas | None = None
-        self._scroll_to_row: int | None = None
-
-    def scroll_when_drawn(self, row: int) -> None:
-        """Scroll the surrounding container to ``row`` once it knows the grid's height."""
-        self._scroll_to_row = row
-        self.call_after_refresh(self._scroll, 0)
-
-    def _scroll(self, attempt: int) -> None:
-        container = self.parent
-        row = self._scroll_to_row
-        if row is None or not isinstance(container, Widget):
-            return
-        if container.max_scroll_y == 0 and attempt < 10:
-            # The container learns the new height a refresh or two later.
-            self.call_after_refresh(self._scroll, attempt + 1)
-            return
-        self._scroll_to_row = None
-        container.scroll_to(y=row, animate=False)
 
     def show(
         self, blocks: Sequence[Block], minutes: int, today: int | None = None, now_minute: int = 0

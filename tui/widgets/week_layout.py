@@ -86,6 +86,61 @@ def pieces(shifts: Iterable[Shift], monday: date) -> list[Piece]:
     return found
 
 
+def crews(
+    shifts: Iterable[Shift],
+    monday: date,
+    members: Mapping[str, Member],
+    kinds: Mapping[str, DepartmentKind],
+    *,
+    highlighted: bool = False,
+) -> list[Block]:
+    """Crews per day, not yet in lanes; ``highlighted``: one block per shift piece."""
+    found: dict[tuple[object, ...], list[Piece]] = defaultdict(list)
+    for piece in pieces(shifts, monday):
+        member = members.get(piece.employee_no)
+        if member is None:
+            continue
+        kind = kinds.get(member.department, DepartmentKind.OTHER)
+        key = (
+            piece.day,
+            piece.start,
+            piece.end,
+            kind,
+            piece.label,
+            piece.continued,
+            piece.employee_no if highlighted else "",
+        )
+        found[key].append(piece)
+    return [
+        Block(
+            day=day,
+            start=start,
+            end=end,
+            kind=kind,
+            post="、".join(dict.fromkeys(p.post for p in crew if p.post)),
+            label=label,
+            hours=crew[0].hours,
+            names=tuple(members[p.employee_no].name for p in crew),
+            employee_nos=tuple(p.employee_no for p in crew),
+            continued=continued,
+            highlighted=highlighted,
+        )
+        for (day, start, end, kind, label, continued, _), crew in found.items()
+    ]
+
+
+def arrange(
+    crews: Iterable[Block],
+    *,
+    only: DepartmentKind | None = None,
+    extra: Iterable[Block] = (),
+) -> list[Block]:
+    """The crews of one department kind (all when None) and the ``extra`` blocks
+    (meetings, a highlighted member's shifts), in lanes."""
+    chosen = [b for b in crews if only is None or b.kind is only]
+    return assign_lanes([*extra, *chosen])
+
+
 def blocks(
     shifts: Iterable[Shift],
     monday: date,
@@ -96,45 +151,22 @@ def blocks(
     only: DepartmentKind | None = None,
     meetings: Iterable[Meeting] = (),
 ) -> list[Block]:
-    """Crews per day, in lanes; highlighted members get blocks of their own, first."""
-    crews: dict[tuple[object, ...], list[Piece]] = defaultdict(list)
-    for piece in pieces(shifts, monday):
-        member = members.get(piece.employee_no)
-        if member is None:
-            continue
-        kind = kinds.get(member.department, DepartmentKind.OTHER)
-        if only is not None and kind is not only:
-            continue
-        alone = piece.employee_no in highlighted
-        key = (
-            piece.day,
-            piece.start,
-            piece.end,
-            kind,
-            piece.label,
-            piece.continued,
-            piece.employee_no if alone else "",
-        )
-        crews[key].append(piece)
-    found = meeting_blocks(meetings, monday)
-    for (day, start, end, kind, label, continued, alone), crew in crews.items():
-        numbers = tuple(p.employee_no for p in crew)
-        found.append(
-            Block(
-                day=day,
-                start=start,
-                end=end,
-                kind=kind,
-                post="、".join(dict.fromkeys(p.post for p in crew if p.post)),
-                label=label,
-                hours=crew[0].hours,
-                names=tuple(members[n].name for n in numbers),
-                employee_nos=numbers,
-                continued=continued,
-                highlighted=bool(alone),
-            )
-        )
-    return assign_lanes(found)
+    """Everything the grid shows, in one call: crews, meetings, highlighted members.
+
+    A highlighted member's shifts are drawn as blocks of their own, in the first
+    lanes; they stay counted in their crews too.
+    """
+    shifts = list(shifts)
+    mine = [s for s in shifts if s.employee_no in highlighted]
+    extra = [
+        *meeting_blocks(meetings, monday),
+        *(
+            b
+            for b in crews(mine, monday, members, kinds, highlighted=True)
+            if only in (None, b.kind)
+        ),
+    ]
+    return arrange(crews(shifts, monday, members, kinds), only=only, extra=extra)
 
 
 def meeting_blocks(meetings: Iterable[Meeting], monday: date) -> list[Block]:

@@ -67,10 +67,28 @@ def test_every_shift_comes_back_at_the_same_instants(zone_name: str, specs: list
     events = recurring_ical_events.of(calendar).between(
         datetime(2026, 2, 20, tzinfo=UTC), datetime(2026, 5, 10, tzinfo=UTC)
     )
-    got = sorted((e["DTSTART"].dt.timestamp(), e["DTEND"].dt.timestamp()) for e in events)
+    # The expanding parser re-zones DTEND and loses the second pass of a
+    # repeated hour; start instants from it, exact end instants from icalendar.
+    assert sorted(e["DTSTART"].dt.timestamp() for e in events) == sorted(s.start_ts for s in shifts)
+    read = calendar.walk("VEVENT")
+    got = sorted((e["DTSTART"].dt.timestamp(), e["DTEND"].dt.timestamp()) for e in read)
     assert got == sorted((s.start_ts, s.end_ts) for s in shifts)
     for event in events:
-        assert event["DTSTART"].params.get("TZID") == zone_name
+        local = event["DTSTART"].params.get("TZID") == zone_name
+        assert local or event["DTSTART"].dt.utcoffset() == timedelta(0)
+
+
+def test_the_second_pass_of_a_repeated_hour_is_not_read_an_hour_early() -> None:
+    """Sydney repeats 02:00–03:00 on 2026-04-05: a shift ending 02:00 (second pass)
+    written as a plain local time would end before it starts."""
+    zone = ZoneInfo("Australia/Sydney")
+    start = at(date(2026, 4, 5), time(2, 15), zone)
+    shift = Shift(start, datetime.fromtimestamp(start.timestamp() + 45 * 60, zone), "A1")
+    calendar = Calendar.from_ical(calendar_ics(content(zone, [shift]), stamp=STAMP))
+    [event] = calendar.walk("VEVENT")
+    assert event["DTSTART"].dt.timestamp() == shift.start_ts
+    assert event["DTEND"].dt.timestamp() == shift.end_ts
+    assert event["DTEND"].to_ical() == b"20260404T160000Z"
 
 
 @settings(max_examples=40, deadline=None)
