@@ -43,6 +43,8 @@ FIRST_ROW_SHOWN = 6  # hours: scroll the grid to 06:00, where the day starts for
 
 class MainScreen(AppScreen):
     CSS_PATH = "main.tcss"
+    # Up, down and enter walk the roster at once; left and right still change weeks.
+    AUTO_FOCUS = "#roster"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left,left_square_bracket", "previous_week", "Previous week"),
         Binding("right,right_square_bracket", "next_week", "Next week"),
@@ -314,6 +316,8 @@ class MainScreen(AppScreen):
         self.call_after_refresh(self._redraw)
 
     def action_clear_selection(self) -> None:
+        if self.group is not None:
+            self.query_one(Roster).focus()
         self.member = None
         self.group = None
         self._update_title()
