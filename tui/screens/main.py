@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from db.store import Store
 from scheduling import DepartmentKind, Member
@@ -109,19 +110,13 @@ class MainScreen(AppScreen):
     @work(thread=True, exclusive=True, group="week")
     def load(self, monday: date) -> None:
         """Read the week asked for, then its neighbours, so that the next key is instant."""
-        worker = self._current_worker()
+        worker = get_current_worker()
         for wanted in (monday, monday + timedelta(days=7), monday - timedelta(days=7)):
-            if worker is not None and worker.is_cancelled:
+            if worker.is_cancelled:
                 return
             if wanted not in self._weeks:
                 week = load_week(self.store, wanted, self.settings.scope_group)
                 self.post_message(self.WeekLoaded(week))
-
-    @staticmethod
-    def _current_worker() -> object:
-        from textual.worker import get_current_worker
-
-        return get_current_worker()
 
     @on(WeekLoaded)
     def _week_loaded(self, event: WeekLoaded) -> None:
