@@ -373,7 +373,9 @@ class MainScreen(AppScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Viewers are offered nothing that writes: no planning, no files on the server.
-        Clearing is offered only when something is chosen."""
+        Clearing is offered only when something is chosen, departments only over shifts."""
         if action == "clear_selection":
             return self.member is not None or self.group is not None
+        if action == "cycle_department":
+            return self.group is None  # a group's heatmap is not split by department
         return not (self.settings.read_only and action in ("plan", "export"))
