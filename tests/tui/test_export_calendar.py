@@ -122,6 +122,7 @@ async def test_a_meeting_exports_alone_and_offers_no_feed(store: Store, folder: 
         await settled(pilot)
     [event] = Calendar.from_ical((folder / f"meeting-{meeting.id}.ics").read_bytes()).walk("VEVENT")
     assert str(event["SUMMARY"]) == "Theme party day: 主题党日"
+    assert "Groups" not in str(event["DESCRIPTION"])  # none chosen: no empty line about them
 
 
 async def test_an_unwritable_path_is_reported_in_the_dialog(store: Store, folder: Path) -> None:
