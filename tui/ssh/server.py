@@ -129,9 +129,9 @@ class Service:
     def log_rate_limited(self, address: str) -> None:
         """Log a turned-away address once per window, so that a flood cannot fill the log."""
         now = time.monotonic()
-        if now - self._limit_logged.get(address, -self.config.failure_window) >= (
-            self.config.failure_window
-        ):
+        window = self.config.failure_window
+        self._limit_logged = {a: at for a, at in self._limit_logged.items() if now - at < window}
+        if address not in self._limit_logged:
             self._limit_logged[address] = now
             self.recorder.record(SshEvent.REFUSED, address, reason=Refusal.RATE_LIMITED)
 

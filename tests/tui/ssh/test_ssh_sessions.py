@@ -169,9 +169,11 @@ def test_an_address_failing_too_often_is_turned_away_even_with_a_good_key(
         assert "Permission denied" in client.run("stranger").stderr
     result = client.run("leader", "-T")
     assert "too many failed logins" in result.stderr
+    assert "too many failed logins" in client.run("stranger").stderr
     reasons = _reasons(_log(organisation[0], lambda log: Refusal.RATE_LIMITED in _reasons(log)))
     assert reasons.count(Refusal.UNKNOWN_KEY) == 2
-    assert Refusal.RATE_LIMITED in reasons
+    # Logged once per window: a flood of attempts must not flood the log.
+    assert reasons.count(Refusal.RATE_LIMITED) == 1
 
 
 def test_a_connection_that_never_logs_in_is_dropped_after_the_login_timeout(
@@ -200,3 +202,19 @@ def test_logins_and_logouts_are_logged_with_the_key_and_address(probe_server, or
         (SshEvent.LOGOUT, "leader", "127.0.0.1"),
     ]
     assert re.fullmatch(r"\d+s", log[0].detail)
+
+
+def test_a_key_whose_group_is_gone_is_refused_and_says_so_in_the_log(
+    probe_server, organisation
+) -> None:
+    """A leader of a disbanded group must not fall back to seeing everything."""
+    database, _ = organisation
+    store = Store.open(database)
+    store.db.execute("UPDATE ssh_keys SET [group] = '已撤销党小组' WHERE label = 'leader'")
+    store.db.conn.commit()
+    store.close()
+    _, client = probe_server()
+    assert "Permission denied" in client.run("leader").stderr
+    log = _log(database, lambda entries: Refusal.GROUP_GONE in _reasons(entries))
+    refusal = next(e for e in log if e.reason is Refusal.GROUP_GONE)
+    assert (refusal.label, refusal.detail) == ("leader", "已撤销党小组")
