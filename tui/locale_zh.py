@@ -357,6 +357,7 @@ ZH: dict[str, str] = {
     "Close": "关闭",
     "Issue a feed URL": "生成订阅网址",
     "Writing {count} events to {path} …": "正在将 {count} 个日程写入 {path} …",
+    "Writing {path} …": "正在写入 {path} …",
     # -- group leaders over SSH ----------------------------------------------
     # (ssh strings go right below this line)
     "serve-ssh takes no --read-only or --group: each key sets its own": "serve-ssh 不接受 --read-only 或 --group：由每个密钥各自决定",
