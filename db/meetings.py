@@ -71,11 +71,52 @@ class MeetingBook:
             )
         return self.get(meeting_id)
 
+    def book_series(
+        self,
+        *,
+        type: MeetingType,
+        topic: str,
+        sessions: Sequence[tuple[datetime, datetime]],
+        groups: Sequence[str],
+        invited: Sequence[str],
+        place: str = "",
+        notes: str = "",
+    ) -> list[Meeting]:
+        """Book the same meeting held several times, all or none.
+
+        Every session after the first carries the first's id as its ``series``,
+        so that a calendar and the attendance record see one meeting held in turns.
+        """
+        if not sessions:
+            raise ValueError("a meeting needs at least one session")
+        booked: list[Meeting] = []
+        with self.db.atomic():
+            for start, end in sessions:
+                booked.append(
+                    self.book(
+                        type=type,
+                        topic=topic,
+                        start=start,
+                        end=end,
+                        groups=groups,
+                        invited=invited,
+                        place=place,
+                        notes=notes,
+                        series=booked[0].id if booked else None,
+                    )
+                )
+        return booked
+
     def get(self, meeting_id: int) -> Meeting:
         found = self._load("id = ?", [meeting_id])
         if not found:
             raise MeetingNotFound(meeting_id)
         return found[0]
+
+    def series(self, meeting_id: int) -> list[Meeting]:
+        """Every session of the meeting this one belongs to, in time order."""
+        first = self.get(meeting_id).series or meeting_id
+        return self._load("id = ? OR series = ?", [first, first])
 
     def list(
         self,
@@ -128,6 +169,7 @@ class MeetingBook:
         notes: str | None = None,
     ) -> Meeting:
         """Record who came; members not invited before are added (walk-ins)."""
+        self.store.check_writable()
         meeting = self.get(meeting_id)
         with self.db.atomic():
             self.db.table("attendance").upsert_all(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -155,3 +157,56 @@ def m003_meetings(db: Database) -> None:
         foreign_keys=[("meeting_id", "meetings", "id"), ("employee_no", "members", "employee_no")],
     )
     db.table("attendance").create_index(["employee_no"])
+
+
+@migrations()
+def m004_calendar_feeds(db: Database) -> None:
+    # Who a subscribable feed shows (a member or a group), behind a long random token.
+    db.table("feeds").create(
+        {"token": str, "kind": str, "target": str, "created_utc": str, "revoked_utc": str},
+        pk="token",
+        not_null={"kind", "target", "created_utc"},
+    )
+    db.table("feeds").create_index(["kind", "target"])
+    # Calendar UIDs carry this, so that two databases (a demo and the real
+    # roster) never claim each other's events in a phone's calendar.
+    db.table("calendar_identity").create({"id": int, "uid": str}, pk="id", not_null={"uid"})
+    db.table("calendar_identity").insert({"id": 1, "uid": secrets.token_hex(8)})
+
+
+@migrations()
+def m005_ssh_keys(db: Database) -> None:
+    # Who may look at shiftcell over SSH. No foreign key to groups: a key must
+    # survive the organisation being replaced (demo --force, a re-import); a key
+    # whose group has gone is refused at login instead.
+    db.table("ssh_keys").create(
+        {
+            "label": str,
+            "algorithm": str,
+            "key_data": str,  # base64 of the public key blob, as in authorized_keys
+            "fingerprint": str,  # SHA256:… as ssh-keygen -l prints it
+            "comment": str,
+            "group": str,  # None for a secretary's key (full access)
+            "language": str,  # None: the server's language
+            "added_utc": str,
+        },
+        pk="label",
+        not_null={"algorithm", "key_data", "fingerprint", "comment", "added_utc"},
+        defaults={"comment": ""},
+    )
+    db.table("ssh_keys").create_index(["key_data"], unique=True)
+    db.table("ssh_log").create(
+        {
+            "id": int,
+            "time_utc": str,
+            "event": str,  # login | logout | refused
+            "reason": str,  # why a refusal (unknown-key, exec, …); "" otherwise
+            "label": str,  # None when no registered key was offered
+            "address": str,
+            "detail": str,
+        },
+        pk="id",
+        not_null={"time_utc", "event", "reason", "address", "detail"},
+        defaults={"reason": "", "detail": ""},
+    )
+    db.table("ssh_log").create_index(["time_utc"])

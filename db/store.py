@@ -13,8 +13,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlite_utils import Database
 
 from db import rows
+from db.calendars.feeds import FeedBook
 from db.meetings import MeetingBook
 from db.migrations import migrations
+from db.ssh_keys import SshKeyBook
 from scheduling import (
     Department,
     Group,
@@ -33,6 +35,7 @@ from scheduling import (
 BUSY_TIMEOUT_MS = 5000
 # Tables holding the organisation's data, children before parents.
 DATA_TABLES = (
+    "feeds",
     "attendance",
     "meeting_groups",
     "meetings",
@@ -82,6 +85,8 @@ class Store:
         self.db = db
         self.read_only = read_only
         self.meetings = MeetingBook(self)
+        self.feeds = FeedBook(self)
+        self.ssh_keys = SshKeyBook(self)
 
     # -- opening -----------------------------------------------------------
 

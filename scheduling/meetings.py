@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -80,3 +81,23 @@ class Meeting:
             for a in self.invited
             if a.state in (AttendanceState.EXCUSED, AttendanceState.ABSENT)
         )
+
+
+def owing_make_up(sessions: Sequence[Meeting]) -> tuple[str, ...]:
+    """Who still owes a make-up session after a meeting held in one or more sessions.
+
+    Everyone is invited to every session of a series but needs to attend only
+    one: a member recorded absent or excused at one session and present at
+    another owes nothing.
+    """
+    present = {
+        a.employee_no
+        for s in sessions
+        if not s.cancelled
+        for a in s.invited
+        if a.state is AttendanceState.PRESENT
+    }
+    owing = dict.fromkeys(
+        no for s in sessions if not s.cancelled for no in s.needs_make_up if no not in present
+    )
+    return tuple(owing)

@@ -13,10 +13,11 @@ from click_default_group import DefaultGroup
 
 from tui.commands import calendar, meetings, people, planning, remote, setup
 from tui.commands.common import Settings
-from tui.i18n import LANGUAGES, language_from_environment, set_language
+from tui.i18n import LANGUAGES, language_from_environment, set_language, t
 
 
-@click.group(cls=DefaultGroup, default="open", default_if_no_args=True)
+# Only options (``shiftcell --db x.db --lang zh``) also opens the app.
+@click.group(cls=DefaultGroup, default="open", default_if_no_args=True, invoke_without_command=True)
 @click.version_option(package_name="shiftcell", prog_name="shiftcell")
 @click.option(
     "--db",
@@ -50,6 +51,8 @@ def main(
     ctx.obj = Settings(
         db_path=db_path, language=language, read_only=read_only, scope_group=scope_group
     )
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(open_app)
 
 
 for module in (setup, people, planning, meetings, calendar, remote):
@@ -61,7 +64,16 @@ for module in (setup, people, planning, meetings, calendar, remote):
 @click.pass_context
 def open_app(ctx: click.Context) -> None:
     """Open the app (the default when no command is given)."""
-    click.echo(ctx.parent.get_help() if ctx.parent else "")
+    from db.store import StoreError
+    from tui.app import make_app
+    from tui.commands.common import CommandError
+
+    try:
+        app = make_app(ctx.obj)
+    except StoreError as error:
+        raise CommandError(t(error.template, **error.fields)) from None
+    app.run()
+    app.store.close()
 
 
 if __name__ == "__main__":

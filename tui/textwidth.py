@@ -21,7 +21,7 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     for row in rows:
         widths = [max(w, cells(value)) for w, value in zip(widths, row, strict=True)]
     lines = ["  ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.append("  ".join("─" * w for w in widths))
+    lines.append("  ".join("─" * w for w in widths).rstrip())
     lines.extend(
         "  ".join(pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip() for row in rows
     )

@@ -115,3 +115,49 @@ def test_commands_other_than_the_app_never_load_textual(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(tmp_path / "x.db")], capture_output=True, text=True
     )
     assert out.stdout.strip().splitlines()[-1] == "False", out.stderr
+
+
+def test_a_database_from_an_older_version_is_brought_up_to_date_by_any_command(
+    tmp_path: Path,
+) -> None:
+    """After an upgrade, the first `roster` must work, not send the user to `init`."""
+    from sqlite_utils import Database
+
+    from db.migrations import migrations
+
+    path = tmp_path / "old.db"
+    migrations.apply(Database(path), stop_before=_newest_migration())
+    result = run("--db", str(path), "roster", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == []
+    assert not migrations.pending(Database(path))
+
+
+def test_a_viewer_never_upgrades_a_database_it_only_may_read(tmp_path: Path) -> None:
+    """--read-only opens the file read-only; it says what to do instead of writing."""
+    from sqlite_utils import Database
+
+    from db.migrations import migrations
+
+    path = tmp_path / "old.db"
+    migrations.apply(Database(path), stop_before=_newest_migration())
+    result = run("--db", str(path), "--read-only", "roster")
+    assert result.exit_code == 1
+    assert "needs an upgrade" in result.output
+    assert migrations.pending(Database(path))
+
+
+def test_reading_a_database_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "missing.db"
+    result = run("--db", str(path), "roster")
+    assert result.exit_code == 1
+    assert "no such database" in result.output
+    assert not path.exists()
+
+
+def _newest_migration() -> str:
+    from sqlite_utils import Database
+
+    from db.migrations import migrations
+
+    return migrations.pending(Database(memory=True))[-1].name

@@ -1,5 +1,196 @@
-"""Commands: calendar."""
+"""Commands: ``export ics|csv``, ``feeds issue|list|revoke`` and ``serve-feeds``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-COMMANDS: list[click.Command] = []
+from tui.commands.common import DATE, CommandError, open_store
+from tui.commands.feeds import feeds, serve_feeds
+from tui.i18n import t
+
+# From about this many events an export takes long enough to announce.
+LONG_EXPORT = 20_000
+
+if TYPE_CHECKING:
+    from db.calendars.content import CalendarContent, Scope
+    from db.store import Store
+
+
+@click.group()
+def export() -> None:
+    """Write shifts and meetings to an .ics calendar or a .csv spreadsheet."""
+
+
+def _scope_options(command: click.Command) -> click.Command:
+    for option in reversed(
+        [
+            click.option("--member", help="One member's calendar (employee number)."),
+            click.option("--group", help="A group's calendar: its members' shifts, its meetings."),
+            click.option("--from", "first", type=DATE, help="First date (default: this Monday)."),
+            click.option("--to", "last", type=DATE, help="Last date (default: four weeks on)."),
+            click.option(
+                "-o",
+                "--output",
+                help="File to write, or - for standard output (default: named after the calendar).",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+@export.command("ics")
+@_scope_options
+@click.option("--meeting", type=int, help="One meeting (its id).")
+@click.option("--all", "everyone", is_flag=True, help="Everyone's shifts and all meetings.")
+@click.option("--no-shifts", is_flag=True, help="Leave shifts out.")
+@click.option("--no-meetings", is_flag=True, help="Leave meetings out.")
+@click.option(
+    "--alarm",
+    type=click.IntRange(0, 7 * 24 * 60),
+    default=30,
+    show_default=True,
+    help="Minutes before a meeting its reminder rings (0: no reminder).",
+)
+@click.pass_context
+def export_ics(
+    ctx: click.Context,
+    member: str | None,
+    group: str | None,
+    meeting: int | None,
+    everyone: bool,
+    first: date | None,
+    last: date | None,
+    no_shifts: bool,
+    no_meetings: bool,
+    alarm: int,
+    output: str | None,
+) -> None:
+    """An iCalendar file for a member, a group, a meeting or everyone."""
+    from datetime import UTC, datetime, timedelta
+
+    from db.calendars.ics import ics_chunks
+    from tui.calendar_words import calendar_words
+
+    scope = _scope(member, group, meeting, everyone)
+    store = open_store(ctx, read_only=True)
+    content = _gather(store, scope, first, last, shifts=not no_shifts, meetings=not no_meetings)
+    chunks = ics_chunks(
+        content,
+        calendar_words(),
+        stamp=datetime.now(UTC),
+        alarm=timedelta(minutes=alarm) if alarm else None,
+    )
+    _write(content, chunks, output, ".ics")
+
+
+@export.command("csv")
+@_scope_options
+@click.pass_context
+def export_csv(
+    ctx: click.Context,
+    member: str | None,
+    group: str | None,
+    first: date | None,
+    last: date | None,
+    output: str | None,
+) -> None:
+    """A group's (or a member's) shifts and meetings for a spreadsheet (UTF-8 with BOM)."""
+    from db.calendars.csv import calendar_csv
+    from tui.calendar_words import calendar_words
+
+    scope = _scope(member, group, None, False)
+    store = open_store(ctx, read_only=True)
+    content = _gather(store, scope, first, last)
+    _write(content, [calendar_csv(content, calendar_words())], output, ".csv")
+
+
+def _scope(member: str | None, group: str | None, meeting: int | None, everyone: bool) -> Scope:
+    from db.calendars.content import Scope, ScopeKind
+
+    given = [
+        (kind, target)
+        for kind, target in (
+            (ScopeKind.MEMBER, member),
+            (ScopeKind.GROUP, group),
+            (ScopeKind.MEETING, meeting),
+            (ScopeKind.ALL, True if everyone else None),
+        )
+        if target is not None
+    ]
+    if len(given) != 1:
+        raise click.UsageError(t("give exactly one of --member, --group, --meeting or --all"))
+    kind, target = given[0]
+    return Scope(kind, None if kind is ScopeKind.ALL else target)
+
+
+def _gather(
+    store: Store,
+    scope: Scope,
+    first: date | None,
+    last: date | None,
+    *,
+    shifts: bool = True,
+    meetings: bool = True,
+) -> CalendarContent:
+    from datetime import datetime
+
+    from db.calendars.content import ScopeKind, default_range, gather
+    from db.calendars.feeds import UnknownTarget
+    from db.meetings import MeetingNotFound
+
+    default_first, default_last = default_range(datetime.now(store.timezone).date())
+    if first is not None and last is None:
+        default_last = first + (default_last - default_first)
+    first, last = first or default_first, last or default_last
+    if last < first:
+        raise click.BadParameter(t("--to is before --from"), param_hint="--to")
+    try:
+        return gather(store, scope, first, last, shifts=shifts, meetings=meetings)
+    except UnknownTarget:
+        if scope.kind is ScopeKind.MEMBER:
+            message = t("no member with employee number {value}", value=scope.target)
+            raise click.BadParameter(message, param_hint="--member") from None
+        message = t("no group named {name}", name=scope.target)
+        raise click.BadParameter(message, param_hint="--group") from None
+    except MeetingNotFound:
+        message = t("no meeting with id {id}", id=scope.target)
+        raise click.BadParameter(message, param_hint="--meeting") from None
+
+
+def _write(
+    content: CalendarContent, chunks: Iterable[bytes], output: str | None, suffix: str
+) -> None:
+    from db.calendars.files import file_stem, write_whole
+
+    if output == "-":
+        for chunk in chunks:  # one write each: writelines skips wrappers' write()
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        return
+    path = Path(output) if output else Path(file_stem(content) + suffix)
+    events = len(content.shifts) + len(content.meetings)
+    if events >= LONG_EXPORT:  # a whole organisation takes a minute or more: say so first
+        click.echo(t("Writing {count} events to {path} …", count=events, path=path), err=True)
+    try:
+        write_whole(path, chunks)
+    except OSError as error:
+        message = t("cannot write {path}: {error}", path=path, error=error.strerror)
+        raise CommandError(message) from None
+    click.echo(
+        t(
+            "Wrote {shifts} shifts and {meetings} meetings to {path}",
+            shifts=len(content.shifts),
+            meetings=len(content.meetings),
+            path=path,
+        )
+    )
+
+
+COMMANDS: list[click.Command] = [export, feeds, serve_feeds]

@@ -38,12 +38,23 @@ class Settings:
 
 
 def open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
-    """The store at ``--db``; a read-only open needs the file to exist."""
-    from db.store import Store, StoreError
+    """The store at ``--db``.
+
+    A command that only reads (``read_only``) needs the file to exist, but
+    still brings an older schema up to date: after an upgrade of shiftcell the
+    first ``roster`` should just work. Only a viewer's run (``--read-only``)
+    opens the file read-only, and then it cannot migrate.
+    """
+    from db.store import NO_DATABASE, Store, StoreError
 
     settings: Settings = ctx.obj
+    path = settings.database
     try:
-        return Store.open(settings.database, read_only=read_only or settings.read_only)
+        if settings.read_only:
+            return Store.open(path, read_only=True)
+        if read_only and not path.exists():
+            raise StoreError(NO_DATABASE, path=path)
+        return Store.open(path)
     except StoreError as error:
         raise CommandError(t(error.template, **error.fields)) from None
 

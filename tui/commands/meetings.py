@@ -1,5 +1,316 @@
-"""Commands: meetings."""
+"""Commands: ``meetings list``, ``book``, ``cancel`` and ``record`` attendance."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import click
 
-COMMANDS: list[click.Command] = []
+from tui.commands.common import CommandError, Settings, open_store
+from tui.i18n import t
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from scheduling.meetings import AttendanceState, Meeting
+
+
+@click.group("meetings")
+def meetings_group() -> None:
+    """Meetings: list, book, cancel, record who came."""
+
+
+@meetings_group.command("list")
+@click.option("--group", "groups", multiple=True, help="Only this group's meetings (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) -> None:
+    """Every meeting in time order, cancelled ones marked."""
+    from tui.meeting_words import meeting_type_label, status_label, when_label
+    from tui.textwidth import render_table
+
+    store = open_store(ctx, read_only=True)
+    scope = _scope(ctx, store, groups)
+    found = store.meetings.list(groups=scope)
+    if as_json:
+        click.echo(json.dumps([_as_json(m) for m in found], ensure_ascii=False, indent=2))
+        return
+    now = datetime.now(store.timezone)
+    rows = [
+        [
+            str(m.id),
+            when_label(m),
+            meeting_type_label(m.type),
+            m.topic,
+            " ".join(m.groups),
+            m.place,
+            str(len(m.invited)),
+            status_label(m, now),
+        ]
+        for m in found
+    ]
+    headers = [
+        t("ID"),
+        t("When"),
+        t("Type"),
+        t("Topic"),
+        t("Groups"),
+        t("Place"),
+        t("Invited"),
+        t("State"),
+    ]
+    click.echo(render_table(headers, rows))
+    click.echo(t("{count} meetings", count=len(found)))
+
+
+@meetings_group.command("book")
+@click.option(
+    "--group", "groups", multiple=True, required=True, help="Group to invite (repeatable)."
+)
+@click.option("--start", required=True, help="Local start, 'YYYY-MM-DD HH:MM'.")
+@click.option(
+    "--duration",
+    required=True,
+    type=click.IntRange(5, 24 * 60),
+    help="Minutes, 5 to 1440.",
+)
+@click.option("--type", "kind", required=True, help="Meeting type, in English or Chinese.")
+@click.option("--topic", required=True, help="What the meeting is about.")
+@click.option("--place", default="", help="Where it is held.")
+@click.option("--notes", default="", help="Anything else the invited should know.")
+@click.pass_context
+def book(
+    ctx: click.Context,
+    groups: tuple[str, ...],
+    start: str,
+    duration: int,
+    kind: str,
+    topic: str,
+    place: str,
+    notes: str,
+) -> None:
+    """Book a meeting and invite every member of the groups."""
+    from tui.meeting_words import parse_meeting_type, type_choices, when_label
+
+    store = _writable_store(ctx)
+    scope = _scope(ctx, store, groups)
+    meeting_type = parse_meeting_type(kind)
+    if meeting_type is None:
+        raise click.BadParameter(
+            t("{value!r} is not one of {choices}", value=kind, choices=type_choices()),
+            param_hint="--type",
+        )
+    if not topic.strip():
+        raise click.BadParameter(t("a value is required"), param_hint="--topic")
+    begins = _parse_start(start, store)
+    invited = [m.employee_no for m in store.members(groups=scope)]
+    meeting = store.meetings.book(
+        type=meeting_type,
+        topic=topic.strip(),
+        start=begins,
+        end=begins + timedelta(minutes=duration),
+        groups=scope,
+        invited=invited,
+        place=place.strip(),
+        notes=notes.strip(),
+    )
+    click.echo(
+        t(
+            "Booked meeting {id}: {when}, {count} invited.",
+            id=meeting.id,
+            when=when_label(meeting),
+            count=len(meeting.invited),
+        )
+    )
+    _tell_who_cannot_come(store, meeting)
+
+
+def _tell_who_cannot_come(store: Store, meeting: Meeting) -> None:
+    """A time typed by hand may clash with shifts: say so while it can still be moved."""
+    from tui.meeting_planning import outlook
+    from tui.reasons import describe
+
+    seen = outlook(store, meeting)
+    away = {no: reason for no, reason in seen.items() if reason is not None}
+    if not away:
+        return
+    names = {m.employee_no: m.name for m in store.members(employee_nos=list(away))}
+    click.echo(t("Cannot come ({count}):", count=len(away)))
+    for no, reason in away.items():
+        click.echo(f"  {names.get(no, no)} {no} — {describe(reason, meeting.start.date())}")
+
+
+@meetings_group.command("cancel")
+@click.argument("meeting_id", metavar="ID", type=int)
+@click.pass_context
+def cancel(ctx: click.Context, meeting_id: int) -> None:
+    """Cancel a meeting; it stays listed, marked cancelled."""
+    store = _writable_store(ctx)
+    meeting = _meeting(ctx, store, meeting_id)
+    if meeting.cancelled:
+        click.echo(t("Meeting {id} was already cancelled.", id=meeting_id))
+        return
+    store.meetings.cancel(meeting_id)
+    click.echo(t("Cancelled meeting {id}.", id=meeting_id))
+
+
+@meetings_group.command("record")
+@click.argument("meeting_id", metavar="ID", type=int)
+@click.option("--present", default="", help="Employee numbers, comma separated.")
+@click.option(
+    "--excused",
+    multiple=True,
+    help="EMPLOYEE_NO:reason (repeatable); a reason is required.",
+)
+@click.option("--absent", default="", help="Employee numbers, comma separated.")
+@click.option("--notes", default=None, help="The meeting's record (minutes).")
+@click.pass_context
+def record(
+    ctx: click.Context,
+    meeting_id: int,
+    present: str,
+    excused: tuple[str, ...],
+    absent: str,
+    notes: str | None,
+) -> None:
+    """Record who was present, excused (and why) or absent, after the meeting."""
+    from scheduling.meetings import AttendanceState, owing_make_up
+
+    store = _writable_store(ctx)
+    meeting = _meeting(ctx, store, meeting_id)
+    if meeting.cancelled:
+        raise CommandError(t("meeting {id} was cancelled", id=meeting_id))
+    if meeting.start.timestamp() > datetime.now(store.timezone).timestamp():
+        raise CommandError(t("meeting {id} has not started yet", id=meeting_id))
+    entries = _attendance_entries(present, excused, absent)
+    if not entries and notes is None:
+        raise click.UsageError(t("give --present, --excused, --absent or --notes"))
+    known = {m.employee_no for m in store.members(employee_nos=list(entries))}
+    for employee_no in entries:
+        if employee_no not in known:
+            raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
+    updated = store.meetings.record(meeting_id, entries, notes=notes)
+    rate = updated.attendance_rate
+    click.echo(
+        t(
+            "Meeting {id}: {present} of {invited} present.",
+            id=meeting_id,
+            present=sum(a.state is AttendanceState.PRESENT for a in updated.invited),
+            invited=len(updated.invited),
+        )
+        + (f" ({rate:.0%})" if rate is not None else "")
+    )
+    owing = owing_make_up(store.meetings.series(meeting_id))
+    if owing:
+        click.echo(t("Needs a make-up session: {members}", members=", ".join(owing)))
+
+
+def _attendance_entries(
+    present: str, excused: tuple[str, ...], absent: str
+) -> dict[str, tuple[AttendanceState, str]]:
+    """Who was recorded how; a member named twice is refused, whichever lists."""
+    from scheduling.meetings import AttendanceState
+
+    entries: dict[str, tuple[AttendanceState, str]] = {}
+
+    def add(employee_no: str, state: AttendanceState, reason: str, option: str) -> None:
+        if employee_no in entries:
+            raise click.BadParameter(
+                t("{value} is named more than once", value=employee_no), param_hint=option
+            )
+        entries[employee_no] = (state, reason)
+
+    for option, text, state in (
+        ("--present", present, AttendanceState.PRESENT),
+        ("--absent", absent, AttendanceState.ABSENT),
+    ):
+        for employee_no in filter(None, (part.strip() for part in text.split(","))):
+            add(employee_no, state, "", option)
+    for item in excused:
+        employee_no, _, reason = item.partition(":")
+        if not employee_no.strip() or not reason.strip():
+            raise click.BadParameter(
+                t("{value!r} is not like HQ0001:reason", value=item), param_hint="--excused"
+            )
+        add(employee_no.strip(), AttendanceState.EXCUSED, reason.strip(), "--excused")
+    return entries
+
+
+def _writable_store(ctx: click.Context) -> Store:
+    settings: Settings = ctx.obj
+    if settings.read_only:
+        raise CommandError(t("this database is open read-only"))
+    return open_store(ctx)
+
+
+def _scope(ctx: click.Context, store: Store, groups: tuple[str, ...]) -> list[str]:
+    """The groups asked for, checked to exist and to lie within ``--group``'s scope."""
+    settings: Settings = ctx.obj
+    known = {g.name for g in store.groups()}
+    for name in (*groups, *filter(None, [settings.scope_group])):
+        if name not in known:
+            raise click.BadParameter(t("no group named {name}", name=name), param_hint="--group")
+    if settings.scope_group is None:
+        return list(dict.fromkeys(groups))
+    outside = [g for g in groups if g != settings.scope_group]
+    if outside:
+        raise click.BadParameter(
+            t("{name} is outside the group this session shows", name=outside[0]),
+            param_hint="--group",
+        )
+    return [settings.scope_group]
+
+
+def _meeting(ctx: click.Context, store: Store, meeting_id: int) -> Meeting:
+    """The meeting with this id, if it exists and is within ``--group``'s scope."""
+    from db.meetings import MeetingNotFound
+
+    settings: Settings = ctx.obj
+    try:
+        meeting = store.meetings.get(meeting_id)
+    except MeetingNotFound:
+        meeting = None
+    if meeting is None or (settings.scope_group and settings.scope_group not in meeting.groups):
+        raise CommandError(t("no meeting with ID {id}", id=meeting_id))
+    return meeting
+
+
+def _parse_start(text: str, store: Store) -> datetime:
+    from scheduling.localtime import at
+
+    try:
+        naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise click.BadParameter(
+            t("{value!r} is not a time like 2026-12-10 14:00", value=text), param_hint="--start"
+        ) from None
+    return at(naive.date(), naive.time(), store.timezone)
+
+
+def _as_json(meeting: Meeting) -> dict[str, object]:
+    return {
+        "id": meeting.id,
+        "type": meeting.type.value,
+        "topic": meeting.topic,
+        "start": meeting.start.isoformat(),
+        "end": meeting.end.isoformat(),
+        "groups": list(meeting.groups),
+        "place": meeting.place,
+        "notes": meeting.notes,
+        "status": meeting.status.value,
+        "series": meeting.series,
+        "invited": [
+            {
+                "employee_no": a.employee_no,
+                "attendance": a.state.value if a.state else None,
+                "reason": a.reason,
+            }
+            for a in meeting.invited
+        ],
+        "attendance_rate": meeting.attendance_rate,
+        "needs_make_up": list(meeting.needs_make_up),
+    }
+
+
+COMMANDS: list[click.Command] = [meetings_group]

@@ -1,0 +1,86 @@
+"""Meetings in the store: sessions of one meeting booked together, attendance kept."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from db.store import Store
+from scheduling import Department, Group, Member
+from scheduling.meetings import AttendanceState, MeetingType, owing_make_up
+
+ZONE = ZoneInfo("Asia/Shanghai")
+START = datetime(2026, 12, 10, 14, 0, tzinfo=ZONE)
+
+
+@pytest.fixture
+def staffed(store: Store) -> Store:
+    store.save(
+        branches=["Branch"],
+        departments=[Department("Canteens")],
+        groups=[Group("Canteen group", "Branch")],
+        members=[Member(f"E{i}", f"name {i}", "Canteens", group="Canteen group") for i in range(3)],
+    )
+    return store
+
+
+def _sessions(count: int) -> list[tuple[datetime, datetime]]:
+    return [
+        (START + timedelta(days=i), START + timedelta(days=i, minutes=45)) for i in range(count)
+    ]
+
+
+def _book(store: Store, sessions: int) -> list[int]:
+    booked = store.meetings.book_series(
+        type=MeetingType.GROUP_MEETING,
+        topic="Study",
+        sessions=_sessions(sessions),
+        groups=["Canteen group"],
+        invited=["E0", "E1", "E2"],
+    )
+    return [m.id for m in booked]
+
+
+def test_repeat_sessions_share_the_first_sessions_id_as_their_series(staffed: Store) -> None:
+    """Calendars and attendance treat the sessions as one meeting held in turns."""
+    first, second, third = _book(staffed, 3)
+    assert [m.series for m in staffed.meetings.series(third)] == [None, first, first]
+    assert [m.id for m in staffed.meetings.series(first)] == [first, second, third]
+
+
+def test_a_series_is_booked_whole_or_not_at_all(staffed: Store) -> None:
+    """A session that cannot be stored must not leave its siblings behind."""
+    bad = [*_sessions(1), (START, START)]
+    with pytest.raises(ValueError):
+        staffed.meetings.book_series(
+            type=MeetingType.GROUP_MEETING,
+            topic="Study",
+            sessions=bad,
+            groups=["Canteen group"],
+            invited=["E0"],
+        )
+    assert staffed.meetings.list() == []
+
+
+def test_present_at_one_session_of_a_series_owes_no_make_up(staffed: Store) -> None:
+    """Holding a meeting twice exists so that everyone attends one of the two."""
+    first, second = _book(staffed, 2)
+    staffed.meetings.record(
+        first,
+        {
+            "E0": (AttendanceState.PRESENT, ""),
+            "E1": (AttendanceState.ABSENT, ""),
+            "E2": (AttendanceState.EXCUSED, "on leave"),
+        },
+    )
+    staffed.meetings.record(second, {"E1": (AttendanceState.PRESENT, "")})
+    assert owing_make_up(staffed.meetings.series(first)) == ("E2",)
+
+
+def test_recording_on_a_read_only_store_is_refused(staffed: Store) -> None:
+    from db.store import StoreError
+
+    (first,) = _book(staffed, 1)
+    staffed.read_only = True
+    with pytest.raises(StoreError):
+        staffed.meetings.record(first, {"E0": (AttendanceState.PRESENT, "")})

@@ -1,0 +1,146 @@
+"""Choosing a group turns the grid into its availability heatmap; a cell says who and why."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.tui.conftest import AppFactory
+from tui.app import ShiftcellApp
+from tui.screens.cell import CellScreen
+from tui.screens.main import MainScreen
+from tui.widgets.heatmap import Heatmap, shade
+from tui.widgets.roster import Roster
+from tui.widgets.week_grid import WeekGrid
+
+GROUP = "第一食堂党小组"
+
+
+async def settle(app: ShiftcellApp, pilot: object) -> None:
+    for _ in range(2):
+        await app.workers.wait_for_complete()
+        await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def choose_group(app: ShiftcellApp, pilot: object, name: str = GROUP) -> None:
+    await settle(app, pilot)
+    roster = app.screen.query_one(Roster)
+    node = next(n for n in roster.root.children[0].children if n.data.group == name)
+    roster.focus()
+    roster.move_cursor(node)
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await settle(app, pilot)
+
+
+async def test_choosing_a_group_shows_its_heatmap_instead_of_the_shifts(make: AppFactory) -> None:
+    """The heatmap is how a secretary spots the gap where a group can meet."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await choose_group(app, pilot)
+        heatmap = app.screen.query_one(Heatmap)
+        assert heatmap.display and not app.screen.query_one(WeekGrid).display
+        assert heatmap.has_focus
+        heat = heatmap.heat
+        assert heat is not None and heat.group == GROUP
+        assert len(heat.members) == 8
+        assert heat.counts.min() >= 0 and heat.counts.max() <= 8
+        assert GROUP in str(app.screen.query_one("#title").render())
+
+
+async def test_nobody_counted_free_is_on_shift_in_that_cell(make: AppFactory) -> None:
+    """Checked against the shifts themselves, not against the scheduler's own answer."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await choose_group(app, pilot)
+        screen = app.screen
+        heat = screen.query_one(Heatmap).heat
+        week = screen._weeks[screen.monday]
+        mine = {m.employee_no for m in heat.members}
+        checked = 0
+        for day, row in heat.slot_at:
+            cell = heat.cell(day, row)
+            assert len(cell.free) == heat.counts[day, row]
+            assert len(cell.free) + len(cell.busy) == 8
+            for member in cell.free:
+                for shift in week.shifts:
+                    if shift.employee_no == member.employee_no:
+                        assert not shift.overlaps(cell.start, cell.end)
+                        checked += 1
+            assert all(m.employee_no in mine for m, _ in cell.busy)
+        assert checked > 100
+
+
+async def test_enter_on_a_cell_lists_who_is_free_and_why_the_others_are_not(
+    make: AppFactory,
+) -> None:
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await choose_group(app, pilot)
+        heatmap = app.screen.query_one(Heatmap)
+        assert heatmap.cursor[0] == 2  # today, Wednesday
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CellScreen)
+        cell = app.screen.cell
+        assert cell.start.date() == date(2026, 12, 9)
+        assert cell.start.hour == 10
+        busy = str(app.screen.query_one("#busy").render())
+        assert "on shift" in busy
+        for member, _ in cell.busy:
+            assert member.name in busy
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_click_on_a_cell_opens_it_too(make: AppFactory) -> None:
+    """The mouse works as well as the keys."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await choose_group(app, pilot)
+        heatmap = app.screen.query_one(Heatmap)
+        await pilot.click(Heatmap, offset=(8, 14))
+        await pilot.pause()
+        assert isinstance(app.screen, CellScreen)
+        assert app.screen.cell.start.weekday() == 0
+        assert heatmap.cursor == (0, 14)
+
+
+async def test_arrows_move_the_cell_and_the_week_keys_still_work(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await choose_group(app, pilot)
+        heatmap = app.screen.query_one(Heatmap)
+        start = heatmap.cursor
+        await pilot.press("right", "down")
+        assert heatmap.cursor == (start[0] + 1, start[1] + 1)
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        assert app.screen.monday == date(2026, 12, 14)
+        assert heatmap.heat.monday == date(2026, 12, 14)
+
+
+async def test_escape_goes_back_to_the_shifts(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await choose_group(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen.query_one(WeekGrid).display
+        assert not app.screen.query_one(Heatmap).display
+        assert app.screen.group is None
+
+
+async def test_a_scoped_viewer_sees_the_heatmap_of_their_group_only(make: AppFactory) -> None:
+    app = make(group=GROUP, read_only=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await choose_group(app, pilot)
+        assert app.screen.query_one(Heatmap).heat.group == GROUP
+
+
+def test_shades_run_from_nobody_to_everyone() -> None:
+    """Nobody free and everybody free must never look alike."""
+    assert shade(0, 8) == 0
+    assert shade(8, 8) == 5
+    levels = [shade(n, 8) for n in range(9)]
+    assert levels == sorted(levels)
+    assert all(1 <= level <= 4 for level in levels[1:-1])

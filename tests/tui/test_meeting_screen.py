@@ -1,0 +1,252 @@
+"""The Meetings list and one meeting's page: open, cancel, record who came."""
+
+from pathlib import Path
+
+import pytest
+from meeting_fixtures import NOW, ScreenHost, book_examples, demo_store, settings, settle
+from textual.widgets import DataTable, Input, TextArea
+
+from db.store import Store
+from scheduling.meetings import AttendanceState, MeetingType
+from tui.i18n import set_language
+from tui.screens.meeting import MeetingScreen
+from tui.screens.meetings import MeetingsScreen
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "demo.db"
+
+
+@pytest.fixture
+def store(path: Path) -> Store:
+    return demo_store(path)
+
+
+@pytest.fixture
+def ids(store: Store) -> dict[str, int]:
+    return book_examples(store)
+
+
+def _column(table: DataTable, index: int) -> list[str]:
+    return [str(table.get_row_at(row)[index]) for row in range(table.row_count)]
+
+
+def _shown_keys(app: ScreenHost) -> set[str]:
+    return {key for key, active in app.screen.active_bindings.items() if active.enabled}
+
+
+async def test_upcoming_and_past_meetings_are_listed_apart_with_cancelled_ones_marked(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """A secretary looks ahead first; what was held reads latest first."""
+    app = ScreenHost(MeetingsScreen(store, settings(path), NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        upcoming = app.screen.query_one("#upcoming", DataTable)
+        past = app.screen.query_one("#past", DataTable)
+        assert _column(upcoming, 3) == ["志愿服务进宿舍", "组织生活会", "安全生产"]
+        assert _column(upcoming, 1) == ["upcoming", "cancelled", "upcoming"]
+        assert _column(past, 3) == ["党史学习教育", "学习党的二十大精神"]
+        assert _column(past, 1) == ["to record", "67% present"]
+
+
+async def test_a_group_scope_lists_only_that_groups_meetings(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """A group leader over SSH sees their own group's meetings, no one else's."""
+    second = store.groups()[1].name
+    app = ScreenHost(MeetingsScreen(store, settings(path, scope_group=second), NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert _column(app.screen.query_one("#upcoming", DataTable), 3) == ["安全生产"]
+        assert _column(app.screen.query_one("#past", DataTable), 0) == ["No past meetings."]
+
+
+async def test_cancelling_from_the_list_asks_first(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """Invited members plan their shifts around a meeting: no cancelling by a stray key."""
+    app = ScreenHost(MeetingsScreen(store, settings(path), NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert not store.meetings.get(ids["coming"]).cancelled
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert store.meetings.get(ids["coming"]).cancelled
+        upcoming = app.screen.query_one("#upcoming", DataTable)
+        assert _column(upcoming, 1)[0] == "cancelled"
+
+
+async def test_enter_opens_the_meeting_with_everyone_invited(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    app = ScreenHost(MeetingsScreen(store, settings(path), NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingScreen)
+        invited = store.meetings.get(ids["coming"]).invited
+        table = app.screen.query_one(DataTable)
+        assert _column(table, 0) == [a.employee_no for a in invited]
+        await pilot.press("escape")
+        assert isinstance(app.screen, MeetingsScreen)
+
+
+async def test_read_only_offers_no_editing_action_anywhere(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """Viewers look; the record changes only at the secretary's hand."""
+    viewer = settings(path, read_only=True)
+    app = ScreenHost(MeetingsScreen(store, viewer, NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "c" not in _shown_keys(app)
+        await pilot.press("c")
+        assert isinstance(app.screen, MeetingsScreen)
+    app = ScreenHost(MeetingScreen(store, viewer, ids["held"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not {"p", "x", "a", "P", "n", "c", "e"} & _shown_keys(app)
+        await pilot.press("p", "a", "P")
+        await settle(pilot)
+    assert not store.meetings.get(ids["held"]).recorded
+
+
+async def test_attendance_is_recorded_member_by_member_with_reasons(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """The keys a secretary uses with the sign-in sheet in hand: p, x (why), a, then P."""
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["held"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("x")
+        await pilot.press("enter")
+        assert isinstance(app.screen.focused, Input), "a reason is required"
+        await pilot.press(*"on leave", "enter")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("P")
+        await settle(pilot)
+        summary = str(app.screen.query_one("#summary").render())
+    meeting = store.meetings.get(ids["held"])
+    states = [(a.state, a.reason) for a in meeting.invited]
+    assert states[:3] == [
+        (AttendanceState.PRESENT, ""),
+        (AttendanceState.EXCUSED, "on leave"),
+        (AttendanceState.ABSENT, ""),
+    ]
+    assert {s for s, _ in states[3:]} == {AttendanceState.PRESENT}
+    members = {m.employee_no: m.name for m in store.members()}
+    owing = [members[a.employee_no] for a in meeting.invited[1:3]]
+    present = len(meeting.invited) - 2
+    assert f"{present} of {len(meeting.invited)} present" in summary
+    assert f"Needs a make-up session: {owing[0]}, {owing[1]}" in summary
+
+
+async def test_the_meetings_notes_are_written_and_kept(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["held"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        assert isinstance(app.screen.focused, TextArea)
+        await pilot.press(*"minutes", "ctrl+s")
+        await settle(pilot)
+    assert store.meetings.get(ids["held"]).notes == "minutes"
+
+
+async def test_an_upcoming_meeting_cannot_be_recorded_yet(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """Attendance before a meeting begins would be a guess, not a record."""
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["coming"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not {"p", "x", "a", "P"} & _shown_keys(app)
+        assert "c" in _shown_keys(app)
+        await pilot.press("p", "P")
+        await settle(pilot)
+        assert "once the meeting has begun" in str(app.screen.query_one("#summary").render())
+    assert not store.meetings.get(ids["coming"]).recorded
+
+
+async def test_a_meeting_outside_the_group_scope_is_not_shown(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    second = store.groups()[1].name
+    scoped = settings(path, scope_group=second)
+    app = ScreenHost(MeetingScreen(store, scoped, ids["recorded"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "no meeting with ID" in str(app.screen.query_one("#title").render())
+        assert app.screen.query_one(DataTable).row_count == 0
+
+
+SIZES = [(80, 24), (160, 48)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_meetings_list_looks_right(
+    snap_compare: object, path: Path, size: tuple[int, int], language: str
+) -> None:
+    set_language(language)
+    store = demo_store(path)
+    book_examples(store)
+    app = ScreenHost(MeetingsScreen(store, settings(path, language=language), NOW))
+    assert snap_compare(app, terminal_size=size, run_before=settle)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_recorded_meeting_looks_right(
+    snap_compare: object,
+    path: Path,
+    size: tuple[int, int],
+    language: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Drawn as installed with calendar export, whichever parts this checkout has.
+    monkeypatch.setattr("tui.screens.meeting._export_available", lambda: True)
+    set_language(language)
+    store = demo_store(path)
+    ids = book_examples(store)
+    screen = MeetingScreen(store, settings(path, language=language), ids["recorded"], NOW)
+    assert snap_compare(ScreenHost(screen), terminal_size=size, run_before=settle)  # type: ignore[operator]
+
+
+async def test_a_make_up_session_is_planned_for_exactly_those_who_owe_one(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """Absentees do a 补课 later: the secretary plans it from the meeting they missed."""
+    from tui.screens.book_meeting import BookMeetingScreen
+    from tui.screens.plan_meeting import PlanMeetingScreen
+
+    owing = store.meetings.get(ids["recorded"]).needs_make_up
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["recorded"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanMeetingScreen)
+        assert sorted(m.employee_no for m in app.screen.plan.members) == sorted(owing)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BookMeetingScreen)
+        await pilot.press(*"补课", "enter")
+        await settle(pilot)
+    made_up = max(store.meetings.list(), key=lambda m: m.id)
+    assert made_up.type is MeetingType.MAKE_UP
+    assert sorted(a.employee_no for a in made_up.invited) == sorted(owing)

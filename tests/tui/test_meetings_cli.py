@@ -1,0 +1,284 @@
+"""`shiftcell meetings`: what a secretary scripts, and the errors they must be able to fix."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from db.demo import fill_demo
+from db.store import Store
+from tui.cli import main
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.db"
+    store = Store.open(path)
+    fill_demo(store, seed=1, members=80, today=date(2026, 12, 9))
+    store.close()
+    return path
+
+
+@pytest.fixture
+def group(db: Path) -> str:
+    store = Store.open(db, read_only=True)
+    try:
+        return store.groups()[0].name
+    finally:
+        store.close()
+
+
+def run(db: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--db", str(db), *args])
+
+
+def book(db: Path, group: str, *extra: str, start: str = "2026-12-10 14:00") -> Result:
+    return run(
+        db,
+        *extra,
+        "meetings",
+        "book",
+        "--group",
+        group,
+        "--start",
+        start,
+        "--duration",
+        "45",
+        "--type",
+        "党小组会",
+        "--topic",
+        "学习党的二十大精神",
+        "--place",
+        "第一食堂二楼",
+    )
+
+
+def listed(db: Path, *extra: str) -> list[dict[str, object]]:
+    result = run(db, *extra, "meetings", "list", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_a_booked_meeting_is_listed_with_every_group_member_invited(db: Path, group: str) -> None:
+    """Booking from a script must give the same record as booking in the app."""
+    result = book(db, group)
+    assert result.exit_code == 0, result.output
+    assert "Booked meeting 1: 2026-12-10 Thu 14:00–14:45" in result.output
+    (meeting,) = listed(db)
+    assert meeting["type"] == "group_meeting"
+    assert meeting["start"] == "2026-12-10T14:00:00+08:00"
+    assert meeting["end"] == "2026-12-10T14:45:00+08:00"
+    assert meeting["groups"] == [group]
+    assert meeting["place"] == "第一食堂二楼"
+    roster = json.loads(run(db, "roster", "--group", group, "--json").output)
+    assert [i["employee_no"] for i in meeting["invited"]] == [m["employee_no"] for m in roster]
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("group", "group_meeting"),
+        ("Party Lecture", "party_lecture"),
+        ("general_meeting", "general_meeting"),
+        ("支委会", "committee_meeting"),
+        ("主题党日", "theme_day"),
+        ("make-up", "make_up"),
+        ("补课", "make_up"),
+    ],
+)
+def test_the_meeting_type_is_understood_in_english_or_chinese(
+    db: Path, group: str, word: str, value: str
+) -> None:
+    """Secretaries write the type the way their forms name it, in either language."""
+    args = ["--group", group, "--start", "2026-12-10 14:00", "--duration", "30"]
+    result = run(db, "meetings", "book", *args, "--type", word, "--topic", "x")
+    assert result.exit_code == 0, result.output
+    assert listed(db)[0]["type"] == value
+
+
+def test_an_unknown_type_is_refused_with_the_choices_and_nothing_is_booked(
+    db: Path, group: str
+) -> None:
+    args = ["--group", group, "--start", "2026-12-10 14:00", "--duration", "30"]
+    result = run(db, "meetings", "book", *args, "--type", "picnic", "--topic", "x")
+    assert result.exit_code == 2
+    assert "'picnic'" in result.output
+    assert "group/党小组会" in result.output
+    assert listed(db) == []
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--start", "2026-12-10", "is not a time like 2026-12-10 14:00"),
+        ("--start", "10/12/2026 14:00", "is not a time like 2026-12-10 14:00"),
+        ("--group", "No such group", "no group named No such group"),
+        ("--duration", "0", "--duration"),
+        ("--topic", "  ", "a value is required"),
+    ],
+)
+def test_bad_booking_input_names_the_option_and_books_nothing(
+    db: Path, group: str, option: str, value: str, said: str
+) -> None:
+    values = {
+        "--group": group,
+        "--start": "2026-12-10 14:00",
+        "--duration": "45",
+        "--type": "group",
+        "--topic": "x",
+    }
+    values[option] = value
+    args = [part for pair in values.items() for part in pair]
+    result = run(db, "meetings", "book", *args)
+    assert result.exit_code == 2
+    assert said in result.output
+    assert option in result.output
+    assert listed(db) == []
+
+
+def test_cancelling_keeps_the_meeting_listed_and_marked(db: Path, group: str) -> None:
+    """A cancelled meeting stays on record; calendars must learn it was cancelled."""
+    book(db, group)
+    result = run(db, "meetings", "cancel", "1")
+    assert result.exit_code == 0
+    assert "Cancelled meeting 1." in result.output
+    assert listed(db)[0]["status"] == "cancelled"
+    assert "cancelled" in run(db, "meetings", "list").output
+    again = run(db, "meetings", "cancel", "1")
+    assert again.exit_code == 0
+    assert "already cancelled" in again.output
+
+
+def test_cancelling_a_meeting_that_does_not_exist_fails(db: Path) -> None:
+    result = run(db, "meetings", "cancel", "42")
+    assert result.exit_code == 1
+    assert "no meeting with ID 42" in result.output
+
+
+def test_read_only_refuses_booking_cancelling_and_recording(db: Path, group: str) -> None:
+    """Viewers may look, never change the record."""
+    book(db, group)
+    for args in (
+        ["meetings", "cancel", "1"],
+        ["meetings", "record", "1", "--present", "HQ0001"],
+    ):
+        result = run(db, "--read-only", *args)
+        assert result.exit_code == 1
+        assert "read-only" in result.output
+    assert book(db, group, "--read-only").exit_code == 1
+    assert len(listed(db, "--read-only")) == 1
+    assert listed(db)[0]["status"] == "planned"
+
+
+def test_the_global_group_scope_hides_other_groups_meetings(db: Path) -> None:
+    """A group leader scoped to one group must not see or touch another group's meetings."""
+    store = Store.open(db, read_only=True)
+    first, second = (g.name for g in store.groups()[:2])
+    store.close()
+    book(db, first)
+    book(db, second)
+    assert [m["groups"] for m in listed(db, "--group", second)] == [[second]]
+    assert run(db, "--group", second, "meetings", "cancel", "1").exit_code == 1
+    outside = book(db, first, "--group", second)
+    assert outside.exit_code == 2
+    assert "outside the group" in outside.output
+    assert len(listed(db)) == 2
+
+
+def _invited(db: Path) -> list[str]:
+    return [i["employee_no"] for i in listed(db)[0]["invited"]]
+
+
+def test_recording_attendance_gives_the_rate_and_who_needs_a_make_up_session(
+    db: Path, group: str
+) -> None:
+    """After the meeting the secretary's record must say who still owes a 补课."""
+    book(db, group, start="2026-01-05 14:00")
+    invited = _invited(db)
+    result = run(
+        db,
+        "meetings",
+        "record",
+        "1",
+        "--present",
+        ",".join(invited[2:]),
+        "--excused",
+        f"{invited[0]}:夜班后休息",
+        "--absent",
+        invited[1],
+        "--notes",
+        "学习了文件",
+    )
+    assert result.exit_code == 0, result.output
+    present = len(invited) - 2
+    assert f"{present} of {len(invited)} present" in result.output
+    assert f"Needs a make-up session: {invited[0]}, {invited[1]}" in result.output
+    (meeting,) = listed(db)
+    assert meeting["notes"] == "学习了文件"
+    assert meeting["needs_make_up"] == invited[:2]
+    excused = next(i for i in meeting["invited"] if i["employee_no"] == invited[0])
+    assert excused == {"employee_no": invited[0], "attendance": "excused", "reason": "夜班后休息"}
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--present", "HQ0001", "--absent", "HQ0001"], "HQ0001 is named more than once"),
+        (["--excused", "HQ0001"], "is not like HQ0001:reason"),
+        (["--present", "NOPE1"], "no member with employee number NOPE1"),
+        ([], "give --present, --excused, --absent or --notes"),
+    ],
+)
+def test_bad_attendance_is_refused_and_nothing_is_recorded(
+    db: Path, group: str, args: list[str], said: str
+) -> None:
+    book(db, group, start="2026-01-05 14:00")
+    result = run(db, "meetings", "record", "1", *args)
+    assert result.exit_code == 2
+    assert said in result.output
+    assert all(i["attendance"] is None for i in listed(db)[0]["invited"])
+
+
+def test_attendance_cannot_be_recorded_before_the_meeting(db: Path, group: str) -> None:
+    """Recording a future meeting would be a typo in the ID, not a record."""
+    book(db, group, start="2099-01-05 14:00")
+    result = run(db, "meetings", "record", "1", "--present", _invited(db)[0])
+    assert result.exit_code == 1
+    assert "has not started yet" in result.output
+
+
+def test_the_list_reads_in_chinese(db: Path, group: str) -> None:
+    book(db, group)
+    output = run(db, "--lang", "zh", "meetings", "list").output
+    assert "党小组会" in output
+    assert "学习党的二十大精神" in output
+    assert "共 1 次会议" in output
+
+
+def test_booking_a_time_that_clashes_with_shifts_says_who_cannot_come(db: Path) -> None:
+    """A time typed by hand is checked like a proposal, while it can still be moved."""
+    store = Store.open(db, read_only=True)
+    canteen = next(g.name for g in store.groups() if "食堂" in g.name)
+    store.close()
+    result = book(db, canteen, start="2026-12-10 11:00")
+    assert result.exit_code == 0, result.output
+    assert "Cannot come (" in result.output
+    assert "on shift 10:30–" in result.output
+
+
+def test_booking_never_loads_textual(db: Path, group: str) -> None:
+    """Scripts on a small server book meetings without paying for the app."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom tui.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('textual' in sys.modules)"
+    )
+    args = ["--db", str(db), "meetings", "book", "--group", group, "--start", "2026-12-10 14:00"]
+    args += ["--duration", "45", "--type", "group", "--topic", "x"]
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "False", out.stderr

@@ -1,0 +1,51 @@
+"""What the main screen looks like, in both languages, small and large, on a frozen clock.
+
+Regenerate after a deliberate change with ``pytest tests/tui --snapshot-update``
+and look at the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.conftest import AppFactory
+
+SIZES = [(80, 24), (160, 48)]
+LANGUAGES = ["en", "zh"]
+
+
+async def settled(pilot: object) -> None:
+    app = pilot.app  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_main_screen(
+    snap_compare: object, make: AppFactory, lang: str, size: tuple[int, int]
+) -> None:
+    """The week grid and roster must read well at 80x24 and use the space at 160x48."""
+    assert snap_compare(make(lang=lang), terminal_size=size, run_before=settled)  # type: ignore[operator]
+
+
+async def heatmap_of_a_group(pilot: object) -> None:
+    """The first canteen group chosen in the roster: its heatmap, cursor on now."""
+    from tui.widgets.roster import Roster
+
+    await settled(pilot)
+    app = pilot.app  # type: ignore[attr-defined]
+    roster = app.screen.query_one(Roster)
+    roster.focus()
+    roster.move_cursor(roster.root.children[0].children[1])
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await settled(pilot)
+    await settled(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_heatmap(snap_compare: object, make: AppFactory, lang: str, size: tuple[int, int]) -> None:
+    """A group's availability, shaded, with the cell under the cursor marked."""
+    assert snap_compare(make(lang=lang), terminal_size=size, run_before=heatmap_of_a_group)  # type: ignore[operator]

@@ -1,0 +1,130 @@
+"""Commands: ``feeds issue|list|revoke`` and ``serve-feeds``."""
+
+from __future__ import annotations
+
+import click
+
+from tui.commands.common import CommandError, open_store
+from tui.feed_urls import feed_url
+from tui.i18n import t
+
+BASE_URL_HELP = "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL)."
+
+
+@click.group()
+def feeds() -> None:
+    """Calendar feeds to subscribe to by URL, one per member or group, behind a token."""
+
+
+@feeds.command("issue")
+@click.option("--member", help="A feed of this member's shifts and meetings.")
+@click.option("--group", help="A feed of this group's shifts and meetings.")
+@click.option("--replace", is_flag=True, help="Revoke the current token and issue a new one.")
+@click.option("--base-url", help=BASE_URL_HELP)
+@click.pass_context
+def issue(
+    ctx: click.Context, member: str | None, group: str | None, replace: bool, base_url: str | None
+) -> None:
+    """Issue the feed of a member or a group (or show the one it already has)."""
+    from db.calendars.feeds import FeedKind, UnknownTarget
+    from db.store import StoreError
+
+    if (member is None) == (group is None):
+        raise click.UsageError(t("give exactly one of --member or --group"))
+    kind, target = (FeedKind.MEMBER, member) if member is not None else (FeedKind.GROUP, group)
+    store = open_store(ctx)
+    try:
+        feed, new = store.feeds.issue(kind, str(target), replace=replace)
+    except UnknownTarget:
+        if kind is FeedKind.MEMBER:
+            message = t("no member with employee number {value}", value=target)
+            raise click.BadParameter(message, param_hint="--member") from None
+        message = t("no group named {name}", name=target)
+        raise click.BadParameter(message, param_hint="--group") from None
+    except StoreError as error:
+        raise CommandError(t(error.template, **error.fields)) from None
+    if new:
+        click.echo(t("New feed for {target}:", target=target))
+    else:
+        click.echo(t("{target} already has a feed (--replace issues a new one):", target=target))
+    click.echo(feed_url(feed, base_url))
+
+
+@feeds.command("list")
+@click.option("--revoked", is_flag=True, help="Show revoked feeds too.")
+@click.option("--base-url", help=BASE_URL_HELP)
+@click.pass_context
+def list_feeds(ctx: click.Context, revoked: bool, base_url: str | None) -> None:
+    """The feeds issued, with their URLs."""
+    from tui.textwidth import render_table
+
+    store = open_store(ctx, read_only=True)
+    found = store.feeds.list(include_revoked=revoked)
+    names = {m.employee_no: m.name for m in store.members()}
+    rows = [
+        [
+            t("member feed") if feed.kind.value == "member" else t("group feed"),
+            f"{feed.target} {names.get(feed.target, '')}".strip(),
+            f"{feed.created:%Y-%m-%d}",
+            t("revoked {day}", day=f"{feed.revoked:%Y-%m-%d}") if feed.revoked else "",
+            feed_url(feed, base_url),
+        ]
+        for feed in found
+    ]
+    headers = [t("Feed"), t("Whose"), t("Issued"), "", t("URL")]
+    click.echo(render_table(headers, rows))
+    click.echo(t("{count} feeds", count=len(found)))
+
+
+@feeds.command("revoke")
+@click.argument("token")
+@click.pass_context
+def revoke(ctx: click.Context, token: str) -> None:
+    """Stop a feed for good: its URL answers 404 from now on."""
+    from db.calendars.feeds import FeedNotFound
+    from db.store import StoreError
+
+    store = open_store(ctx)
+    token = token.rsplit("/", 1)[-1].removesuffix(".ics")  # a whole URL pasted works too
+    try:
+        feed = store.feeds.revoke(token)
+    except FeedNotFound:
+        raise click.BadParameter(t("no feed with this token"), param_hint="TOKEN") from None
+    except StoreError as error:
+        raise CommandError(t(error.template, **error.fields)) from None
+    click.echo(t("Revoked the feed of {target}.", target=feed.target))
+
+
+@click.command("serve-feeds")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
+@click.pass_context
+def serve_feeds(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the issued feeds over HTTP, read-only, until Ctrl+C."""
+    from datetime import datetime
+
+    from db.calendars.serving import FeedCalendars
+    from tui.calendar_words import calendar_words
+    from tui.feeds_server import FeedServer, log_to_stderr
+
+    store = open_store(ctx, read_only=True)
+    zone = store.timezone
+    calendars = FeedCalendars(store, calendar_words(), lambda: datetime.now(zone))
+    try:
+        server = FeedServer((host, port), calendars, log=log_to_stderr)
+    except OSError as error:
+        message = t("cannot listen on {host}:{port}: {error}", host=host, port=port, error=error)
+        raise CommandError(message) from None
+    click.echo(
+        t(
+            "Serving {count} feeds on {url}/feeds/… (Ctrl+C stops)",
+            count=len(store.feeds.list()),
+            url=server.base_url,
+        )
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -1,0 +1,135 @@
+"""Subscribable calendar feeds over HTTP: ``shiftcell serve-feeds``.
+
+The standard library's threading HTTP server is enough here: the feeds are
+small, read-only and mostly answered from memory with a 304, and TLS and
+public exposure belong to a reverse proxy in front of it. A framework would
+add a dependency without serving these few GET requests any better.
+
+Every answer that is not a live feed is the same bare 404, so that a
+guessed, revoked or mistyped token reveals nothing; tokens never reach the log.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from db.calendars.serving import FeedCalendars, RenderedFeed
+
+FEED_PATH = re.compile(r"^/feeds/([A-Za-z0-9_-]{20,100})\.ics$")
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+NOT_FOUND = b"Not found\n"
+
+
+class FeedServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        calendars: FeedCalendars,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(address, FeedHandler)
+        self.calendars = calendars
+        self.log = log
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+
+class FeedHandler(BaseHTTPRequestHandler):
+    server: FeedServer
+    protocol_version = "HTTP/1.1"  # keep-alive: a poller reuses its connection
+    # Headers and body go out in two writes; with Nagle's algorithm the second
+    # waits for the client's delayed ACK, some 40 ms a request.
+    disable_nagle_algorithm = True
+    # A connection idle this long is closed: keep-alive must not pin threads forever.
+    timeout = 60
+
+    def version_string(self) -> str:
+        return "shiftcell-feeds"
+
+    def do_GET(self) -> None:
+        self._answer(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._answer(send_body=False)
+
+    def _answer(self, *, send_body: bool) -> None:
+        match = FEED_PATH.match(self.path.split("?", 1)[0])
+        feed = self.server.calendars.get(match.group(1)) if match else None
+        if feed is None:
+            self._send(HTTPStatus.NOT_FOUND, NOT_FOUND, "text/plain; charset=utf-8", send_body)
+            return
+        gzipped = self._accepts_gzip()
+        etag = feed.gzip_etag if gzipped else feed.etag
+        body = feed.gzipped if gzipped else feed.body
+        unchanged = self._unchanged(feed, etag)
+        self.send_response(HTTPStatus.NOT_MODIFIED if unchanged else HTTPStatus.OK)
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", format_datetime(_whole_seconds(feed.stamp), usegmt=True))
+        self.send_header("Cache-Control", "private, no-cache")
+        self.send_header("Vary", "Accept-Encoding")
+        if unchanged:
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_header("Content-Type", CONTENT_TYPE)
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def _accepts_gzip(self) -> bool:
+        for coding in self.headers.get("Accept-Encoding", "").split(","):
+            name, _, quality = coding.strip().partition(";")
+            if name.strip().lower() == "gzip":
+                return quality.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+        return False
+
+    def _unchanged(self, feed: RenderedFeed, etag: str) -> bool:
+        wanted = self.headers.get("If-None-Match")
+        if wanted is not None:
+            tags = [tag.strip().removeprefix("W/") for tag in wanted.split(",")]
+            return "*" in tags or etag in tags
+        since = self.headers.get("If-Modified-Since")
+        if since is not None:
+            try:
+                return _whole_seconds(feed.stamp) <= parsedate_to_datetime(since)
+            except (TypeError, ValueError):
+                return False
+        return False
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str, send_body: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        if self.server.log is not None:
+            line = f"{self.log_date_time_string()} {self.address_string()} {format % args}"
+            self.server.log(FEED_PATH_ANYWHERE.sub("/feeds/…", line))
+
+
+FEED_PATH_ANYWHERE = re.compile(r"/feeds/[^\s\"]+")
+
+
+def _whole_seconds(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(microsecond=0)
+
+
+def log_to_stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)

@@ -1,0 +1,88 @@
+"""A group's week as an availability heatmap: how many are free in each grid cell.
+
+Read and computed in a worker thread through the scheduler, with the same
+rules a meeting proposal uses (changeover buffers, rest after night shifts,
+leave), so that a bright cell is a time a meeting could really be held.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+
+from db.store import Store
+from scheduling import Availability, Member, Reason, Rules, find_availability
+from scheduling.localtime import day_start
+
+
+@dataclass(frozen=True)
+class Heat:
+    """Free counts per (day, row) of the grid, and the availability behind them."""
+
+    group: str
+    monday: date
+    minutes: int
+    members: tuple[Member, ...]
+    counts: np.ndarray  # int, shape (7, rows); -1 where no slot exists
+    availability: Availability
+    slot_at: dict[tuple[int, int], int]  # (day, row) -> slot index
+
+    def cell(self, day: int, row: int) -> Cell | None:
+        """Who is free in one cell, and why each of the others is not."""
+        slot = self.slot_at.get((day, row))
+        if slot is None:
+            return None
+        found = self.availability.slots[slot]
+        free, busy = [], []
+        for index, member in enumerate(self.availability.members):
+            reason = self.availability.reason(index, slot)
+            if reason is None:
+                free.append(member)
+            else:
+                busy.append((member, reason))
+        return Cell(self.group, found.start, found.end, tuple(free), tuple(busy))
+
+
+@dataclass(frozen=True)
+class Cell:
+    group: str
+    start: datetime
+    end: datetime
+    free: tuple[Member, ...]
+    busy: tuple[tuple[Member, Reason], ...]
+
+
+def load_heat(store: Store, group: str, monday: date, minutes: int) -> Heat:
+    """The group's availability for every ``minutes``-long cell of the week."""
+    zone = store.timezone
+    members = tuple(store.members(groups=[group]))
+    numbers = [m.employee_no for m in members]
+    start = day_start(monday, zone)
+    end = day_start(monday + timedelta(days=7), zone)
+    # Night shifts before Monday still need rest on Monday morning.
+    shifts = store.shifts(start - timedelta(days=2), end + timedelta(days=1), numbers)
+    leave = store.leave(start, end, numbers)
+    buffers = {p.name: p.travel_buffer for p in store.posts() if p.travel_buffer is not None}
+    rules = Rules(
+        duration=minutes,
+        step=minutes,
+        earliest=time(0),
+        latest=time(0),
+        post_buffers=buffers,
+    )
+    availability = find_availability(
+        members, shifts, leave, monday, monday + timedelta(days=6), zone, rules
+    )
+    rows = 24 * 60 // minutes
+    counts = np.full((7, rows), -1, dtype=int)
+    free = availability.free_count()
+    slot_at = {}
+    for index, slot in enumerate(availability.slots):
+        day = (slot.start.date() - monday).days
+        row = (slot.start.hour * 60 + slot.start.minute) // minutes
+        if 0 <= day < 7 and 0 <= row < rows:
+            counts[day, row] = int(free[index])
+            slot_at[day, row] = index
+    return Heat(group, monday, minutes, members, counts, availability, slot_at)

@@ -1,0 +1,41 @@
+"""What every screen of the app shares: translated bindings, worker failures told once."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.screen import ModalScreen, Screen
+from textual.worker import Worker, WorkerState
+
+from tui.bindings import translate_bindings
+from tui.i18n import t
+
+
+def report_failure(screen: Screen[object], event: Worker.StateChanged) -> None:
+    """A worker that failed: tell the user, keep the app running."""
+    if event.state is WorkerState.ERROR:
+        error = event.worker.error
+        template = getattr(error, "template", None)
+        message = t(template, **error.fields) if template else str(error)  # type: ignore[union-attr]
+        screen.notify(
+            t("Could not read the data: {error}", error=message), severity="error", timeout=8
+        )
+
+
+class AppScreen(Screen[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
+
+
+class AppModal(ModalScreen[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)

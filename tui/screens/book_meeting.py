@@ -1,0 +1,114 @@
+"""The last step of planning: topic, place and notes, and the exact start of each session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Select, Static
+
+from scheduling import Proposal, Session
+from tui.bindings import translate_bindings
+from tui.i18n import t
+from tui.widgets.proposal_list import coverage_text, session_label
+
+STEP = 15  # minutes between the start times offered
+
+
+@dataclass(frozen=True)
+class Booking:
+    starts: list[datetime]
+    topic: str
+    place: str
+    notes: str
+
+
+class BookMeetingScreen(ModalScreen[Booking | None]):
+    CSS_PATH = "book_meeting.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "book", "Book", priority=True),
+        Binding("escape", "dismiss_none", "Back"),
+    ]
+
+    def __init__(self, proposal: Proposal, members: int, plan_title: str) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.proposal = proposal
+        self.members = members
+        self.plan_title = plan_title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.plan_title, id="heading")
+            yield Static(coverage_text(self.proposal, self.members), id="coverage")
+            with Grid(id="fields"):
+                for number, session in enumerate(self.proposal.sessions):
+                    yield Static(t("Session {number}", number=number + 1), classes="label")
+                    yield self._start_choice(number, session)
+                yield Static(t("Topic"), classes="label")
+                yield Input(placeholder=t("required"), id="topic", compact=True)
+                yield Static(t("Place"), classes="label")
+                yield Input(id="place", compact=True)
+                yield Static(t("Notes"), classes="label")
+                yield Input(id="notes", compact=True)
+            yield Static(t("Enter or Ctrl+S books it, Escape goes back."), id="hint")
+        yield Footer(compact=True)
+
+    def _start_choice(self, number: int, session: Session) -> Static | Select[int]:
+        """A fixed time, or a choice of starts that keep the same attendees."""
+        if session.latest_start <= session.start:
+            return Static(session_label(session), id=f"start-{number}")
+        length = session.end - session.start
+        options = []
+        start = session.start
+        while start <= session.latest_start:
+            end = start + length
+            options.append((f"{start:%m-%d %H:%M}–{end:%H:%M}", int(start.timestamp())))
+            start += timedelta(minutes=STEP)
+        return Select(
+            options,
+            value=options[0][1],
+            allow_blank=False,
+            id=f"start-{number}",
+            compact=True,
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#topic", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self.action_book()
+
+    def action_book(self) -> None:
+        topic = self.query_one("#topic", Input).value.strip()
+        if not topic:
+            self.query_one("#hint", Static).update(t("A meeting needs a topic."))
+            self.query_one("#topic", Input).focus()
+            return
+        self.dismiss(
+            Booking(
+                starts=self._starts(),
+                topic=topic,
+                place=self.query_one("#place", Input).value.strip(),
+                notes=self.query_one("#notes", Input).value.strip(),
+            )
+        )
+
+    def _starts(self) -> list[datetime]:
+        starts = []
+        for number, session in enumerate(self.proposal.sessions):
+            widget = self.query_one(f"#start-{number}")
+            if isinstance(widget, Select):
+                zone = session.start.tzinfo
+                starts.append(datetime.fromtimestamp(int(widget.value), zone))  # type: ignore[arg-type]
+            else:
+                starts.append(session.start)
+        return starts
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

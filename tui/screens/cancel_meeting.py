@@ -1,0 +1,51 @@
+"""Asks before a meeting is cancelled: the invited will have planned around it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from scheduling.meetings import Meeting
+from tui.bindings import translate_bindings
+from tui.i18n import t
+from tui.meeting_words import meeting_type_label, when_label
+
+
+class CancelMeetingScreen(ModalScreen[bool]):
+    CSS_PATH = "cancel_meeting.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes, cancel it"),
+        Binding("n,escape", "answer(False)", "No, keep it"),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        meeting = self.meeting
+        with Vertical(id="dialog"):
+            yield Static(t("Cancel this meeting?"), id="question")
+            yield Static(
+                f"{meeting_type_label(meeting.type)} · {meeting.topic}\n{when_label(meeting)}\n"
+                + t("{count} invited", count=len(meeting.invited)),
+                id="which",
+            )
+            with Horizontal(id="buttons"):
+                yield Button(t("Yes, cancel it"), id="yes", variant="error")
+                yield Button(t("No, keep it"), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

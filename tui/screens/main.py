@@ -1,0 +1,377 @@
+"""The main screen: the week grid (or a group's heatmap) beside the roster."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from db.store import Store
+from scheduling import DepartmentKind, Member
+from tui.commands.common import Settings
+from tui.heat import Heat, load_heat
+from tui.i18n import t
+from tui.labels import department_kind_label
+from tui.screens.base import AppScreen
+from tui.screens.cell import CellScreen
+from tui.week import Week, load_week, monday_of
+from tui.widgets.day_header import DayHeader
+from tui.widgets.heatmap import Heatmap
+from tui.widgets.roster import Roster
+from tui.widgets.week_axis import row_minutes_for
+from tui.widgets.week_grid import WeekGrid
+from tui.widgets.week_layout import arrange, crews
+
+DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
+    None,
+    DepartmentKind.CANTEEN,
+    DepartmentKind.DORMITORY,
+    DepartmentKind.MAINTENANCE,
+)
+# Weeks kept read, so that going back and forth redraws without waiting.
+CACHED_WEEKS = 8
+FIRST_ROW_SHOWN = 6  # hours: scroll the grid to 06:00, where the day starts for most
+
+
+class MainScreen(AppScreen):
+    CSS_PATH = "main.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,left_square_bracket", "previous_week", "Previous week"),
+        Binding("right,right_square_bracket", "next_week", "Next week"),
+        Binding("t", "this_week", "This week"),
+        Binding("g", "jump", "Go to date"),
+        Binding("d", "cycle_department", "Department"),
+        Binding("r", "toggle_roster", "Roster"),
+        Binding("escape", "clear_selection", "Clear", show=False),
+        Binding("p", "plan", "Plan meeting"),
+        Binding("m", "meetings", "Meetings"),
+        Binding("e", "export", "Export"),
+    ]
+
+    @dataclass
+    class WeekLoaded(Message):
+        week: Week
+
+    @dataclass
+    class HeatLoaded(Message):
+        heat: Heat
+
+    def __init__(self, store: Store, settings: Settings, now: datetime) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.now = now
+        self.today = now.date()
+        self.monday = monday_of(self.today)
+        self.department: DepartmentKind | None = None
+        self.member: Member | None = None
+        self.group: str | None = None
+        self._weeks: dict[date, Week] = {}
+        self._heats: dict[tuple[str, date, int], Heat] = {}
+        self._scroll_to_row: int | None = None
+        self._stale = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title")
+        with Horizontal(id="body"):
+            with Vertical(id="grid-pane"):
+                yield DayHeader(id="days")
+                with VerticalScroll(id="grid-scroll"):
+                    yield WeekGrid(plain=self.app.no_color, id="grid")
+                    yield Heatmap(plain=self.app.no_color, id="heatmap")
+            yield Roster(id="roster")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        scroll = self.query_one("#grid-scroll", VerticalScroll)
+        self.watch(scroll, "virtual_size", self._virtual_size_changed, init=False)
+        self.query_one(DayHeader).show(self.monday, self.today)
+        self._update_title()
+        self.load(self.monday)
+
+    # -- reading -------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="week")
+    def load(self, monday: date) -> None:
+        """Read the week asked for, then its neighbours, so that the next key is instant."""
+        worker = self._current_worker()
+        for wanted in (monday, monday + timedelta(days=7), monday - timedelta(days=7)):
+            if worker is not None and worker.is_cancelled:
+                return
+            if wanted not in self._weeks:
+                week = load_week(self.store, wanted, self.settings.scope_group)
+                self.post_message(self.WeekLoaded(week))
+
+    @staticmethod
+    def _current_worker() -> object:
+        from textual.worker import get_current_worker
+
+        return get_current_worker()
+
+    @on(WeekLoaded)
+    def _week_loaded(self, event: WeekLoaded) -> None:
+        week = event.week
+        self._weeks[week.monday] = week
+        while len(self._weeks) > CACHED_WEEKS:
+            farthest = max(self._weeks, key=lambda day: abs((day - self.monday).days))
+            del self._weeks[farthest]
+        if week.monday == self.monday:
+            self._draw(week, first=not self.query_one(Roster).root.children)
+
+    @work(thread=True, exclusive=True, group="heat")
+    def load_heat(self, group: str, monday: date, minutes: int) -> None:
+        self.post_message(self.HeatLoaded(load_heat(self.store, group, monday, minutes)))
+
+    @on(HeatLoaded)
+    def _heat_loaded(self, event: HeatLoaded) -> None:
+        heat = event.heat
+        self._heats[heat.group, heat.monday, heat.minutes] = heat
+        if (heat.group, heat.monday) == (self.group, self.monday):
+            self._draw_heat(heat)
+
+    # -- drawing -------------------------------------------------------------
+
+    def _virtual_size_changed(self) -> None:
+        """Scroll to the morning once the grid's height is known (it depends on the screen's)."""
+        scroll = self.query_one("#grid-scroll", VerticalScroll)
+        if self._scroll_to_row is not None and scroll.max_scroll_y > 0:
+            scroll.scroll_to(y=self._scroll_to_row, animate=False)
+            self._scroll_to_row = None
+
+    def _minutes(self) -> int:
+        return row_minutes_for(self.query_one("#grid-scroll", VerticalScroll).size.height or 20)
+
+    def _show_heat(self) -> None:
+        """The chosen group's heatmap, from the cache or read anew."""
+        assert self.group is not None
+        minutes = self._minutes()
+        heat = self._heats.get((self.group, self.monday, minutes))
+        if heat is not None:
+            self._draw_heat(heat)
+        else:
+            self.query_one("#status", Static).update(
+                t("Working out who of {group} is free…", group=self.group)
+            )
+            self.load_heat(self.group, self.monday, minutes)
+
+    def _draw_heat(self, heat: Heat) -> None:
+        heatmap = self.query_one(Heatmap)
+        heatmap.show(heat, self._today_column(), self.now.hour * 60 + self.now.minute)
+        self.query_one(WeekGrid).display = False
+        heatmap.display = True
+        heatmap.focus(scroll_visible=False)
+        self.query_one("#status", Static).update(
+            t(
+                "Free for a {minutes}-minute meeting, of {count} in {group}: "
+                "enter or a click shows who",
+                minutes=heat.minutes,
+                count=len(heat.members),
+                group=heat.group,
+            )
+        )
+        self._update_title()
+
+    def _draw(self, week: Week, *, first: bool = False) -> None:
+        if self.group is not None:
+            self.query_one(Roster).fill(week)
+            return
+        grid = self.query_one(WeekGrid)
+        scroll = self.query_one("#grid-scroll", VerticalScroll)
+        minutes = row_minutes_for(scroll.size.height or 20)
+        extra = list(week.meeting_blocks)
+        if self.member is not None:
+            number = self.member.employee_no
+            mine = [s for s in week.shifts if s.employee_no == number]
+            extra += crews(mine, week.monday, week.by_member, week.kinds, highlighted=True)
+        grid.show(
+            arrange(week.crews, only=self.department, extra=extra),
+            minutes,
+            today=self._today_column(),
+            now_minute=self.now.hour * 60 + self.now.minute,
+        )
+        roster = self.query_one(Roster)
+        if first:
+            roster.fill(week, expanded={g.name for g in week.groups[:1]})
+            self._scroll_to_row = FIRST_ROW_SHOWN * 60 // minutes
+            self._virtual_size_changed()
+        else:
+            roster.fill(week)
+        self._update_status(week)
+
+    def _today_column(self) -> int | None:
+        index = (self.today - self.monday).days
+        return index if 0 <= index < 7 else None
+
+    def _redraw(self) -> None:
+        if self.group is not None:
+            self._show_heat()
+            return
+        self.query_one(Heatmap).display = False
+        self.query_one(WeekGrid).display = True
+        week = self._weeks.get(self.monday)
+        if week is not None:
+            self._draw(week)
+        else:
+            self.query_one(WeekGrid).show((), self.query_one(WeekGrid).minutes)
+            self.load(self.monday)
+
+    def _update_title(self) -> None:
+        sunday = self.monday + timedelta(days=6)
+        iso = self.monday.isocalendar()
+        department = (
+            department_kind_label(self.department) if self.department else t("all departments")
+        )
+        parts = [
+            t("Week {week} of {year}", week=iso.week, year=iso.year),
+            f"{self.monday:%Y-%m-%d} – {sunday:%m-%d}",
+            department,
+        ]
+        if self.group is not None:
+            parts[-1] = t("who of {group} is free", group=self.group)
+        if self.settings.scope_group:
+            parts.append(t("group {name}", name=self.settings.scope_group))
+        if self.settings.read_only:
+            parts.append(t("read-only"))
+        self.query_one("#title", Static).update(" · ".join(parts))
+
+    def _update_status(self, week: Week) -> None:
+        if self.member is not None:
+            hours = week.hours.get(self.member.employee_no, 0.0)
+            text = t(
+                "{name} ({number}): {hours:.0f} hours on shift this week, highlighted",
+                name=self.member.name,
+                number=self.member.employee_no,
+                hours=hours,
+            )
+        else:
+            text = t(
+                "{people} people in {groups} groups · {shifts} shifts this week",
+                people=len(week.members),
+                groups=len(week.groups),
+                shifts=len(week.shifts),
+            )
+        self.query_one("#status", Static).update(text)
+
+    # -- the roster tells what is chosen -------------------------------------
+
+    @on(Roster.MemberChosen)
+    def _member_chosen(self, event: Roster.MemberChosen) -> None:
+        self.member = None if self.member == event.member else event.member
+        self._redraw()
+
+    @on(Roster.GroupChosen)
+    def _group_chosen(self, event: Roster.GroupChosen) -> None:
+        self.group = event.group
+        self.member = None
+        self._redraw()
+
+    @on(Roster.BranchChosen)
+    def _branch_chosen(self, event: Roster.BranchChosen) -> None:
+        self.action_clear_selection()
+
+    @on(Heatmap.CellChosen)
+    def _cell_chosen(self, event: Heatmap.CellChosen) -> None:
+        heat = self._heats.get((self.group or "", self.monday, self.query_one(Heatmap).minutes))
+        cell = heat.cell(event.day, event.row) if heat else None
+        if cell is not None:
+            self.app.push_screen(CellScreen(cell))
+
+    # -- actions -------------------------------------------------------------
+
+    def _go_to(self, monday: date) -> None:
+        self.monday = monday
+        self.query_one(DayHeader).show(self.monday, self.today)
+        self._update_title()
+        self._redraw()
+        self.load(self.monday)
+
+    def action_previous_week(self) -> None:
+        self._go_to(self.monday - timedelta(days=7))
+
+    def action_next_week(self) -> None:
+        self._go_to(self.monday + timedelta(days=7))
+
+    def action_this_week(self) -> None:
+        self._go_to(monday_of(self.today))
+
+    def action_jump(self) -> None:
+        from tui.screens.jump import JumpScreen
+
+        def chosen(day: date | None) -> None:
+            if day is not None:
+                self._go_to(monday_of(day))
+
+        self.app.push_screen(JumpScreen(self.monday), chosen)
+
+    def action_cycle_department(self) -> None:
+        index = DEPARTMENT_CYCLE.index(self.department)
+        self.department = DEPARTMENT_CYCLE[(index + 1) % len(DEPARTMENT_CYCLE)]
+        self._update_title()
+        self._redraw()
+
+    def action_toggle_roster(self) -> None:
+        roster = self.query_one(Roster)
+        roster.display = not roster.display
+        self.call_after_refresh(self._redraw)
+
+    def action_clear_selection(self) -> None:
+        self.member = None
+        self.group = None
+        self._update_title()
+        self._redraw()
+
+    def _groups_chosen(self) -> list[str]:
+        if self.group:
+            return [self.group]
+        week = self._weeks.get(self.monday)
+        return [g.name for g in week.groups] if week else []
+
+    def _push_editing(self, screen: Screen[object]) -> None:
+        """A screen that may book or cancel meetings: reread the week on return."""
+        self._stale = True
+        self.app.push_screen(screen)
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._weeks.clear()
+            self._heats.clear()
+            self.load(self.monday)
+            if self.group is not None:
+                self._show_heat()
+
+    def action_plan(self) -> None:
+        from tui.screens.plan_meeting import PlanMeetingScreen
+
+        self._push_editing(
+            PlanMeetingScreen(
+                self.store, self.settings, self.now, self._groups_chosen(), first=self.monday
+            )
+        )
+
+    def action_meetings(self) -> None:
+        from tui.screens.meetings import MeetingsScreen
+
+        self._push_editing(MeetingsScreen(self.store, self.settings, self.now))
+
+    def action_export(self) -> None:
+        from tui.screens.export_calendar import ExportCalendarScreen
+
+        member = self.member.employee_no if self.member else None
+        group = None if member else (self.group or self.settings.scope_group)
+        self._push_editing(
+            ExportCalendarScreen(self.store, self.settings, self.now, member=member, group=group)
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Viewers are offered nothing that writes: no planning, no files on the server."""
+        return not (self.settings.read_only and action in ("plan", "export"))

@@ -1,0 +1,368 @@
+"""One meeting: who is invited, when and where; afterwards, who came and who owes a 补课."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Footer, Static
+
+from db.store import Store
+from scheduling import Member, Reason
+from scheduling.meetings import Attendance, AttendanceState, Meeting, owing_make_up
+from tui.commands.common import Settings
+from tui.i18n import t
+from tui.labels import status_label as member_status_label
+from tui.meeting_planning import outlook
+from tui.meeting_words import attendance_label, meeting_type_label, status_label, when_label
+from tui.reasons import describe
+from tui.screens.base import AppScreen
+from tui.widgets.record_table import Cell, RecordTable
+
+STATE_STYLES = {
+    AttendanceState.PRESENT: "green",
+    AttendanceState.EXCUSED: "yellow",
+    AttendanceState.ABSENT: "bold red",
+    None: "dim",
+}
+RECORDING = {"present", "excused", "absent", "all_present", "notes"}
+EXPORT_SCREEN = "tui.screens.export_calendar"
+
+
+class MeetingScreen(AppScreen):
+    CSS_PATH = "meeting.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "present", "Present"),
+        Binding("x", "excused", "Excused"),
+        Binding("a", "absent", "Absent"),
+        Binding("P", "all_present", "All present"),
+        Binding("n", "notes", "Notes"),
+        Binding("u", "make_up", "Make-up"),
+        Binding("c", "cancel_meeting", "Call off"),
+        Binding("e", "export", "Export"),
+        # Escape goes back as everywhere; the footer keeps its room for the record keys.
+        Binding("escape", "close", "Back", show=False),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        meeting: Meeting | None  # None: no such meeting within the scope shown
+        series: list[Meeting]
+        members: dict[str, Member]
+        notice: str = ""
+        outlook: dict[str, Reason | None] = field(default_factory=dict)
+
+    def __init__(self, store: Store, settings: Settings, meeting_id: int, now: datetime) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.meeting_id = meeting_id
+        self.now = now
+        self.meeting: Meeting | None = None
+        self.members: dict[str, Member] = {}
+        self.outlook: dict[str, Reason | None] = {}
+        self.owing: tuple[str, ...] = ()
+        self._writing = threading.Lock()
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("Loading…"), id="title")
+        yield Static(id="details")
+        yield Static(id="summary")
+        yield RecordTable(id="invited")
+        # The palette (ctrl+p) still works; its label would push keys off 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.load()
+
+    # -- reading and writing (in workers) --------------------------------------
+
+    @work(thread=True, exclusive=True, group="meeting")
+    def load(self) -> None:
+        self.post_message(self._read())
+
+    # Writes are never exclusive (a second key must not drop the first one's
+    # record); the lock keeps them, and the pages they send back, in key order.
+    @work(thread=True, group="meeting-write")
+    def record(
+        self, entries: dict[str, tuple[AttendanceState, str]], notes: str | None = None
+    ) -> None:
+        with self._writing:
+            self.store.meetings.record(self.meeting_id, entries, notes=notes)
+            self.post_message(self._read(t("Saved.")))
+
+    @work(thread=True, group="meeting-write")
+    def cancel(self) -> None:
+        with self._writing:
+            self.store.meetings.cancel(self.meeting_id)
+            self.post_message(self._read(t("Meeting cancelled.")))
+
+    def _read(self, notice: str = "") -> Loaded:
+        from db.meetings import MeetingNotFound
+
+        try:
+            meeting = self.store.meetings.get(self.meeting_id)
+        except MeetingNotFound:
+            return self.Loaded(None, [], {})
+        scope = self.settings.scope_group
+        if scope is not None and scope not in meeting.groups:
+            return self.Loaded(None, [], {})
+        series = self.store.meetings.series(self.meeting_id)
+        wanted = sorted({a.employee_no for s in series for a in s.invited})
+        members = {m.employee_no: m for m in self.store.members(employee_nos=wanted)}
+        free = {} if meeting.cancelled else outlook(self.store, meeting)
+        return self.Loaded(meeting, series, members, notice, free)
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        if event.meeting is None:
+            self.query_one("#title", Static).update(
+                t("no meeting with ID {id}", id=self.meeting_id)
+            )
+            return
+        self.meeting, self.members, self.outlook = event.meeting, event.members, event.outlook
+        self.owing = owing_make_up(event.series)
+        self._show(event.meeting, event.series)
+        self.refresh_bindings()
+        if event.notice:
+            self.notify(event.notice)
+
+    # -- drawing -------------------------------------------------------------
+
+    def _show(self, meeting: Meeting, series: list[Meeting]) -> None:
+        title = f"{meeting_type_label(meeting.type)} · {meeting.topic}"
+        self.query_one("#title", Static).update(title)
+        self.query_one("#details", Static).update(self._details(meeting, series))
+        self.query_one("#summary", Static).update(self._summary(meeting, series))
+        headers = [
+            t("No."),
+            t("Name"),
+            t("Attendance"),
+            t("Reason"),
+            t("At that time"),
+            t("Group"),
+            t("Status"),
+        ]
+        rows = [(a.employee_no, self._row(a)) for a in meeting.invited]
+        self.query_one(RecordTable).show(headers, rows)
+
+    def _details(self, meeting: Meeting, series: list[Meeting]) -> Table:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(ratio=1)
+        state = status_label(meeting, self.now)
+        if len(series) > 1:
+            index = [s.id for s in series].index(meeting.id) + 1
+            state += " · " + t("session {index} of {count}", index=index, count=len(series))
+        grid.add_row(t("When"), when_label(meeting), t("Place"), meeting.place or "—")
+        grid.add_row(t("Groups"), " ".join(meeting.groups) or "—", t("State"), state)
+        if meeting.notes:
+            grid.add_row(t("Notes"), meeting.notes)
+        return grid
+
+    def _summary(self, meeting: Meeting, series: list[Meeting]) -> Text:
+        counts = {state: 0 for state in STATE_STYLES}
+        for attendance in meeting.invited:
+            counts[attendance.state] += 1
+        text = Text()
+        if meeting.cancelled:
+            text.append(t("This meeting was cancelled."), style="bold red")
+            return text
+        if not meeting.recorded:
+            free = sum(reason is None for reason in self.outlook.values())
+            if self.outlook:
+                text.append(
+                    t(
+                        "{count} invited, {free} free at that time.",
+                        count=len(meeting.invited),
+                        free=free,
+                    )
+                    + " "
+                )
+            else:
+                text.append(t("{count} invited.", count=len(meeting.invited)) + " ")
+            if meeting.start.timestamp() > self.now.timestamp():
+                text.append(t("Attendance is recorded once the meeting has begun."))
+            else:
+                text.append(t("Nothing recorded yet."))
+            return text
+        rate = meeting.attendance_rate or 0.0
+        text.append(
+            t(
+                "{present} of {invited} present ({rate:.0%})",
+                present=counts[AttendanceState.PRESENT],
+                invited=len(meeting.invited),
+                rate=rate,
+            ),
+            style="bold",
+        )
+        text.append(" · " + t("{count} excused", count=counts[AttendanceState.EXCUSED]))
+        text.append(" · " + t("{count} absent", count=counts[AttendanceState.ABSENT]))
+        if counts[None]:
+            text.append(" · " + t("{count} not recorded", count=counts[None]), style="dim")
+        owing = owing_make_up(series)
+        names = ", ".join(self._member_name(no) for no in owing) if owing else t("nobody")
+        text.append("\n" + t("Needs a make-up session: {members}", members=names))
+        return text
+
+    def _row(self, attendance: Attendance) -> list[Cell]:
+        member = self.members.get(attendance.employee_no)
+        return [
+            attendance.employee_no,
+            member.name if member else "?",
+            Text(attendance_label(attendance.state), style=STATE_STYLES[attendance.state]),
+            attendance.reason,
+            self._at_that_time(attendance.employee_no),
+            (member.group or "—") if member else "",
+            member_status_label(member.status) if member else "",
+        ]
+
+    def _at_that_time(self, employee_no: str) -> Text:
+        """Free, or the shift, rest or leave that keeps the member away."""
+        if self.meeting is None or employee_no not in self.outlook:
+            return Text("")
+        reason = self.outlook[employee_no]
+        if reason is None:
+            return Text(t("free"), style="green")
+        return Text(describe(reason, self.meeting.start.date()), style="yellow")
+
+    def _member_name(self, employee_no: str) -> str:
+        member = self.members.get(employee_no)
+        return member.name if member else employee_no
+
+    # -- actions -------------------------------------------------------------
+
+    def can_record(self) -> bool:
+        meeting = self.meeting
+        return (
+            meeting is not None
+            and not self.settings.read_only
+            and not meeting.cancelled
+            and meeting.start.timestamp() <= self.now.timestamp()
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in RECORDING:
+            return self.can_record()
+        if action == "make_up":
+            return not self.settings.read_only and bool(self.owing)
+        if action == "cancel_meeting":
+            meeting = self.meeting
+            return not self.settings.read_only and meeting is not None and not meeting.cancelled
+        if action == "export":
+            return not self.settings.read_only and _export_available()
+        return True
+
+    def selected(self) -> str | None:
+        return self.query_one(RecordTable).selected_key()
+
+    def _mark(self, state: AttendanceState, reason: str = "") -> None:
+        employee_no = self.selected()
+        if employee_no is None or not self.can_record():
+            return
+        table = self.query_one(RecordTable)
+        table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
+        self.record({employee_no: (state, reason)})
+
+    def action_present(self) -> None:
+        self._mark(AttendanceState.PRESENT)
+
+    def action_absent(self) -> None:
+        self._mark(AttendanceState.ABSENT)
+
+    def action_excused(self) -> None:
+        from tui.screens.excuse_reason import ExcuseReasonScreen
+
+        employee_no = self.selected()
+        if employee_no is None or not self.can_record():
+            return
+        previous = next(
+            (a.reason for a in self.meeting.invited if a.employee_no == employee_no), ""
+        )
+
+        def given(reason: str | None) -> None:
+            if reason:
+                self._mark(AttendanceState.EXCUSED, reason)
+
+        self.app.push_screen(ExcuseReasonScreen(self._member_name(employee_no), previous), given)
+
+    def action_all_present(self) -> None:
+        """Everyone not yet recorded was there: the common case, in one key."""
+        if self.meeting is None or not self.can_record():
+            return
+        rest = {
+            a.employee_no: (AttendanceState.PRESENT, "")
+            for a in self.meeting.invited
+            if a.state is None
+        }
+        if rest:
+            self.record(rest)
+
+    def action_notes(self) -> None:
+        from tui.screens.meeting_notes import MeetingNotesScreen
+
+        if self.meeting is None or not self.can_record():
+            return
+
+        def written(notes: str | None) -> None:
+            if notes is not None:
+                self.record({}, notes)
+
+        self.app.push_screen(MeetingNotesScreen(self.meeting.notes), written)
+
+    def action_make_up(self) -> None:
+        """Plan the 补课 for those who still owe it, with this meeting's groups."""
+        from tui.screens.plan_meeting import PlanMeetingScreen
+
+        if self.meeting is None or not self.owing or self.settings.read_only:
+            return
+        self.app.push_screen(
+            PlanMeetingScreen(
+                self.store, self.settings, self.now, self.meeting.groups, make_up_for=self.owing
+            )
+        )
+
+    def action_cancel_meeting(self) -> None:
+        from tui.screens.cancel_meeting import CancelMeetingScreen
+
+        meeting = self.meeting
+        if meeting is None or meeting.cancelled or self.settings.read_only:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.cancel()
+
+        self.app.push_screen(CancelMeetingScreen(meeting), confirmed)
+
+    def action_export(self) -> None:
+        if self.settings.read_only or not _export_available():
+            return
+        export = importlib.import_module(EXPORT_SCREEN)
+        self.app.push_screen(
+            export.ExportCalendarScreen(
+                self.store, self.settings, self.now, meeting=self.meeting_id
+            )
+        )
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+@cache
+def _export_available() -> bool:
+    """Whether this installation has the calendar export screen (asked once)."""
+    return importlib.util.find_spec(EXPORT_SCREEN) is not None

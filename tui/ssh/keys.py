@@ -1,0 +1,85 @@
+"""Reading the public key a leader sends the secretary (their ``id_ed25519.pub``)."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.i18n import t
+
+# DSA is broken and OpenSSH dropped it; shorter RSA keys are too weak to trust.
+REFUSED_ALGORITHMS = ("ssh-dss",)
+MIN_RSA_BITS = 2048
+
+
+class KeyFileError(ValueError):
+    """A file that does not hold exactly one usable public key; said in the user's language."""
+
+
+@dataclass(frozen=True)
+class PublicKey:
+    algorithm: str
+    key_data: str  # base64 blob, as in authorized_keys
+    comment: str
+
+
+def read_public_key(path: Path) -> PublicKey:
+    """The one public key in ``path`` (OpenSSH or RFC 4716 format)."""
+    import asyncssh
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise KeyFileError(
+            t("{path}: cannot read it ({error})", path=path, error=error.strerror)
+        ) from None
+    if b"PRIVATE KEY" in raw:
+        raise KeyFileError(
+            t(
+                "{path} is a private key, which must never leave its owner; "
+                "give the public key ({path}.pub)",
+                path=path,
+            )
+        )
+    lines = [line for line in raw.splitlines() if line.strip() and not line.startswith(b"#")]
+    if len(lines) > 1 and not raw.lstrip().startswith(b"----"):
+        raise KeyFileError(
+            t("{path} holds {count} keys; give a file with one key", path=path, count=len(lines))
+        )
+    try:
+        key = asyncssh.import_public_key(raw)
+    except (asyncssh.KeyImportError, ValueError) as error:
+        raise KeyFileError(
+            t("{path}: not an SSH public key ({error})", path=path, error=error)
+        ) from None
+    algorithm = key.get_algorithm()
+    if algorithm in REFUSED_ALGORITHMS:
+        raise KeyFileError(
+            t("{path}: {algorithm} keys are too weak", path=path, algorithm=algorithm)
+        )
+    bits = rsa_bits(key.public_data) if algorithm == "ssh-rsa" else None
+    if bits is not None and bits < MIN_RSA_BITS:
+        raise KeyFileError(
+            t(
+                "{path}: a {bits}-bit RSA key is too weak; use ed25519 or RSA of {min}+ bits",
+                path=path,
+                bits=bits,
+                min=MIN_RSA_BITS,
+            )
+        )
+    return PublicKey(
+        algorithm=algorithm,
+        key_data=base64.b64encode(key.public_data).decode("ascii"),
+        comment=key.get_comment() or "",
+    )
+
+
+def rsa_bits(blob: bytes) -> int:
+    """The modulus size of an ``ssh-rsa`` public key blob (string type, mpint e, mpint n)."""
+    fields, at = [], 0
+    while at + 4 <= len(blob) and len(fields) < 3:
+        size = int.from_bytes(blob[at : at + 4], "big")
+        fields.append(blob[at + 4 : at + 4 + size])
+        at += 4 + size
+    return int.from_bytes(fields[2], "big").bit_length() if len(fields) == 3 else 0

@@ -1,0 +1,85 @@
+"""What the main screen shows for one week, read from the store in one go.
+
+Runs in a worker thread; the result is a plain value the widgets draw from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from db.store import Store
+from scheduling import DepartmentKind, Group, Member, Shift
+from scheduling.localtime import day_start
+from scheduling.meetings import Meeting
+from tui.widgets.week_layout import Block, crews, meeting_blocks
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Week:
+    """The members in scope, their shifts overlapping the week, and its meetings."""
+
+    monday: date
+    zone: ZoneInfo
+    branches: tuple[str, ...]
+    groups: tuple[Group, ...]
+    members: tuple[Member, ...]
+    kinds: dict[str, DepartmentKind]  # department name -> kind
+    shifts: tuple[Shift, ...]
+    meetings: tuple[Meeting, ...] = ()
+    hours: dict[str, float] = field(default_factory=dict)  # employee_no -> hours this week
+    # Worked out here, in the worker, so that redrawing is quick on the UI thread.
+    crews: tuple[Block, ...] = ()
+    meeting_blocks: tuple[Block, ...] = ()
+    by_member: dict[str, Member] = field(default_factory=dict)
+
+    @property
+    def start(self) -> datetime:
+        return day_start(self.monday, self.zone)
+
+    @property
+    def end(self) -> datetime:
+        return day_start(self.monday + timedelta(days=7), self.zone)
+
+    def kind_of(self, member: Member) -> DepartmentKind:
+        return self.kinds.get(member.department, DepartmentKind.OTHER)
+
+
+def load_week(store: Store, monday: date, scope_group: str | None = None) -> Week:
+    """Everyone in a group (or in ``scope_group`` only) and their week."""
+    zone = store.timezone
+    groups = [g for g in store.groups() if scope_group in (None, g.name)]
+    names = [g.name for g in groups]
+    members = tuple(store.members(groups=names)) if names else ()
+    start = day_start(monday, zone)
+    end = day_start(monday + timedelta(days=7), zone)
+    numbers = [m.employee_no for m in members]
+    shifts = tuple(store.shifts(start, end, numbers)) if numbers else ()
+    hours: dict[str, float] = defaultdict(float)
+    low, high = start.timestamp(), end.timestamp()
+    for shift in shifts:
+        hours[shift.employee_no] += (min(shift.end_ts, high) - max(shift.start_ts, low)) / 3600
+    meetings = tuple(store.meetings.list(groups=names, start=start, end=end)) if names else ()
+    meetings = tuple(m for m in meetings if not m.cancelled)
+    kinds = {d.name: d.kind for d in store.departments()}
+    by_member = {m.employee_no: m for m in members}
+    return Week(
+        monday=monday,
+        zone=zone,
+        branches=tuple(sorted({g.branch for g in groups})),
+        groups=tuple(groups),
+        members=members,
+        kinds=kinds,
+        shifts=shifts,
+        meetings=meetings,
+        hours=dict(hours),
+        crews=tuple(crews(shifts, monday, by_member, kinds)),
+        meeting_blocks=tuple(meeting_blocks(meetings, monday)),
+        by_member=by_member,
+    )

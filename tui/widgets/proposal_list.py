@@ -1,0 +1,107 @@
+"""Proposed meeting times as a list: coverage bar, quorum, who cannot come and why."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from scheduling import Proposal, Session
+from tui.i18n import t
+from tui.labels import weekday_label
+from tui.meeting_planning import Plan
+from tui.reasons import describe
+
+BAR = 12
+# Non-breaking, so that wrapping keeps the indent of a proposal's second line.
+INDENT = "\u00a0" * 3
+NAMED = 2  # absentees named in a proposal's line; the detail pane lists them all
+
+
+def session_label(session: Session) -> str:
+    """``Thu 12-10 14:00–14:45``."""
+    start, end = session.start, session.end
+    return f"{weekday_label(start.weekday())} {start:%m-%d} {start:%H:%M}–{end:%H:%M}"
+
+
+def slide_label(session: Session) -> str:
+    """How late the start may slide with the same attendees, when it may."""
+    if session.latest_start <= session.start:
+        return ""
+    return t("any start until {time}", time=_clock(session.latest_start))
+
+
+def coverage_text(proposal: Proposal, members: int) -> Text:
+    filled = round(proposal.coverage * BAR)
+    text = Text()
+    text.append("█" * filled, style="green")
+    text.append("░" * (BAR - filled), style="dim")
+    text.append(f" {len(proposal.covered)}/{members} {proposal.coverage:.0%} ")
+    if proposal.quorum:
+        text.append(t("quorum"), style="bold green")
+    else:
+        text.append(t("no quorum"), style="bold red")
+    return text
+
+
+def proposal_text(index: int, proposal: Proposal, plan: Plan) -> Text:
+    members = len(plan.members)
+    text = Text(f"{index}. ", style="bold")
+    sessions = proposal.sessions
+    notes = []
+    if len(sessions) == 1:
+        text.append(session_label(sessions[0]), style="bold")
+        text.append("  ")
+        text.append_text(coverage_text(proposal, members))
+        notes.append(slide_label(sessions[0]))
+    else:
+        text.append_text(coverage_text(proposal, members))
+        for number, session in enumerate(sessions, 1):
+            text.append(f"\n{INDENT}{number}) ", style="bold")
+            text.append(session_label(session))
+            text.append(" · " + t("{count} attend", count=len(session.attendees)), style="dim")
+    text.append("\n" + INDENT)
+    slide = " · ".join(n for n in notes if n)
+    if slide:
+        text.append(slide + " · ", style="dim")
+    if proposal.uncovered:
+        named = [
+            f"{plan.name(no)} ({describe(reason, sessions[0].start.date())})"
+            for no, reason in proposal.uncovered[:NAMED]
+        ]
+        more = len(proposal.uncovered) - NAMED
+        line = "; ".join(named) + (" " + t("and {count} more", count=more) if more > 0 else "")
+        text.append(t("Cannot come: {who}", who=line), style="yellow")
+    else:
+        text.append(t("Everyone can come."), style="green")
+    return text
+
+
+def absentee_text(proposal: Proposal, plan: Plan) -> Text:
+    """Every member the proposal misses, with the reason, for the detail pane."""
+    if not proposal.uncovered:
+        return Text(t("Everyone can come."), style="green")
+    text = Text(t("Cannot come ({count}):", count=len(proposal.uncovered)), style="bold")
+    on = proposal.sessions[0].start.date()
+    for no, reason in proposal.uncovered:
+        text.append(f"\n  {plan.name(no)} {no} — {describe(reason, on)}")
+    return text
+
+
+class ProposalList(OptionList):
+    """One option per proposal, best first; its index is the option's id."""
+
+    def show(self, plan: Plan) -> None:
+        self.clear_options()
+        self.add_options(
+            Option(proposal_text(i, p, plan), id=str(i - 1))
+            for i, p in enumerate(plan.proposals, 1)
+        )
+        if plan.proposals:
+            self.highlighted = 0
+
+
+def _clock(moment: datetime) -> str:
+    return f"{moment:%H:%M}"

@@ -1,0 +1,148 @@
+"""The roster: branch → groups → members, with role, status and badges."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from scheduling import Employment, Member, Role, Status
+from tui.i18n import t
+from tui.labels import status_label
+from tui.textwidth import cells
+from tui.week import Week
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """What a roster line stands for."""
+
+    branch: str | None = None
+    group: str | None = None
+    member: Member | None = None
+
+
+class Roster(Tree[RosterEntry]):
+    """Branch, groups and members; choosing one tells the screen what to show."""
+
+    @dataclass
+    class MemberChosen(Message):
+        member: Member
+
+    @dataclass
+    class GroupChosen(Message):
+        group: str
+
+    @dataclass
+    class BranchChosen(Message):
+        branch: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(t("Roster"), data=RosterEntry(), id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.week: Week | None = None
+        self._people: tuple[str, ...] = ()
+
+    def fill(self, week: Week, expanded: set[str] | None = None) -> None:
+        """Show ``week``: rebuilt when the people changed, else only the hours updated.
+
+        Members are added to a group when it is opened, so that a branch of
+        thousands redraws as fast as one of eighty.
+        """
+        self.week = week
+        people = tuple(m.employee_no for m in week.members)
+        if people == self._people and expanded is None:
+            for group in self._group_nodes():
+                for node in group.children:
+                    member = node.data.member  # type: ignore[union-attr]
+                    node.set_label(member_line(member, week.hours.get(member.employee_no, 0.0)))
+            return
+        self._people = people
+        open_groups = expanded if expanded is not None else self.expanded_groups()
+        self.clear()
+        sizes = Counter(m.group for m in week.members)
+        for branch in week.branches:
+            branch_node = self.root.add(
+                Text(branch, style="bold"), data=RosterEntry(branch=branch), expand=True
+            )
+            for group in (g for g in week.groups if g.branch == branch):
+                count = sizes[group.name]
+                label = Text.assemble(
+                    (group.name, "bold"), (f" {t('{count} people', count=count)}", "dim")
+                )
+                node = branch_node.add(label, data=RosterEntry(branch=branch, group=group.name))
+                if group.name in open_groups:
+                    self._add_members(node)
+                    node.expand()
+
+    def _add_members(self, node: TreeNode[RosterEntry]) -> None:
+        entry = node.data
+        if entry is None or entry.group is None or node.children or self.week is None:
+            return
+        hours = self.week.hours
+        members = sorted(
+            (m for m in self.week.members if m.group == entry.group),
+            key=lambda m: (ROLE_ORDER[m.role], m.employee_no),
+        )
+        for member in members:
+            node.add_leaf(
+                member_line(member, hours.get(member.employee_no, 0.0)),
+                data=RosterEntry(entry.branch, entry.group, member),
+            )
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[RosterEntry]) -> None:
+        self._add_members(event.node)
+
+    def _group_nodes(self) -> list[TreeNode[RosterEntry]]:
+        return [node for branch in self.root.children for node in branch.children]
+
+    def expanded_groups(self) -> set[str]:
+        return {
+            node.data.group
+            for node in self._group_nodes()
+            if node.is_expanded and node.data and node.data.group
+        }
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[RosterEntry]) -> None:
+        event.stop()
+        entry = event.node.data
+        if entry is None:
+            return
+        if entry.member is not None:
+            self.post_message(self.MemberChosen(entry.member))
+        elif entry.group is not None:
+            self.post_message(self.GroupChosen(entry.group))
+        elif entry.branch is not None:
+            self.post_message(self.BranchChosen(entry.branch))
+
+
+ROLE_ORDER = {Role.LEADER: 0, Role.DEPUTY: 1, Role.MEMBER: 2}
+STATUS_STYLE = {
+    Status.FULL: "",
+    Status.PROBATIONARY: "#ffaf5f",
+    Status.TARGET: "#87d7ff",
+    Status.ACTIVIST: "#87d7ff",
+    Status.APPLICANT: "#87d7ff",
+    Status.NONE: "dim",
+}
+NAME_CELLS = 8
+
+
+def member_line(member: Member, hours: float) -> Text:
+    """ "★王伟   预备  流动 外聘  32h": leader star, status unless full, badges, hours."""
+    star = "★" if member.role is Role.LEADER else "☆" if member.role is Role.DEPUTY else " "
+    name = member.name + " " * max(0, NAME_CELLS - cells(member.name))
+    line = Text.assemble((star, "bold #ffd75f"), (name, "bold" if star.strip() else ""))
+    if member.status is not Status.FULL:
+        line.append(f" {status_label(member.status)}", STATUS_STYLE[member.status])
+    if member.mobile:
+        line.append(f" {t('mob')}", "bold #d7afff")
+    if member.employment is Employment.EXTERNAL:
+        line.append(f" {t('ext')}", "#d7afff")
+    line.append(f" {hours:.0f}h", "dim")
+    return line

@@ -1,0 +1,177 @@
+"""The week grid: seven day columns of shifts drawn as coloured crew blocks."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from rich.style import Style
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
+
+from scheduling import DepartmentKind
+from tui.i18n import t
+from tui.widgets.canvas import Canvas
+from tui.widgets.week_axis import (
+    GUTTER,
+    HIGHLIGHT,
+    HOUR_LABEL,
+    KIND_FILL,
+    KIND_STYLES,
+    MEETING,
+    NOW_LABEL,
+    SEPARATOR,
+    Axis,
+)
+from tui.widgets.week_layout import Block, lanes_per_day
+
+MIN_LANE = 5
+TODAY = Style(bgcolor="#262630")
+OVERFLOW = Style(dim=True, italic=True)
+
+
+class WeekGrid(Widget):
+    """Shift blocks per day and time row; fed with ``show()``, drawn to the width it gets."""
+
+    DEFAULT_CSS = """
+    WeekGrid { height: auto; width: 1fr; }
+    """
+
+    def __init__(self, *, plain: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.plain = plain
+        self.minutes = 60
+        self.blocks: Sequence[Block] = ()
+        self.today: int | None = None  # column of today, when this week holds it
+        self.now_minute = 0
+        self._canvas: Canvas | None = None
+
+    def show(
+        self, blocks: Sequence[Block], minutes: int, today: int | None = None, now_minute: int = 0
+    ) -> None:
+        self.blocks = blocks
+        self.minutes = minutes
+        self.today = today
+        self.now_minute = now_minute
+        self._canvas = None
+        self.styles.height = Axis(self.size.width or 80, minutes).rows
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return Axis(width, self.minutes).rows
+
+    def render_line(self, y: int) -> Strip:
+        canvas = self._canvas
+        if canvas is None or canvas.width != self.size.width:
+            canvas = self._canvas = self._draw(self.size.width)
+        if 0 <= y < canvas.height:
+            return canvas.strip(y)
+        return Strip.blank(self.size.width)
+
+    def _draw(self, width: int) -> Canvas:
+        axis = Axis(width, self.minutes)
+        canvas = Canvas(width, axis.rows)
+        now_row = axis.row_of(self.now_minute) if self.today is not None else -1
+        for row in range(axis.rows):
+            minute = row * self.minutes
+            if row == now_row:
+                now = f"{self.now_minute // 60:02d}:{self.now_minute % 60:02d}"
+                canvas.write(0, row, f"{now}▶", NOW_LABEL)
+            elif minute % 60 == 0:
+                canvas.write(0, row, f"{minute // 60:02d}:00", HOUR_LABEL)
+            if self.today is not None:
+                canvas.fill(axis.column_x(self.today), row, axis.column_width, " ", TODAY)
+            for day in range(1, 7):
+                canvas.write(axis.column_x(day) - 1, row, "│", SEPARATOR)
+        lanes = lanes_per_day(self.blocks)
+        hidden: dict[tuple[int, int], Counter[DepartmentKind]] = defaultdict(Counter)
+        for block in self.blocks:
+            x, w, visible = self._lane_place(axis, lanes[block.day], block.lane)
+            if not visible:
+                for row in self._rows(axis, block):
+                    hidden[block.day, row][block.kind] += len(block.names) or 1
+                continue
+            self._draw_block(canvas, axis, block, axis.column_x(block.day) + x, w)
+        for (day, row), kinds in hidden.items():
+            above = hidden.get((day, row - 1))
+            same = above is not None and above.total() == kinds.total()
+            self._draw_overflow(canvas, axis, day, row, kinds, lanes[day], label=not same)
+        return canvas
+
+    def _draw_overflow(
+        self,
+        canvas: Canvas,
+        axis: Axis,
+        day: int,
+        row: int,
+        kinds: Counter[DepartmentKind],
+        lanes: int,
+        *,
+        label: bool,
+    ) -> None:
+        """How many more people are on shift in this row, coloured by the most common kind."""
+        visible = self._visible_lanes(axis, lanes)
+        base, extra = divmod(axis.column_width, visible)
+        x = (visible - 1) * base + min(visible - 1, extra)
+        w = axis.column_width - x
+        kind, _ = kinds.most_common(1)[0]
+        style = KIND_STYLES[kind] + OVERFLOW
+        fill = KIND_FILL[kind] if self.plain else " "
+        canvas.fill(axis.column_x(day) + x, row, w, fill, style)
+        if not label and visible > 1:
+            return  # beside blocks, the count is written where it changes, not on every row
+        sign = "+" if visible > 1 else ""
+        canvas.write(axis.column_x(day) + x, row, f"{sign}{kinds.total()}", style, w)
+
+    @staticmethod
+    def _visible_lanes(axis: Axis, lanes: int) -> int:
+        return max(1, min(lanes, (axis.column_width + 1) // MIN_LANE))
+
+    def _lane_place(self, axis: Axis, lanes: int, lane: int) -> tuple[int, int, bool]:
+        """Offset and width of ``lane`` in its day column; the last visible lane
+        gives way to a "+N" count when there are more lanes than room."""
+        visible = self._visible_lanes(axis, lanes)
+        if lanes > visible and lane >= visible - 1:
+            return 0, 0, False
+        base, extra = divmod(axis.column_width, visible)
+        x = lane * base + min(lane, extra)
+        return x, base + (1 if lane < extra else 0), True
+
+    def _rows(self, axis: Axis, block: Block) -> range:
+        first = axis.row_of(block.start)
+        last = max(first + 1, -(-block.end // self.minutes))
+        return range(first, min(last, axis.rows))
+
+    def _draw_block(self, canvas: Canvas, axis: Axis, block: Block, x: int, w: int) -> None:
+        style = (
+            MEETING
+            if block.meeting
+            else HIGHLIGHT
+            if block.highlighted
+            else KIND_STYLES[block.kind]
+        )
+        fill = KIND_FILL[block.kind] if self.plain and not block.highlighted else " "
+        lines = block_lines(block)
+        for index, row in enumerate(self._rows(axis, block)):
+            canvas.fill(x, row, w, fill, style)
+            if index < len(lines):
+                canvas.write(x, row, lines[index], style + Style(bold=index == 0), w)
+
+
+def block_lines(block: Block) -> list[str]:
+    """What a block says, most telling first: it is cut to the rows it spans."""
+    mark = "↳" if block.continued else ""
+    if block.meeting:
+        return [f"◆{block.label}", block.hours, block.post]
+    if len(block.names) == 1:
+        return [mark + block.names[0], block.post, block.hours]
+    return [
+        mark + t("{shift}×{count}", shift=block.label or block.hours, count=len(block.names)),
+        block.hours,
+        block.post,
+        *block.names,
+    ]
+
+
+__all__ = ["GUTTER", "WeekGrid", "block_lines"]
