@@ -75,17 +75,37 @@ def test_the_human_table_shows_coverage_quorum_and_reasons(db: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == f"{GROUP} · 8 members · 2026-12-09 – 2026-12-15 · 45 min"
-    assert lines[2].startswith("1. ██████████░░ 7/8 (88%) · quorum")
-    assert "any start until" in lines[3]
-    assert "Cannot attend:" in result.output
-    assert "on shift 05:30–13:30 at 第一食堂" in result.output
+    assert lines[2].split() == ["#", "When", "Latest", "start", "Attend", "Coverage", "Quorum"]
+    first = lines[4]
+    assert first.startswith("1  ") and "██████████░░ 7/8 88%" in first and first.endswith("✓")
+    assert "  09:30  " in first  # any start up to 09:30 gives the same people
+    assert lines[5].startswith("   ✗ HQ") and "on shift 05:30–13:30 at 第一食堂" in lines[5]
+    assert lines[6].startswith("2  ")
+
+
+def test_repeat_sessions_read_as_rows_of_one_proposal(db: Path) -> None:
+    args = ("--group", GROUP, "--group", "东区公寓党小组", *WEEK, "--latest", "12:00")
+    result = run(db, "propose", *args, "--sessions", "3", "--top", "1")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "2 session(s) already reach as many members as 3 would." in lines
+    table = lines[lines.index("") + 3 :]
+    assert table[0].startswith("1  ") and "14/14 100%" in table[0]
+    assert table[1].startswith("   ") and "14/14" not in table[1]
+    assert len(table) == 2
 
 
 def test_reasons_and_table_speak_chinese(db: Path) -> None:
     result = run(db, "--lang", "zh", "propose", "--group", GROUP, *WEEK, "--latest", "18:00")
     assert result.exit_code == 0, result.output
     assert "8 人 · 2026-12-09 至 2026-12-15 · 45 分钟" in result.output
-    assert "达到法定人数" in result.output
+    assert result.output.splitlines()[2].split()[1:] == [
+        "时间",
+        "最晚开始",
+        "可参加",
+        "覆盖",
+        "法定人数",
+    ]
     assert "在第一食堂值班 05:30–13:30" in result.output
     found = json.loads(
         run(
