@@ -201,3 +201,20 @@ def test_propose_does_not_load_textual(db: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_greedy_answer_says_how_good_it_is_at_least() -> None:
+    """Beyond three sessions the secretary is told the answer is not proven best."""
+    from scheduling import Proposals, Rules
+    from tui.proposal_output import render_text
+
+    text = render_text(
+        Proposals(0, (), exact=False),
+        [],
+        "G",
+        datetime(2026, 12, 9).date(),
+        datetime(2026, 12, 9).date(),
+        Rules(),
+        4,
+    )
+    assert "at least 63% of the best possible coverage" in text
