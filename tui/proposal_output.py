@@ -6,9 +6,9 @@ import json
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from scheduling import Member, Proposal, Proposals, Reason, Rules, Session
+from scheduling import Member, Proposal, Proposals, Reason, Role, Rules, Session
 from tui.i18n import t
-from tui.labels import weekday_label
+from tui.labels import role_label, weekday_label
 from tui.reasons import describe
 from tui.textwidth import cells, pad
 
@@ -64,7 +64,11 @@ def render_text(
     sessions: int = 1,
 ) -> str:
     """A header line, notes, then the table of proposals with who cannot come and why."""
-    names = {m.employee_no: m.name for m in members}
+    # A leader who cannot come is worth noticing: their role goes beside the name.
+    names = {
+        m.employee_no: f"{m.name} ({role_label(m.role)})" if m.role is Role.LEADER else m.name
+        for m in members
+    }
     lines = [
         t(
             "{title} · {members} members · {first} – {last} · {duration} min",

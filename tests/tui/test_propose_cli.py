@@ -218,3 +218,12 @@ def test_a_greedy_answer_says_how_good_it_is_at_least() -> None:
         4,
     )
     assert "at least 63% of the best possible coverage" in text
+
+
+def test_an_absent_leader_is_marked_as_the_leader(db: Path) -> None:
+    """Whether the group leader can come decides a lot; the table says who they are."""
+    args = ("--group", GROUP, "--from", "2026-12-09", "--to", "2026-12-09", "--latest", "12:00")
+    result = run(db, "propose", *args, "--top", "2")
+    assert "HQ0001 郭涛 (leader)  on shift 10:30–19:30 at 第一食堂" in result.output
+    chinese = run(db, "--lang", "zh", "propose", *args, "--top", "2").output
+    assert "HQ0001 郭涛 (组长)  在第一食堂值班 10:30–19:30" in chinese

@@ -58,10 +58,14 @@ class Scope:
 
 
 @click.command()
-@click.option("--group", "groups", multiple=True, help="Members of this group (repeatable).")
-@click.option("--department", help="Everyone in this department.")
+@click.option(
+    "--group", "groups", multiple=True, metavar="NAME", help="Members of this group (repeatable)."
+)
+@click.option("--department", metavar="NAME", help="Everyone in this department.")
 @click.option("--all", "everyone", is_flag=True, help="Everyone in the organisation.")
-@click.option("--member", "numbers", multiple=True, help="This member (repeatable).")
+@click.option(
+    "--member", "numbers", multiple=True, metavar="EMP_NO", help="This member (repeatable)."
+)
 @click.option("--from", "first", type=DATE, help="First date (default: today).")
 @click.option("--to", "last", type=DATE, help="Last date, inclusive (default: six days on).")
 @click.option(
@@ -110,7 +114,12 @@ class Scope:
 @click.option(
     "--top", type=click.IntRange(1, 50), default=5, show_default=True, help="How many proposals."
 )
-@click.option("--require", multiple=True, help="Only times this member can attend (repeatable).")
+@click.option(
+    "--require",
+    multiple=True,
+    metavar="EMP_NO",
+    help="Only times this member can attend (repeatable).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
 def propose(
