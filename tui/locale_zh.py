@@ -116,14 +116,15 @@ ZH: dict[str, str] = {
     "Repeat sessions chosen greedily: at least 63% of the best possible coverage (too large for the exact search).": (
         "分批次场次由贪心算法选出：覆盖人数至少达到最优的 63%（规模过大，无法精确求解）。"
     ),
-    "quorum": "达到法定人数",
-    "no quorum": "未达法定人数",
-    "Session {number}: ": "第 {number} 场：",
-    "Cannot attend any session:": "各场均无法参加：",
-    "Cannot attend:": "无法参加：",
     "… and {count} more (--json lists everyone)": "…… 另有 {count} 人（--json 可列出全部）",
+    "Latest start": "最晚开始",
     "any start until {time}": "最晚 {time} 开始",
     "{count} attend": "{count} 人可参加",
+    "quorum": "达到法定人数",
+    "no quorum": "未达法定人数",
+    "Attend": "可参加",
+    "Coverage": "覆盖",
+    "Quorum": "法定人数",
     "{held} session(s) already reach as many members as {sessions} would.": (
         "{held} 场即可覆盖 {sessions} 场所能覆盖的全部人员。"
     ),
