@@ -202,9 +202,11 @@ def main() -> None:
         folder = Path(tmp)
         database, key_path, group = setup(folder)
         server, port = start_server(folder, database, max(args.sessions) + 5)
+        empty = folder / "ssh_config"  # nothing from ~/.ssh/config or /etc/ssh
+        empty.touch()
         command = [
-            ssh, "-F", "/dev/null", "-o", "StrictHostKeyChecking=no",
-            "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes",
+            ssh, "-F", str(empty), "-o", "StrictHostKeyChecking=no",
+            "-o", f"UserKnownHostsFile={folder / 'known_hosts'}", "-o", "IdentitiesOnly=yes",
             "-o", "IdentityAgent=none", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
             "-i", str(key_path), "-p", str(port), "127.0.0.1",
         ]  # fmt: skip

@@ -11,6 +11,7 @@ from tui.ssh.environment import DEFAULT_TERM, session_command, session_environme
 from tui.ssh.hostkey import HostKeyError, load_or_create_host_key
 from tui.ssh.keys import KeyFileError, read_public_key
 from tui.ssh.limits import FailureLimiter
+from tui.ssh.session import window_size
 
 
 def _write_key(path: Path, algorithm: str = "ssh-ed25519", **options: int) -> asyncssh.SSHKey:
@@ -131,3 +132,10 @@ def test_an_address_is_turned_away_after_too_many_failures_then_let_back() -> No
     assert not limiter.blocked("10.0.0.5")  # others are not punished
     now[0] = 60.5
     assert not limiter.blocked("10.0.0.9")
+
+
+def test_an_unknown_window_size_is_80x24_and_a_huge_one_is_capped() -> None:
+    """A client claiming a 65535-column window must not make the app draw one."""
+    assert window_size(0, 0) == (80, 24)
+    assert window_size(132, 43) == (132, 43)
+    assert window_size(65535, 65535) == (1000, 500)

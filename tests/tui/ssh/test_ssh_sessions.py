@@ -218,3 +218,12 @@ def test_a_key_whose_group_is_gone_is_refused_and_says_so_in_the_log(
     log = _log(database, lambda entries: Refusal.GROUP_GONE in _reasons(entries))
     refusal = next(e for e in log if e.reason is Refusal.GROUP_GONE)
     assert (refusal.label, refusal.detail) == ("leader", "已撤销党小组")
+
+
+def test_an_app_that_cannot_start_ends_the_session_with_a_message(probe_server, tmp_path) -> None:
+    """A broken install must not leave leaders staring at a blank, hung terminal."""
+    server, client = probe_server()
+    server.config.command_for = lambda key: [str(tmp_path / "no-such-program")]
+    terminal = client.open("leader")
+    terminal.child.expect(rb"could not start here")
+    assert terminal.finish() == 1
