@@ -110,3 +110,22 @@ def test_serving_with_a_global_scope_is_refused(db: Path) -> None:
     result = CliRunner().invoke(main, ["--db", str(db), "--group", "x", "serve-ssh", "--port", "0"])
     assert result.exit_code == 1
     assert "each key sets its own" in result.output
+
+
+def test_a_key_can_be_pasted_on_standard_input(db: Path, pubkey: Path) -> None:
+    """Leaders often send their key as a chat message; the secretary pastes it."""
+    result = CliRunner().invoke(
+        main,
+        ["--db", str(db), "ssh-keys", "add", "--secretary", "--label", "书记", "-"],
+        input=pubkey.read_text(),
+    )
+    assert result.exit_code == 0, result.output
+    listed = json.loads(run(db, "ssh-keys", "list", "--json").output)
+    assert listed[0]["comment"] == "wang@phone"
+    pasted_junk = CliRunner().invoke(
+        main,
+        ["--db", str(db), "ssh-keys", "add", "--secretary", "--label", "x", "-"],
+        input="hello",
+    )
+    assert pasted_junk.exit_code == 1
+    assert "-: not an SSH public key" in pasted_junk.output
