@@ -1,12 +1,8 @@
 """Who is free for which candidate slot: one boolean matrix, members by slots.
 
-Every rule in ``scheduling.rules`` has the same shape: an open stretch
-``(lo, hi)`` (a shift widened by its buffer, a rest after a night shift, a
-leave) makes its member busy for exactly the slots with ``s < hi`` and
-``e > lo``. Slots are sorted and all last ``duration`` minutes, so both their
-starts and their ends increase and those slots form one contiguous run of
-columns, found with two binary searches. All runs are marked at once on a
-difference array and summed along each row: no interval scan per slot.
+The shifts, rests after night shifts and leave of the members become busy
+stretches (``scheduling.timelines`` marks them on the slot grid); a member's
+absence from a slot is explained by the most telling stretch.
 """
 
 from __future__ import annotations
@@ -15,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import compress, repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -23,26 +19,19 @@ import numpy as np
 from scheduling.localtime import at, days
 from scheduling.model import Leave, Member, Role, Shift, Status
 from scheduling.rules import NIGHT_END, Reason, ReasonKind, Rules, Slot
+from scheduling.timelines import (
+    DAYS_AFTER,
+    DAYS_BEFORE,
+    LEAVE,
+    REST,
+    SHIFT_BUFFER,
+    SHIFT_ITSELF,
+    Stretches,
+    Timelines,
+    timelines,
+)
 
-# What makes a member busy, in the order a person would name it first.
-LEAVE, SHIFT_ITSELF, REST, SHIFT_BUFFER = 0, 1, 2, 3
-# A free member whose shift ends (or starts) at most this long beyond the
-# buffer before (after) the slot is already on site: a handover.
-HANDOVER_WINDOW = 30 * 60
 ONE_DAY = timedelta(days=1)
-# Days kept around the range: shifts last at most two days, rest a few hours.
-DAYS_BEFORE, DAYS_AFTER = 4, 3
-
-
-@dataclass(frozen=True)
-class _Stretches:
-    """Busy stretches of all members as parallel arrays (seconds since the epoch)."""
-
-    member: np.ndarray  # int: row of the member
-    lo: np.ndarray  # busy for slots with s < hi and e > lo
-    hi: np.ndarray
-    kind: np.ndarray  # LEAVE, SHIFT_ITSELF (the shift proper) or REST
-    origin: list[Shift | Leave]  # where each stretch comes from
 
 
 class Availability:
@@ -57,10 +46,8 @@ class Availability:
         starts: np.ndarray,
         ends: np.ndarray,
         day_of_slot: np.ndarray,
-        stretches: _Stretches,
-        buffers: np.ndarray,
-        handovers: np.ndarray,
-        burden: np.ndarray,
+        stretches: Stretches,
+        grid: Timelines,
         zone: ZoneInfo,
     ) -> None:
         self.members = members
@@ -72,10 +59,11 @@ class Availability:
         self.day_of_slot = day_of_slot
         # Per slot: free members on site at a handover, free members coming in
         # on a day off or on the day a night shift ended.
-        self.handovers = handovers
-        self.burden = burden
+        self.handovers = grid.per_slot(grid.on_site)
+        self.burden = grid.per_slot(grid.burden)
+        # Members sharing one timeline: what proposals count and compare.
+        self.timelines = grid
         self._stretches = stretches
-        self._buffers = buffers
         self._reasons: dict[int, Reason] = {}
         self._telling_by_slot: dict[int, np.ndarray] = {}
 
@@ -111,7 +99,8 @@ class Availability:
         """For each member, the stretch that best explains their absence (-1: none)."""
         if slot in self._telling_by_slot:
             return self._telling_by_slot[slot]
-        st, margin = self._stretches, self._buffers
+        st = self._stretches
+        margin = st.margin
         s, e = self.starts[slot], self.ends[slot]
         near = np.flatnonzero((st.lo - margin < e) & (st.hi + margin > s))
         lo, hi = st.lo[near], st.hi[near]
@@ -155,31 +144,22 @@ def find_availability(
         Slot(datetime.fromtimestamp(int(s), zone), datetime.fromtimestamp(int(e), zone))
         for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
     )
-    mine, shift_rows = _of_members(list(shifts), row_of)
+    mine = _ShiftFields.of(list(shifts), row_of, rules)
     away = [v for v in leave if v.employee_no in row_of]
     # Local midnights from two days before the range on: shifts last at most two days.
     midnights = _instants(first, last, zone, time(0))
     nights = _night_ends(first, last, zone)
-    stretches, buffers = _stretches(mine, shift_rows, away, row_of, midnights, nights, rules)
-    count = len(members)
-    busy = _mark(
-        count, starts, ends, stretches.member, stretches.lo - buffers, stretches.hi + buffers
-    )
-    free = ~busy
-    on_site = _on_site(count, starts, ends, stretches, buffers, len(mine)) & free
-    day_rows = _day_off_or_after_night(count, stretches, len(mine), midnights, len(nights))
-    burden = day_rows[:, day_of_slot + DAYS_BEFORE] & free
+    stretches = _stretches(mine, away, row_of, midnights, nights, rules)
+    grid = timelines(len(members), starts, ends, day_of_slot, stretches, midnights)
     return Availability(
         members,
         slots,
-        free,
+        grid.free[grid.of_member],
         starts=starts,
         ends=ends,
         day_of_slot=day_of_slot,
         stretches=stretches,
-        buffers=buffers,
-        handovers=np.count_nonzero(on_site, axis=0),
-        burden=np.count_nonzero(burden, axis=0),
+        grid=grid,
         zone=zone,
     )
 
@@ -210,28 +190,23 @@ def _night_ends(first: date, last: date, zone: ZoneInfo) -> np.ndarray:
 
 
 def _stretches(
-    shifts: list[Shift],
-    shift_rows: np.ndarray,
+    mine: _ShiftFields,
     leave: list[Leave],
     row_of: dict[str, int],
     midnights: np.ndarray,
     night_ends: np.ndarray,
     rules: Rules,
-) -> tuple[_Stretches, np.ndarray]:
-    """Shifts first (in order), then rests after night shifts, then leave; and buffers."""
+) -> Stretches:
+    """Shifts first (in order), then rests after night shifts, then leave."""
+    shifts, shift_rows, a, b = mine.shifts, mine.rows, mine.start, mine.end
     count = len(shifts)
-    a = np.fromiter(map(attrgetter("start_ts"), shifts), np.float64, count).astype(np.int64)
-    b = np.fromiter(map(attrgetter("end_ts"), shifts), np.float64, count).astype(np.int64)
-    margins = _Margins(rules)
-    posts = map(attrgetter("post"), shifts)
-    shift_buffers = np.fromiter(map(margins.__getitem__, posts), np.int64, count)
     night = _is_night(a, b, midnights, night_ends) if rules.rest > 0 else np.zeros(len(a), bool)
     rested = np.flatnonzero(night)
     leave_rows = np.array([row_of[v.employee_no] for v in leave], dtype=np.int64)
     leave_lo = np.array([int(v.start.timestamp()) for v in leave], dtype=np.int64)
     leave_hi = np.array([int(v.end.timestamp()) for v in leave], dtype=np.int64)
     rest = int(rules.rest * 3600)
-    stretches = _Stretches(
+    return Stretches(
         member=np.concatenate([shift_rows, shift_rows[rested], leave_rows]),
         lo=np.concatenate([a, b[rested], leave_lo]),
         hi=np.concatenate([b, b[rested] + rest, leave_hi]),
@@ -242,10 +217,10 @@ def _stretches(
                 np.full(len(leave), LEAVE),
             ]
         ),
+        margin=np.concatenate([mine.margin, np.zeros(len(rested) + len(leave), np.int64)]),
         origin=[*shifts, *(shifts[i] for i in rested.tolist()), *leave],
+        shifts=count,
     )
-    buffers = np.concatenate([shift_buffers, np.zeros(len(rested) + len(leave), np.int64)])
-    return stretches, buffers
 
 
 class _Margins(dict[str | None, int]):
@@ -260,14 +235,35 @@ class _Margins(dict[str | None, int]):
         return margin
 
 
-def _of_members(shifts: list[Shift], row_of: dict[str, int]) -> tuple[list[Shift], np.ndarray]:
-    """The shifts of the members asked about (usually all that were passed), and their rows."""
-    numbers = map(attrgetter("employee_no"), shifts)
-    rows = np.fromiter(map(row_of.get, numbers, repeat(-1)), np.int64, len(shifts))
-    known = rows >= 0
-    if known.all():
-        return shifts, rows
-    return list(compress(shifts, known)), rows[known]
+@dataclass(frozen=True)
+class _ShiftFields:
+    """The shifts of the members asked about, with what the grid needs of them as arrays."""
+
+    shifts: list[Shift]
+    rows: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    margin: np.ndarray
+
+    @classmethod
+    def of(cls, shifts: list[Shift], row_of: dict[str, int], rules: Rules) -> _ShiftFields:
+        # One walk over the shift objects (scattered in memory: the slow part),
+        # then cheap walks over the compact tuples it made.
+        fields = list(map(attrgetter("employee_no", "start_ts", "end_ts", "post"), shifts))
+        count = len(fields)
+        rows = np.fromiter(map(row_of.get, map(itemgetter(0), fields), repeat(-1)), np.int64, count)
+        known = rows >= 0
+        if not known.all():  # shifts of others (a swap partner's) are left out
+            shifts, fields = list(compress(shifts, known)), list(compress(fields, known))
+            rows, count = rows[known], len(fields)
+        margins = _Margins(rules)
+        return cls(
+            shifts,
+            rows,
+            np.fromiter(map(itemgetter(1), fields), np.float64, count).astype(np.int64),
+            np.fromiter(map(itemgetter(2), fields), np.float64, count).astype(np.int64),
+            np.fromiter(map(margins.__getitem__, map(itemgetter(3), fields)), np.int64, count),
+        )
 
 
 def _is_night(
@@ -280,86 +276,3 @@ def _is_night(
         day = np.clip(first_day + offset, 0, len(midnights) - 1)
         night |= (a < night_ends[day]) & (b > midnights[day])
     return night
-
-
-def _mark(
-    members: int,
-    starts: np.ndarray,
-    ends: np.ndarray,
-    rows: np.ndarray,
-    lo: np.ndarray,
-    hi: np.ndarray,
-) -> np.ndarray:
-    """A member-by-slot mask of the slots with ``s < hi`` and ``e > lo`` for each stretch."""
-    first = np.searchsorted(ends, lo, side="right")
-    stop = np.searchsorted(starts, hi, side="left")
-    return _mark_runs(members, len(starts), rows, first, stop)
-
-
-def _mark_runs(
-    members: int, slots: int, rows: np.ndarray, first: np.ndarray, stop: np.ndarray
-) -> np.ndarray:
-    """Mark columns ``first`` up to ``stop`` (exclusive) of each row, all at once."""
-    keep = first < stop
-    rows, first, stop = rows[keep], first[keep], stop[keep]
-    # A running count never exceeds its row's number of runs: the narrowest
-    # integer that holds that is the fastest to add up.
-    most = int(np.bincount(rows, minlength=1).max()) if len(rows) else 0
-    dtype = np.int8 if most < 2**7 else np.int16 if most < 2**15 else np.int64
-    counts = np.zeros((members, slots + 1), dtype=dtype)
-    np.add.at(counts, (rows, first), 1)
-    np.add.at(counts, (rows, stop), -1)
-    return np.cumsum(counts[:, :slots], axis=1, dtype=dtype) > 0
-
-
-def _on_site(
-    members: int,
-    starts: np.ndarray,
-    ends: np.ndarray,
-    stretches: _Stretches,
-    buffers: np.ndarray,
-    shifts: int,
-) -> np.ndarray:
-    """Slots a member's own shift ends right before, or starts right after (a handover)."""
-    rows = stretches.member[:shifts]
-    a, b, margin = stretches.lo[:shifts], stretches.hi[:shifts], buffers[:shifts]
-    # Runs of slots starting right after a shift's margin, and ending right before one.
-    return _mark_runs(
-        members,
-        len(starts),
-        np.concatenate([rows, rows]),
-        np.concatenate(
-            [
-                np.searchsorted(starts, b + margin, side="left"),
-                np.searchsorted(ends, a - margin - HANDOVER_WINDOW, side="left"),
-            ]
-        ),
-        np.concatenate(
-            [
-                np.searchsorted(starts, b + margin + HANDOVER_WINDOW, side="right"),
-                np.searchsorted(ends, a - margin, side="right"),
-            ]
-        ),
-    )
-
-
-def _day_off_or_after_night(
-    members: int, stretches: _Stretches, shifts: int, midnights: np.ndarray, count: int
-) -> np.ndarray:
-    """Member by day (from ``DAYS_BEFORE`` days early): no shift that day, or a rest ended in it."""
-    rows = stretches.member[:shifts]
-    a, b = stretches.lo[:shifts], stretches.hi[:shifts]
-    first = np.searchsorted(midnights, a, side="right") - 1
-    last = np.searchsorted(midnights, b - 1, side="right") - 1
-    worked = np.zeros((members, count), dtype=bool)
-    for offset in range(3):  # a shift touches at most three local days
-        day = first + offset
-        touched = day <= last
-        worked[rows[touched], np.clip(day[touched], 0, count - 1)] = True
-    rest_rows = stretches.member[stretches.kind == REST]
-    rest_end = stretches.lo[stretches.kind == REST]  # rest begins as the night shift ends
-    tired = np.zeros((members, count), dtype=bool)
-    tired[
-        rest_rows, np.clip(np.searchsorted(midnights, rest_end, side="right") - 1, 0, count - 1)
-    ] = True
-    return ~worked | tired

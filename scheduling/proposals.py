@@ -158,22 +158,28 @@ def _fewest_sessions(sets: np.ndarray, sessions: int, top: int) -> Covers:
 
 
 def _gaps(availability: Availability, usable: np.ndarray) -> _Gaps:
-    free = availability.free
-    slots = free.shape[1]
+    # Members sharing a timeline are free together: compare and count timelines.
+    grid = availability.timelines
+    slots = grid.free.shape[1]
     starts_gap = np.ones(slots, dtype=bool)
     day = availability.day_of_slot
-    starts_gap[1:] = (day[1:] != day[:-1]) | (free[:, 1:] != free[:, :-1]).any(axis=0)
+    starts_gap[1:] = (day[1:] != day[:-1]) | (grid.free[:, 1:] != grid.free[:, :-1]).any(axis=0)
     first = np.flatnonzero(starts_gap)
     last = np.r_[first[1:], slots] - 1
     keep = usable[first]  # everyone required is free at every start of a gap, or at none
     first, last = first[keep], last[keep]
-    columns = free[:, first]
+    columns = grid.free[:, first].astype(np.int64)
+    timelines = len(grid.weights)
+
+    def members_free(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(grid.of_member[mask], minlength=timelines) @ columns
+
     return _Gaps(
         first=first,
         last=last,
-        count=columns.sum(axis=0),
-        full=columns[availability.rows_where(Status.FULL)].sum(axis=0),
-        leaders=columns[availability.rows_where(Role.LEADER)].sum(axis=0),
+        count=grid.weights.astype(np.int64) @ columns,
+        full=members_free(availability.rows_where(Status.FULL)),
+        leaders=members_free(availability.rows_where(Role.LEADER)),
         handovers=np.maximum.reduceat(availability.handovers, np.flatnonzero(starts_gap))[keep],
         burden=availability.burden[first],
     )

@@ -13,14 +13,20 @@ members over a few weeks), and their structure helps:
    are the sets no other set contains.
 3. **Exact search for K <= 3.** K = 1 is the largest set. K = 2 scores every
    pair at once from the intersection matrix (``|A ∪ B| = |A| + |B| - |A ∩ B|``).
-   K = 3 walks the pairs from the largest union down; for each batch of pairs
-   one matrix product gives every third set's gain. Two bounds stop the walk:
-   a triple's union is at most 3/2 of its best pair's union (the three pair
-   unions add up to at least twice the triple's), so once a pair's union falls
-   below 2/3 of the target no later pair can lead to it; and a pair with union
-   U cannot reach more than ``U + min(largest set, members - U)``.
-   The target is the ``top``-th best union found so far, so the search returns
-   the best ``top`` combinations of distinct classes, not only the optimum.
+   K = 3 is branch and bound over pairs, from the largest union down, with a
+   target: the ``top``-th best union found so far (first from the greedy
+   search below), so that the best ``top`` combinations come back, not only
+   the optimum. Three bounds prune:
+
+   - a triple's union is at most 3/2 of its best pair's union (the three pair
+     unions add up to at least twice the triple's), so once a pair's union
+     falls below 2/3 of the target, no later pair can lead to it: stop;
+   - a third set C adds to A ∪ B at most what it adds to A alone or to B
+     alone, ``min(|A ∪ C| - |A|, |B ∪ C| - |B|)``, read off the pair matrix:
+     a pair whose best such bound misses the target is skipped;
+   - for the pairs left, one matrix product gives every third set's exact
+     gain, and only triples reaching the target are kept.
+
 4. **Beyond K = 3** (or when the instance is too large for the exact search):
    greedy maximum coverage, adding each time the set with the largest gain.
    Its union is at least ``1 - (1 - 1/K)^K > 1 - 1/e ≈ 63%`` of the optimum
@@ -104,7 +110,7 @@ def _pairs(sets: np.ndarray, top: int) -> list[tuple[int, ...]]:
 
 def _triples(sets: np.ndarray, top: int) -> list[tuple[int, ...]]:
     """Exact best triples by branch and bound over pairs (see the module docstring)."""
-    classes, members = sets.shape
+    classes = len(sets)
     as_float = sets.astype(np.float32)
     sizes = sets.sum(axis=1).astype(np.int64)
     unions = sizes[:, None] + sizes[None, :] - (as_float @ as_float.T).astype(np.int64)
@@ -112,34 +118,56 @@ def _triples(sets: np.ndarray, top: int) -> list[tuple[int, ...]]:
     pair_unions = unions[first, second]
     order = np.lexsort((second, first, -pair_unions))
     first, second, pair_unions = first[order], second[order], pair_unions[order]
-    largest = int(sizes.max())
-    found: dict[tuple[int, int, int], int] = {}
-    target = 0
+    packed = np.packbits(sets, axis=1)
+    found: dict[tuple[int, ...], int] = {}
+    target = _remember(found, _greedy(sets, 3, top), packed, top)
     for begin in range(0, len(first), PAIR_BATCH):
         batch = slice(begin, begin + PAIR_BATCH)
-        union = pair_unions[batch]
+        i, j, union = first[batch], second[batch], pair_unions[batch]
         if 3 * int(union[0]) < 2 * target:
             break
-        hopeful = union + np.minimum(largest, members - union) >= target
-        i, j, union = first[batch][hopeful], second[batch][hopeful], union[hopeful]
+        # A third set adds at most what it adds to either one of the pair.
+        bound = union[:, None] + np.minimum(
+            unions[i] - sizes[i][:, None], unions[j] - sizes[j][:, None]
+        )
+        bound[np.arange(len(i)), i] = -1
+        bound[np.arange(len(i)), j] = -1
+        hopeful = bound.max(axis=1) >= max(target, 1)
+        i, j, union = i[hopeful], j[hopeful], union[hopeful]
         if len(i) == 0:
             continue
-        uncovered = ~(sets[i] | sets[j])
-        values = union[:, None] + (uncovered.astype(np.float32) @ as_float.T).astype(np.int64)
+        # The exact union with every third set at once, for the pairs still hopeful.
+        uncovered = (~(sets[i] | sets[j])).astype(np.float32)
+        values = union[:, None] + (uncovered @ as_float.T).astype(np.int64)
         values[np.arange(len(i)), i] = -1
         values[np.arange(len(i)), j] = -1
-        rows, thirds = np.nonzero(values >= max(target, 0))
+        rows, thirds = np.nonzero(values >= max(target, 1))
         if len(rows) > 4 * KEEP:
             best = np.argpartition(-values[rows, thirds], 4 * KEEP)[: 4 * KEEP]
             rows, thirds = rows[best], thirds[best]
-        for row, third in zip(rows.tolist(), thirds.tolist(), strict=True):
-            triple = tuple(sorted((int(i[row]), int(j[row]), third)))
-            found[triple] = int(values[row, third])  # type: ignore[index]
-        ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))[:KEEP]
-        found = dict(ranked)
-        if len(ranked) >= top:
-            target = ranked[top - 1][1]
+        triples = np.sort(np.stack([i[rows], j[rows], thirds], axis=1), axis=1)
+        target = _remember(found, [tuple(t) for t in triples.tolist()], packed, top)
     return [triple for triple, _ in sorted(found.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _remember(
+    found: dict[tuple[int, ...], int], combos: list[tuple[int, ...]], packed: np.ndarray, top: int
+) -> int:
+    """Add ``combos`` with their unions to the best kept; the ``top``-th best union now."""
+    if combos:
+        chosen = np.array(combos)
+        union = np.bitwise_or.reduce(packed[chosen], axis=1)
+        values = _BITS[union].sum(axis=1, dtype=np.int64)
+        keep = np.argsort(-values, kind="stable")[: 4 * KEEP]
+        for index in keep.tolist():
+            found[combos[index]] = int(values[index])
+    ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))[:KEEP]
+    found.clear()
+    found.update(ranked)
+    return ranked[top - 1][1] if len(ranked) >= top else 0
+
+
+_BITS = np.array([bin(byte).count("1") for byte in range(256)], dtype=np.int64)
 
 
 def _greedy(sets: np.ndarray, k: int, top: int) -> list[tuple[int, ...]]:

@@ -83,7 +83,7 @@ class ShiftcellApp(App[None]):
             yield SystemCommand(
                 binding.description,
                 binding.tooltip or binding.description,
-                lambda node=node, action=action: self.run_action(action, node),
+                lambda node=node, action=action: self.call_later(self.run_action, action, node),
             )
         yield SystemCommand(t("Help"), t("Show every key and what it does"), self.action_help)
         yield SystemCommand(t("Quit"), t("Leave shiftcell"), self.exit)

@@ -51,6 +51,8 @@ class FeedHandler(BaseHTTPRequestHandler):
     # Headers and body go out in two writes; with Nagle's algorithm the second
     # waits for the client's delayed ACK, some 40 ms a request.
     disable_nagle_algorithm = True
+    # A connection idle this long is closed: keep-alive must not pin threads forever.
+    timeout = 60
 
     def version_string(self) -> str:
         return "shiftcell-feeds"
@@ -67,25 +69,39 @@ class FeedHandler(BaseHTTPRequestHandler):
         if feed is None:
             self._send(HTTPStatus.NOT_FOUND, NOT_FOUND, "text/plain; charset=utf-8", send_body)
             return
-        if self._unchanged(feed):
-            self.send_response(HTTPStatus.NOT_MODIFIED)
-            self._feed_headers(feed)
+        gzipped = self._accepts_gzip()
+        etag = feed.gzip_etag if gzipped else feed.etag
+        body = feed.gzipped if gzipped else feed.body
+        unchanged = self._unchanged(feed, etag)
+        self.send_response(HTTPStatus.NOT_MODIFIED if unchanged else HTTPStatus.OK)
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", format_datetime(_whole_seconds(feed.stamp), usegmt=True))
+        self.send_header("Cache-Control", "private, no-cache")
+        self.send_header("Vary", "Accept-Encoding")
+        if unchanged:
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        self.send_response(HTTPStatus.OK)
-        self._feed_headers(feed)
         self.send_header("Content-Type", CONTENT_TYPE)
-        self.send_header("Content-Length", str(len(feed.body)))
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if send_body:
-            self.wfile.write(feed.body)
+            self.wfile.write(body)
 
-    def _unchanged(self, feed: RenderedFeed) -> bool:
+    def _accepts_gzip(self) -> bool:
+        for coding in self.headers.get("Accept-Encoding", "").split(","):
+            name, _, quality = coding.strip().partition(";")
+            if name.strip().lower() == "gzip":
+                return quality.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+        return False
+
+    def _unchanged(self, feed: RenderedFeed, etag: str) -> bool:
         wanted = self.headers.get("If-None-Match")
         if wanted is not None:
             tags = [tag.strip().removeprefix("W/") for tag in wanted.split(",")]
-            return "*" in tags or feed.etag in tags
+            return "*" in tags or etag in tags
         since = self.headers.get("If-Modified-Since")
         if since is not None:
             try:
@@ -93,11 +109,6 @@ class FeedHandler(BaseHTTPRequestHandler):
             except (TypeError, ValueError):
                 return False
         return False
-
-    def _feed_headers(self, feed: RenderedFeed) -> None:
-        self.send_header("ETag", feed.etag)
-        self.send_header("Last-Modified", format_datetime(_whole_seconds(feed.stamp), usegmt=True))
-        self.send_header("Cache-Control", "private, no-cache")
 
     def _send(self, status: HTTPStatus, body: bytes, content_type: str, send_body: bool) -> None:
         self.send_response(status)

@@ -259,8 +259,8 @@ ZH: dict[str, str] = {
     "Present": "出席",
     "Excused": "请假",
     "Absent": "缺席",
-    "Rest present": "其余出席",
-    "Export calendar": "导出日历",
+    "All present": "其余出席",
+    "Call off": "取消会议",
     "Why was {name} excused?": "{name} 请假的原因？",
     "e.g. resting after a night shift": "例如：夜班后休息",
     "Enter saves, Escape goes back.": "回车保存，Esc 返回。",
@@ -268,6 +268,8 @@ ZH: dict[str, str] = {
     "Notes: what was discussed and decided": "会议记录：讨论和决定的事项",
     "Save notes": "保存记录",
     "Plan a meeting": "安排会议",
+    "Plan a make-up session for {count} members": "为 {count} 人安排补课",
+    "Make-up": "补课",
     "Propose": "推荐时间",
     "Book": "预订",
     "Minutes": "分钟",
@@ -353,6 +355,7 @@ ZH: dict[str, str] = {
     "Write .csv": "写入 .csv",
     "Close": "关闭",
     "Issue a feed URL": "生成订阅网址",
+    "Writing {count} events to {path} …": "正在将 {count} 个日程写入 {path} …",
     # -- group leaders over SSH ----------------------------------------------
     # (ssh strings go right below this line)
     "shiftcell could not start here ({error})": "shiftcell 无法在此启动（{error}）",

@@ -35,6 +35,8 @@ class PlanRequest:
     sessions: int = 1
     require: tuple[str, ...] = ()
     number: int = 0
+    # A make-up session: only these members, not everyone in the groups.
+    invitees: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,10 @@ def make_plan(store: Store, request: PlanRequest, now: datetime) -> Plan:
     from scheduling import find_availability, propose
     from scheduling.localtime import day_start
 
-    members = tuple(store.members(groups=request.groups))
+    if request.invitees:
+        members = tuple(store.members(employee_nos=request.invitees))
+    else:
+        members = tuple(store.members(groups=request.groups))
     numbers = [m.employee_no for m in members]
     names = {m.employee_no: m.name for m in members}
     required, unknown = _required(members, request.require)
@@ -123,7 +128,7 @@ def book_plan(
     place: str = "",
     notes: str = "",
 ) -> list[int]:
-    """Book the chosen sessions as one series; everyone in the groups is invited."""
+    """Book the chosen sessions as one series, inviting everyone the plan was made for."""
     request = plan.request
     booked = store.meetings.book_series(
         type=request.kind,

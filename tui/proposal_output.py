@@ -14,6 +14,7 @@ from tui.textwidth import pad
 
 BAR = 12
 LISTED = 10  # absentees named per proposal in text; --json lists all
+READABLE = 500  # members up to which JSON is indented
 
 
 def render_json(proposals: Proposals) -> str:
@@ -23,7 +24,10 @@ def render_json(proposals: Proposals) -> str:
     }
     if proposals.blocked_by:
         payload["blocked_by"] = list(proposals.blocked_by)
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    # Indented for a person reading a group's answer; compact (and several times
+    # faster to write) for thousands of members, which only a program reads.
+    indent = 2 if proposals.members <= READABLE else None
+    return json.dumps(payload, ensure_ascii=False, indent=indent)
 
 
 def _proposal_json(proposal: Proposal) -> dict[str, object]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from db.calendars.feeds import UnknownTarget
+from db.rows import utc_text
 from scheduling import Member, Shift
 from scheduling.localtime import day_start
 from scheduling.meetings import Meeting
@@ -137,10 +138,17 @@ def _members_of(store: Store, scope: Scope) -> tuple[list[Member] | None, dict[s
 def _meetings_of(store: Store, scope: Scope, start: datetime, end: datetime) -> list[Meeting]:
     if scope.kind is ScopeKind.GROUP:
         return store.meetings.list(groups=[str(scope.target)], start=start, end=end)
-    found = store.meetings.list(start=start, end=end)
     if scope.kind is ScopeKind.MEMBER:
-        found = [m for m in found if any(a.employee_no == scope.target for a in m.invited)]
-    return found
+        # Through the member's invitations: loading every meeting of the
+        # range to keep a few is most of a member feed's cost in a big branch.
+        query = (
+            "SELECT m.id FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
+            "WHERE a.employee_no = ? AND m.end_utc > ? AND m.start_utc < ? "
+            "ORDER BY m.start_utc, m.id"
+        )
+        params = [str(scope.target), utc_text(start), utc_text(end)]
+        return [store.meetings.get(row["id"]) for row in store.db.query(query, params)]
+    return store.meetings.list(start=start, end=end)
 
 
 def _created(store: Store, meetings: list[Meeting]) -> dict[int, str]:

@@ -29,8 +29,20 @@ def file_stem(content: CalendarContent) -> str:
 
 
 def write_whole(path: Path, chunks: Iterable[bytes]) -> None:
-    """Write ``chunks`` to ``path`` through a temporary file beside it: never half a file."""
+    """Write ``chunks`` to ``path`` through a temporary file beside it: never half a file.
+
+    A link is followed (the link stays), and what is not a regular file
+    (/dev/stdout, a pipe) is written straight to: replacing it would put a
+    plain file where a device or a pipe was.
+    """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        with open(path, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+        return
+    if path.is_symlink():
+        path = path.resolve()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out:

@@ -133,3 +133,23 @@ def test_a_free_member_has_no_reason_and_counts_add_up() -> None:
 def test_shifts_of_people_not_asked_about_are_ignored() -> None:
     found = find_availability([member("A")], [shift("Z", "07:00", "22:00")], [], DAY, DAY, SHANGHAI)
     assert found.free.all()
+
+
+def test_a_crew_on_the_same_shifts_is_free_together_but_each_reason_names_their_own_post() -> None:
+    """Members with identical rotas share work on the grid, never each other's reasons."""
+    members = [member("A"), member("B"), member("C")]
+    shifts = [
+        shift("A", "10:30", "19:30", post="North Canteen"),
+        shift("B", "10:30", "19:30", post="South Canteen"),
+        shift("C", "10:30", "19:30", post="Far Dorm"),
+    ]
+    rules = Rules(post_buffers={"Far Dorm": 30})
+    found = find_availability(members, shifts, [], DAY, DAY, SHANGHAI, rules)
+    assert (found.free[0] == found.free[1]).all()
+    assert not (found.free[0] == found.free[2]).all()  # a longer way from the far post
+    slot = [s.start for s in found.slots].index(local("12:00"))
+    assert [found.reason(row, slot).post for row in range(3)] == [
+        "North Canteen",
+        "South Canteen",
+        "Far Dorm",
+    ]

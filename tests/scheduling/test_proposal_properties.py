@@ -46,8 +46,17 @@ def instances(draw: st.DrawFn, most: int = 8) -> Instance:
         )
         for index, no in enumerate(NUMBERS[:count])
     ]
-    shifts = []
-    for member in members:
+    shifts: list[Shift] = []
+    for index, member in enumerate(members):
+        if index and draw(st.integers(0, 2)) == 0:
+            # A crew: the same shifts as the member before, maybe at another post.
+            post = draw(st.sampled_from(["Near", "Far", "Other", None]))
+            shifts += [
+                Shift(s.start, s.end, member.employee_no, post, s.label)
+                for s in shifts
+                if s.employee_no == members[index - 1].employee_no
+            ]
+            continue
         for _ in range(draw(st.integers(0, 4))):
             day = DAY + timedelta(days=draw(st.integers(-1, 2)))
             start = datetime.combine(day, time(0), tzinfo=SHANGHAI) + timedelta(

@@ -165,6 +165,38 @@ async def test_a_viewer_sees_the_feed_but_can_neither_issue_nor_write(
     assert store.feeds.active_for(FeedKind.MEMBER, "HQ0001") is None
 
 
+async def test_with_nobody_chosen_everyones_calendar_is_offered(store: Store, folder: Path) -> None:
+    """The main screen pushes the dialog with nothing chosen when the branch is selected."""
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        assert app.screen.query_one("#path", Input).value == "shiftcell-all.ics"
+        assert not app.screen.query("#feed")
+        await pilot.press("enter")
+        await settled(pilot)
+    events = Calendar.from_ical((folder / "shiftcell-all.ics").read_bytes()).walk("VEVENT")
+    assert len({str(e["DESCRIPTION"]).split()[0] for e in events}) > 40
+
+
+async def test_a_viewer_of_one_group_sees_only_that_groups_calendars(
+    store: Store, folder: Path
+) -> None:
+    """Scoped to one group, nobody else's shifts may be shown, even by asking for them."""
+    group, other = (g.name for g in store.groups()[:2])
+    outsider = store.members(groups=[other])[0].employee_no
+    set_language("en")
+    settings = Settings(db_path=None, language="en", scope_group=group)
+    app = Host(ExportCalendarScreen(store, settings, NOW, member=outsider))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        assert f"only the calendars of {group} can be shown" in text(app, "#result")
+        assert app.screen.query_one("#path", Input).value == ""
+    app = Host(ExportCalendarScreen(store, settings, NOW))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        assert app.screen.query_one("#path", Input).value == f"{group}.ics"
+
+
 async def test_escape_closes_the_dialog(store: Store, folder: Path) -> None:
     app = host(store, member="HQ0001")
     async with app.run_test(size=(100, 30)) as pilot:

@@ -1,5 +1,6 @@
 """The feed server end to end: a real HTTP client against 127.0.0.1."""
 
+import gzip
 import http.client
 import threading
 import time
@@ -145,3 +146,31 @@ def test_two_thousand_requests_from_four_clients_all_succeed(served: Served) -> 
     assert total == Counter({200: 1000, 304: 1000})
     assert elapsed < 60
     print(f"\n2000 feed requests from 4 clients: {elapsed:.2f} s, {2000 / elapsed:.0f} requests/s")
+
+
+def test_a_client_accepting_gzip_gets_the_same_calendar_compressed(served: Served) -> None:
+    """Phones on a data plan poll all day: the body shrinks, the calendar must not change."""
+    plain, body = served.get(served.feed.path)
+    packed, data = served.get(served.feed.path, {"Accept-Encoding": "gzip, deflate"})
+    assert packed.getheader("Content-Encoding") == "gzip"
+    assert gzip.decompress(data) == body
+    assert len(data) < len(body) / 3
+    assert packed.getheader("Vary") == "Accept-Encoding"
+    assert packed.getheader("ETag") != plain.getheader("ETag")
+    again, _ = served.get(
+        served.feed.path,
+        {"Accept-Encoding": "gzip", "If-None-Match": packed.getheader("ETag")},
+    )
+    assert again.status == 304
+    refused, _ = served.get(served.feed.path, {"Accept-Encoding": "gzip;q=0"})
+    assert refused.getheader("Content-Encoding") is None
+
+
+def test_if_modified_since_gets_304_when_nothing_changed(served: Served) -> None:
+    """Some clients send only the date they last fetched."""
+    response, _ = served.get(served.feed.path)
+    since = response.getheader("Last-Modified")
+    again, body = served.get(served.feed.path, {"If-Modified-Since": since})
+    assert (again.status, body) == (304, b"")
+    old, _ = served.get(served.feed.path, {"If-Modified-Since": "Mon, 01 Jan 2024 00:00:00 GMT"})
+    assert old.status == 200

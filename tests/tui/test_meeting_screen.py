@@ -7,7 +7,7 @@ from meeting_fixtures import NOW, ScreenHost, book_examples, demo_store, setting
 from textual.widgets import DataTable, Input, TextArea
 
 from db.store import Store
-from scheduling.meetings import AttendanceState
+from scheduling.meetings import AttendanceState, MeetingType
 from tui.i18n import set_language
 from tui.screens.meeting import MeetingScreen
 from tui.screens.meetings import MeetingsScreen
@@ -212,10 +212,41 @@ def test_the_meetings_list_looks_right(
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_a_recorded_meeting_looks_right(
-    snap_compare: object, path: Path, size: tuple[int, int], language: str
+    snap_compare: object,
+    path: Path,
+    size: tuple[int, int],
+    language: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Drawn as installed with calendar export, whichever parts this checkout has.
+    monkeypatch.setattr("tui.screens.meeting._export_available", lambda: True)
     set_language(language)
     store = demo_store(path)
     ids = book_examples(store)
     screen = MeetingScreen(store, settings(path, language=language), ids["recorded"], NOW)
     assert snap_compare(ScreenHost(screen), terminal_size=size, run_before=settle)  # type: ignore[operator]
+
+
+async def test_a_make_up_session_is_planned_for_exactly_those_who_owe_one(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """Absentees do a 补课 later: the secretary plans it from the meeting they missed."""
+    from tui.screens.book_meeting import BookMeetingScreen
+    from tui.screens.plan_meeting import PlanMeetingScreen
+
+    owing = store.meetings.get(ids["recorded"]).needs_make_up
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["recorded"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanMeetingScreen)
+        assert sorted(m.employee_no for m in app.screen.plan.members) == sorted(owing)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BookMeetingScreen)
+        await pilot.press(*"补课", "enter")
+        await settle(pilot)
+    made_up = max(store.meetings.list(), key=lambda m: m.id)
+    assert made_up.type is MeetingType.MAKE_UP
+    assert sorted(a.employee_no for a in made_up.invited) == sorted(owing)

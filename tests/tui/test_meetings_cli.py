@@ -255,3 +255,30 @@ def test_the_list_reads_in_chinese(db: Path, group: str) -> None:
     assert "党小组会" in output
     assert "学习党的二十大精神" in output
     assert "共 1 次会议" in output
+
+
+def test_booking_a_time_that_clashes_with_shifts_says_who_cannot_come(db: Path) -> None:
+    """A time typed by hand is checked like a proposal, while it can still be moved."""
+    store = Store.open(db, read_only=True)
+    canteen = next(g.name for g in store.groups() if "食堂" in g.name)
+    store.close()
+    result = book(db, canteen, start="2026-12-10 11:00")
+    assert result.exit_code == 0, result.output
+    assert "Cannot come (" in result.output
+    assert "on shift 10:30–" in result.output
+
+
+def test_booking_never_loads_textual(db: Path, group: str) -> None:
+    """Scripts on a small server book meetings without paying for the app."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom tui.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('textual' in sys.modules)"
+    )
+    args = ["--db", str(db), "meetings", "book", "--group", group, "--start", "2026-12-10 14:00"]
+    args += ["--duration", "45", "--type", "group", "--topic", "x"]
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "False", out.stderr

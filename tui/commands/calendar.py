@@ -14,6 +14,9 @@ from tui.commands.common import DATE, CommandError, open_store
 from tui.commands.feeds import feeds, serve_feeds
 from tui.i18n import t
 
+# From about this many events an export takes long enough to announce.
+LONG_EXPORT = 20_000
+
 if TYPE_CHECKING:
     from db.calendars.content import CalendarContent, Scope
     from db.store import Store
@@ -172,6 +175,9 @@ def _write(
         sys.stdout.buffer.flush()
         return
     path = Path(output) if output else Path(file_stem(content) + suffix)
+    events = len(content.shifts) + len(content.meetings)
+    if events >= LONG_EXPORT:  # a whole organisation takes a minute or more: say so first
+        click.echo(t("Writing {count} events to {path} …", count=events, path=path), err=True)
     try:
         write_whole(path, chunks)
     except OSError as error:

@@ -123,6 +123,22 @@ def book(
             count=len(meeting.invited),
         )
     )
+    _tell_who_cannot_come(store, meeting)
+
+
+def _tell_who_cannot_come(store: Store, meeting: Meeting) -> None:
+    """A time typed by hand may clash with shifts: say so while it can still be moved."""
+    from tui.meeting_planning import outlook
+    from tui.reasons import describe
+
+    seen = outlook(store, meeting)
+    away = {no: reason for no, reason in seen.items() if reason is not None}
+    if not away:
+        return
+    names = {m.employee_no: m.name for m in store.members(employee_nos=list(away))}
+    click.echo(t("Cannot come ({count}):", count=len(away)))
+    for no, reason in away.items():
+        click.echo(f"  {names.get(no, no)} {no} — {describe(reason, meeting.start.date())}")
 
 
 @meetings_group.command("cancel")

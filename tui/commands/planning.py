@@ -130,7 +130,7 @@ def propose(
     as_json: bool,
 ) -> None:
     """Propose meeting times most members can attend, and say why the others cannot."""
-    from scheduling import find_availability
+    from scheduling import expand, find_availability, leave_between
     from scheduling import propose as rank
     from scheduling.localtime import day_start
     from tui.proposal_output import render_json, render_text
@@ -149,11 +149,11 @@ def propose(
                 t("{value} is not among the members asked about", value=number),
                 param_hint="--require",
             )
-    numbers_in_scope = sorted(in_scope)
     margin = timedelta(hours=rules.rest, minutes=max([rules.buffer, *rules.post_buffers.values()]))
     start, end = day_start(first, zone) - margin, day_start(last + timedelta(days=1), zone) + margin
-    shifts = store.shifts(start, end, numbers_in_scope)
-    leave = store.leave(start, end, numbers_in_scope)
+    # One read of the plan gives both shifts and leave; everyone needs no member filter.
+    plan = store.shift_plan(start, end, None if everyone else sorted(in_scope))
+    shifts, leave = expand(plan, start, end), leave_between(plan, start, end)
     availability = find_availability(scope.members, shifts, leave, first, last, zone, rules)
     proposals = rank(availability, top=top, sessions=sessions, require=require)
     if as_json:

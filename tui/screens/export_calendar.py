@@ -4,7 +4,7 @@ Proposes a file name in the current folder (or the home folder when that
 cannot be written), lets the user change it, writes the .ics (for a group
 also the .csv) and says what it wrote and where. A member or a group gets
 its subscription URL shown, and issued here when there is none yet (not
-for viewers, who change nothing).
+for viewers, who change nothing). With nobody chosen, everyone's calendar.
 """
 
 from __future__ import annotations
@@ -80,6 +80,8 @@ class ExportCalendarScreen(AppModal):
         self.settings = settings
         self.now = now
         self.scope = _scope(member, group, meeting)
+        if self.scope.kind is ScopeKind.ALL and settings.scope_group:
+            self.scope = Scope(ScopeKind.GROUP, settings.scope_group)
         self.folder = folder or export_folder()
         self.content: CalendarContent | None = None
 
@@ -260,7 +262,7 @@ def _scope(member: str | None, group: str | None, meeting: int | None) -> Scope:
         return Scope(ScopeKind.GROUP, group)
     if meeting is not None:
         return Scope(ScopeKind.MEETING, meeting)
-    raise ValueError("export a member's, a group's or a meeting's calendar")
+    return Scope(ScopeKind.ALL)  # the whole branch is selected
 
 
 def _describe(content: CalendarContent) -> str:
@@ -271,6 +273,8 @@ def _describe(content: CalendarContent) -> str:
             whose = f"{fields['name']} ({fields['employee_no']})"
         case ScopeKind.GROUP:
             whose = fields["group"]
+        case ScopeKind.ALL:
+            whose = t("{organisation}: shifts and meetings", **fields)
         case _:
             whose = fields.get("summary", "")
     held = t(

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from db.store import Store
@@ -76,6 +77,7 @@ class MainScreen(AppScreen):
         self._weeks: dict[date, Week] = {}
         self._heats: dict[tuple[str, date, int], Heat] = {}
         self._scroll_to_row: int | None = None
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
@@ -333,34 +335,40 @@ class MainScreen(AppScreen):
         week = self._weeks.get(self.monday)
         return [g.name for g in week.groups] if week else []
 
+    def _push_editing(self, screen: Screen[object]) -> None:
+        """A screen that may book or cancel meetings: reread the week on return."""
+        self._stale = True
+        self.app.push_screen(screen)
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._weeks.clear()
+            self._heats.clear()
+            self.load(self.monday)
+            if self.group is not None:
+                self._show_heat()
+
     def action_plan(self) -> None:
         from tui.screens.plan_meeting import PlanMeetingScreen
 
-        self.app.push_screen(
+        self._push_editing(
             PlanMeetingScreen(
                 self.store, self.settings, self.now, self._groups_chosen(), first=self.monday
-            ),
-            self._meetings_changed,
+            )
         )
 
     def action_meetings(self) -> None:
         from tui.screens.meetings import MeetingsScreen
 
-        self.app.push_screen(
-            MeetingsScreen(self.store, self.settings, self.now), self._meetings_changed
-        )
-
-    def _meetings_changed(self, _: object = None) -> None:
-        """A meeting may have been booked or cancelled: read the weeks again."""
-        self._weeks.clear()
-        self.load(self.monday)
+        self._push_editing(MeetingsScreen(self.store, self.settings, self.now))
 
     def action_export(self) -> None:
         from tui.screens.export_calendar import ExportCalendarScreen
 
         member = self.member.employee_no if self.member else None
         group = None if member else (self.group or self.settings.scope_group)
-        self.app.push_screen(
+        self._push_editing(
             ExportCalendarScreen(self.store, self.settings, self.now, member=member, group=group)
         )
 

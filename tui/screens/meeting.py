@@ -7,6 +7,7 @@ import importlib.util
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import ClassVar
 
 from rich.table import Table
@@ -45,11 +46,13 @@ class MeetingScreen(AppScreen):
         Binding("p", "present", "Present"),
         Binding("x", "excused", "Excused"),
         Binding("a", "absent", "Absent"),
-        Binding("P", "all_present", "Rest present"),
+        Binding("P", "all_present", "All present"),
         Binding("n", "notes", "Notes"),
-        Binding("c", "cancel_meeting", "Cancel meeting"),
-        Binding("e", "export", "Export calendar"),
-        Binding("escape", "close", "Back"),
+        Binding("u", "make_up", "Make-up"),
+        Binding("c", "cancel_meeting", "Call off"),
+        Binding("e", "export", "Export"),
+        # Escape goes back as everywhere; the footer keeps its room for the record keys.
+        Binding("escape", "close", "Back", show=False),
     ]
 
     @dataclass
@@ -69,6 +72,7 @@ class MeetingScreen(AppScreen):
         self.meeting: Meeting | None = None
         self.members: dict[str, Member] = {}
         self.outlook: dict[str, Reason | None] = {}
+        self.owing: tuple[str, ...] = ()
         self._writing = threading.Lock()
 
     def compose(self) -> ComposeResult:
@@ -76,7 +80,8 @@ class MeetingScreen(AppScreen):
         yield Static(id="details")
         yield Static(id="summary")
         yield RecordTable(id="invited")
-        yield Footer(compact=True)
+        # The palette (ctrl+p) still works; its label would push keys off 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load()
@@ -127,6 +132,7 @@ class MeetingScreen(AppScreen):
             )
             return
         self.meeting, self.members, self.outlook = event.meeting, event.members, event.outlook
+        self.owing = owing_make_up(event.series)
         self._show(event.meeting, event.series)
         self.refresh_bindings()
         if event.notice:
@@ -251,13 +257,13 @@ class MeetingScreen(AppScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in RECORDING:
             return self.can_record()
+        if action == "make_up":
+            return not self.settings.read_only and bool(self.owing)
         if action == "cancel_meeting":
             meeting = self.meeting
             return not self.settings.read_only and meeting is not None and not meeting.cancelled
         if action == "export":
-            return (
-                not self.settings.read_only and importlib.util.find_spec(EXPORT_SCREEN) is not None
-            )
+            return not self.settings.read_only and _export_available()
         return True
 
     def selected(self) -> str | None:
@@ -317,6 +323,18 @@ class MeetingScreen(AppScreen):
 
         self.app.push_screen(MeetingNotesScreen(self.meeting.notes), written)
 
+    def action_make_up(self) -> None:
+        """Plan the 补课 for those who still owe it, with this meeting's groups."""
+        from tui.screens.plan_meeting import PlanMeetingScreen
+
+        if self.meeting is None or not self.owing or self.settings.read_only:
+            return
+        self.app.push_screen(
+            PlanMeetingScreen(
+                self.store, self.settings, self.now, self.meeting.groups, make_up_for=self.owing
+            )
+        )
+
     def action_cancel_meeting(self) -> None:
         from tui.screens.cancel_meeting import CancelMeetingScreen
 
@@ -331,7 +349,7 @@ class MeetingScreen(AppScreen):
         self.app.push_screen(CancelMeetingScreen(meeting), confirmed)
 
     def action_export(self) -> None:
-        if self.settings.read_only or importlib.util.find_spec(EXPORT_SCREEN) is None:
+        if self.settings.read_only or not _export_available():
             return
         export = importlib.import_module(EXPORT_SCREEN)
         self.app.push_screen(
@@ -342,3 +360,9 @@ class MeetingScreen(AppScreen):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+@cache
+def _export_available() -> bool:
+    """Whether this installation has the calendar export screen (asked once)."""
+    return importlib.util.find_spec(EXPORT_SCREEN) is not None

@@ -55,6 +55,8 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         now: datetime,
         groups: Sequence[str],
         first: date | None = None,
+        *,
+        make_up_for: Sequence[str] = (),
     ) -> None:
         super().__init__()
         translate_bindings(self)
@@ -64,11 +66,18 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         scope = settings.scope_group
         self.chosen_groups = [scope] if scope else list(groups)
         self.first = max(first or now.date(), now.date())
+        # Employee numbers of those who missed a meeting: plan their make-up session.
+        self.make_up_for = tuple(make_up_for)
         self.plan: Plan | None = None
         self.asked = 0  # requests sent; an answer to an older one is dropped
 
     def compose(self) -> ComposeResult:
-        yield Static(t("Plan a meeting"), id="title")
+        yield Static(
+            t("Plan a make-up session for {count} members", count=len(self.make_up_for))
+            if self.make_up_for
+            else t("Plan a meeting"),
+            id="title",
+        )
         with Horizontal(id="form"):
             yield SelectionList[str](id="groups", compact=True)
             with Vertical(id="fields"):
@@ -76,7 +85,9 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
                     yield Static(t("Type"), classes="label")
                     yield Select(
                         [(meeting_type_label(k), k) for k in MeetingType],
-                        value=MeetingType.GROUP_MEETING,
+                        value=MeetingType.MAKE_UP
+                        if self.make_up_for
+                        else MeetingType.GROUP_MEETING,
                         allow_blank=False,
                         id="kind",
                         compact=True,
@@ -130,9 +141,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         groups = self.query_one("#groups", SelectionList)
         scope = self.settings.scope_group
         shown = [scope] if scope else names
+        if self.make_up_for:
+            shown = [name for name in shown if name in self.chosen_groups]
         with self.prevent(SelectionList.SelectedChanged):
             groups.add_options((name, name, name in self.chosen_groups) for name in shown)
-        groups.disabled = scope is not None
+        groups.disabled = scope is not None or bool(self.make_up_for)
         self.action_propose()
         self.query_one("#proposals").focus()
 
@@ -174,6 +187,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
             sessions=self.query_one("#sessions", Select).value,  # type: ignore[arg-type]
             require=parse_words(self._text("#require")),
             number=self.asked,
+            invitees=self.make_up_for,
         )
 
     def _text(self, selector: str) -> str:

@@ -42,7 +42,7 @@ class RecordTable(DataTable[Cell]):
         for header, width in zip(headers, widths, strict=True):
             self.add_column(header, width=width)
         for key, row in rows:
-            self.add_row(*row, key=key)
+            self.add_row(*map(_single_line, row), key=key)
         self.move_cursor(row=min(kept, max(0, self.row_count - 1)))
 
     def selected_key(self) -> str | None:
@@ -50,6 +50,15 @@ class RecordTable(DataTable[Cell]):
         if self.row_count == 0:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+
+def _single_line(cell: Cell) -> Cell:
+    """Rich text ends in a newline by default, which a table cell draws as a gap."""
+    if isinstance(cell, Text):
+        cell = cell.copy()
+        cell.end = ""
+        cell.no_wrap = True
+    return cell
 
 
 def _plain(cell: Cell) -> str:

@@ -60,8 +60,8 @@ class Axis:
 
 
 def row_minutes_for(height: int) -> int:
-    """The finest rows that show the whole day in about the height (some scrolling is fine)."""
+    """The finest rows that show the whole day in about the height (scrolling a third is fine)."""
     for minutes in ROW_MINUTES:
-        if 24 * 60 // minutes <= height * 1.25:
+        if 24 * 60 // minutes <= height * 1.5:
             return minutes
     return ROW_MINUTES[-1]

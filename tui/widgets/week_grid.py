@@ -26,7 +26,7 @@ from tui.widgets.week_axis import (
 )
 from tui.widgets.week_layout import Block, lanes_per_day
 
-MIN_LANE = 4
+MIN_LANE = 5
 TODAY = Style(bgcolor="#262630")
 OVERFLOW = Style(dim=True, italic=True)
 
@@ -119,14 +119,14 @@ class WeekGrid(Widget):
         style = KIND_STYLES[kind] + OVERFLOW
         fill = KIND_FILL[kind] if self.plain else " "
         canvas.fill(axis.column_x(day) + x, row, w, fill, style)
-        if not label:
-            return  # the count is written where it changes, not on every row
+        if not label and visible > 1:
+            return  # beside blocks, the count is written where it changes, not on every row
         sign = "+" if visible > 1 else ""
         canvas.write(axis.column_x(day) + x, row, f"{sign}{kinds.total()}", style, w)
 
     @staticmethod
     def _visible_lanes(axis: Axis, lanes: int) -> int:
-        return max(1, min(lanes, axis.column_width // MIN_LANE))
+        return max(1, min(lanes, (axis.column_width + 1) // MIN_LANE))
 
     def _lane_place(self, axis: Axis, lanes: int, lane: int) -> tuple[int, int, bool]:
         """Offset and width of ``lane`` in its day column; the last visible lane

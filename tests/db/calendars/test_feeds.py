@@ -129,3 +129,18 @@ def test_a_revoked_or_unknown_token_opens_nothing(served: tuple[Store, Store]) -
     assert calendars.get("x" * 43) is None
     writer.feeds.revoke(feed.token)
     assert calendars.get(feed.token) is None
+
+
+def test_a_group_feed_shows_its_members_shifts_by_name(served: tuple[Store, Store]) -> None:
+    """A leader subscribing to the group's feed sees who works when, ten weeks of it."""
+    writer, reader = served
+    group = writer.groups()[0].name
+    members = {m.name for m in writer.members(groups=[group])}
+    feed, _ = writer.feeds.issue(FeedKind.GROUP, group)
+    rendered = FeedCalendars(reader, CalendarWords(), lambda: NOW).get(feed.token)
+    assert rendered is not None
+    events = Calendar.from_ical(rendered.body).walk("VEVENT")
+    first, last = feed_range(NOW.date())
+    assert {str(e["SUMMARY"]).split(":")[0] for e in events} == members
+    assert min(e["DTSTART"].dt.date() for e in events) <= first + timedelta(days=1)
+    assert max(e["DTSTART"].dt.date() for e in events) >= last - timedelta(days=1)

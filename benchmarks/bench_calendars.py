@@ -1,0 +1,158 @@
+"""How long calendar exports take, and how many feed requests a second the server answers.
+
+    .venv/bin/python benchmarks/bench_calendars.py [--members 10000] [--requests 2000]
+
+The organisation is the demo of that size, built for the week of 2026-12-09,
+with one 45-minute group meeting per group in the first week; exports cover
+four weeks from Monday 2026-12-07.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TypeVar
+
+from db.calendars.content import Scope, ScopeKind, gather
+from db.calendars.feeds import FeedKind
+from db.calendars.ics import ics_chunks
+from db.calendars.serving import FeedCalendars
+from db.calendars.wording import CalendarWords
+from db.demo import fill_demo
+from db.store import Store
+from scheduling.localtime import at
+from scheduling.meetings import MeetingType
+from tui.feeds_server import FeedServer
+
+TODAY = date(2026, 12, 9)
+FIRST, LAST = date(2026, 12, 7), date(2027, 1, 3)
+T = TypeVar("T")
+
+
+def timed(label: str, action: Callable[[], T]) -> T:
+    began = time.perf_counter()
+    result = action()
+    print(f"  {label:<58} {time.perf_counter() - began:8.2f} s", flush=True)
+    return result
+
+
+def build(path: Path, members: int) -> None:
+    store = Store.open(path)
+    fill_demo(store, seed=1, members=members, today=TODAY)
+    zone = store.timezone
+    for n, group in enumerate(store.groups()):
+        start = at(FIRST + timedelta(days=n % 5), datetime.min.time().replace(hour=14), zone)
+        store.meetings.book(
+            type=MeetingType.GROUP_MEETING,
+            topic="学习",
+            start=start,
+            end=start + timedelta(minutes=45),
+            groups=[group.name],
+            invited=[m.employee_no for m in store.members(groups=[group.name])],
+        )
+    store.close()
+
+
+def exports(path: Path) -> None:
+    store = Store.open(path, read_only=True)
+    stamp = datetime.now(UTC)
+    content = timed(
+        "gather everyone's shifts and meetings",
+        lambda: gather(store, Scope(ScopeKind.ALL), FIRST, LAST),
+    )
+    size = timed(
+        "render them as iCalendar (icalendar library)",
+        lambda: sum(len(chunk) for chunk in ics_chunks(content, stamp=stamp)),
+    )
+    print(f"  {len(content.shifts)} shifts, {len(content.meetings)} meetings, {size / 1e6:.1f} MB")
+    out = path.parent / "all.ics"
+    command = [sys.executable, "-m", "tui.cli", "--db", str(path), "export", "ics", "--all"]
+    command += ["--from", f"{FIRST}", "--to", f"{LAST}", "-o", str(out)]
+    timed(
+        "the whole `shiftcell export ics --all` command",
+        lambda: subprocess.run(command, check=True, capture_output=True),
+    )
+    members = store.members()[:: max(1, len(store.members()) // 50)][:50]
+    began = time.perf_counter()
+    for member in members:
+        b"".join(
+            ics_chunks(
+                gather(store, Scope(ScopeKind.MEMBER, member.employee_no), FIRST, LAST), stamp=stamp
+            )
+        )
+    each = (time.perf_counter() - began) / len(members)
+    print(f"  {'one member, gathered and rendered (mean of 50)':<58} {each * 1000:8.1f} ms")
+    group = store.groups()[0].name
+    timed(
+        f"one group ({len(store.members(groups=[group]))} members)",
+        lambda: b"".join(
+            ics_chunks(gather(store, Scope(ScopeKind.GROUP, group), FIRST, LAST), stamp=stamp)
+        ),
+    )
+    store.close()
+
+
+def feeds(path: Path, requests: int, clients: int = 4) -> None:
+    writer = Store.open(path)
+    feed, _ = writer.feeds.issue(FeedKind.MEMBER, writer.members()[0].employee_no)
+    group_feed, _ = writer.feeds.issue(FeedKind.GROUP, writer.groups()[0].name)
+    writer.close()
+    reader = Store.open(path, read_only=True)
+    calendars = FeedCalendars(reader, CalendarWords(), lambda: datetime.now(reader.timezone))
+    timed("first answer of a member feed (10 weeks, cold)", lambda: calendars.get(feed.token))
+    timed("first answer of a group feed (10 weeks, cold)", lambda: calendars.get(group_feed.token))
+    server = FeedServer(("127.0.0.1", 0), calendars)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+
+    def client(conditional: bool) -> int:
+        connection = http.client.HTTPConnection(host, port, timeout=30)
+        etag = None
+        for _ in range(requests // clients):
+            headers = {"If-None-Match": etag} if conditional and etag else {}
+            connection.request("GET", feed.path, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            etag = response.getheader("ETag")
+        connection.close()
+        return requests // clients
+
+    for conditional, label in ((False, "200 with the body"), (True, "304 Not Modified")):
+        began = time.perf_counter()
+        with ThreadPoolExecutor(clients) as pool:
+            done = sum(pool.map(client, [conditional] * clients))
+        elapsed = time.perf_counter() - began
+        print(
+            f"  {done} requests, {clients} keep-alive clients, {label}: "
+            f"{elapsed:.2f} s, {done / elapsed:,.0f} requests/s"
+        )
+    server.shutdown()
+    server.server_close()
+    reader.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=2000)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.db"
+        print(f"demo --members {options.members}, four weeks {FIRST} – {LAST}")
+        timed("build the demo and book a meeting per group", lambda: build(path, options.members))
+        exports(path)
+        print("feeds")
+        feeds(path, options.requests)
+
+
+if __name__ == "__main__":
+    main()
