@@ -129,3 +129,30 @@ def test_a_key_can_be_pasted_on_standard_input(db: Path, pubkey: Path) -> None:
     )
     assert pasted_junk.exit_code == 1
     assert "-: not an SSH public key" in pasted_junk.output
+
+
+def test_the_log_shows_logins_and_refusals_in_words_newest_first(db: Path, pubkey: Path) -> None:
+    from datetime import UTC, datetime
+
+    from db.ssh_keys import Refusal, SshEvent
+    from db.store import Store
+
+    store = Store.open(db)
+    store.ssh_keys.record(
+        SshEvent.LOGIN, "10.0.0.5", label="王组长", at=datetime(2026, 12, 9, 1, tzinfo=UTC)
+    )
+    store.ssh_keys.record(
+        SshEvent.REFUSED,
+        "10.0.0.9",
+        reason=Refusal.UNKNOWN_KEY,
+        detail="SHA256:abc",
+        at=datetime(2026, 12, 9, 2, tzinfo=UTC),
+    )
+    store.close()
+    lines = run(db, "ssh-keys", "log").output.splitlines()
+    assert (
+        "refused: unknown key" in lines[2] and "10.0.0.9" in lines[2] and "SHA256:abc" in lines[2]
+    )
+    assert "login" in lines[3] and "王组长" in lines[3] and "2026-12-09 09:00:00" in lines[3]
+    only = json.loads(run(db, "ssh-keys", "log", "--label", "王组长", "--json").output)
+    assert [(e["event"], e["address"]) for e in only] == [("login", "10.0.0.5")]
