@@ -46,7 +46,11 @@ class Session:
     last_output: float = field(default_factory=time.monotonic)
 
     def complete(self, marker: str) -> bool:
-        lines = self.screen.display
+        # Not screen.display, which fails on half of a wide character cut by a resize.
+        lines = [
+            "".join(self.screen.buffer[y][x].data for x in range(self.screen.columns))
+            for y in range(self.screen.lines)
+        ]
         return marker in "\n".join(lines) and bool(lines[-1].strip())
 
 

@@ -90,6 +90,18 @@ def organisation(tmp_path: Path) -> Iterator[tuple[Path, Keys]]:
     yield database, keys
 
 
+def screen_lines(screen: pyte.Screen) -> list[str]:
+    """The screen's rows as text.
+
+    Not ``screen.display``: after a resize cuts a wide character in two, pyte
+    leaves its empty second half alone in a cell, and ``display`` fails on it.
+    """
+    return [
+        "".join(screen.buffer[y][x].data for x in range(screen.columns))
+        for y in range(screen.lines)
+    ]
+
+
 class Terminal:
     """An ``ssh`` client on its own pty, its output kept on a pyte screen."""
 
@@ -106,7 +118,7 @@ class Terminal:
 
     @property
     def text(self) -> str:
-        return "\n".join(self.screen.display)
+        return "\n".join(screen_lines(self.screen))
 
     def pump(self, seconds: float = 0.1) -> bool:
         """Read what has arrived; False once the client has ended."""

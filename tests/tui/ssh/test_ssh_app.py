@@ -140,3 +140,20 @@ def test_twenty_leaders_at_once_all_see_their_group_and_leave_no_process_behind(
     while server.children() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert server.children() == []
+
+
+def test_stopping_the_server_ends_every_session_and_leaves_no_process(serve, organisation) -> None:
+    """systemctl stop must not leave leaders' apps running without a server."""
+    import signal
+
+    _, keys = organisation
+    server, client = serve()
+    terminals = [client.open("leader", columns=100, rows=30) for _ in range(3)]
+    for terminal in terminals:
+        terminal.wait_for(lambda s: keys.leader_group in s)
+    apps = [pid for pid, _ in server.children()]
+    assert len(apps) == 3
+    server.process.send_signal(signal.SIGTERM)
+    assert server.process.wait(timeout=20) == 0
+    assert all(not Path(f"/proc/{pid}").exists() for pid in apps)
+    assert all(terminal.finish() is not None for terminal in terminals)
