@@ -36,6 +36,7 @@ def _group(db: Path) -> str:
 
 
 def test_a_leader_key_is_added_listed_and_removed(db: Path, pubkey: Path) -> None:
+    """The whole life of a leader's key, as the secretary types it."""
     group = _group(db)
     added = run(db, "ssh-keys", "add", "--group", group, "--label", "王组长", str(pubkey))
     assert added.exit_code == 0, added.output
@@ -61,6 +62,7 @@ def test_group_and_secretary_are_one_or_the_other(db: Path, pubkey: Path) -> Non
 
 
 def test_an_unknown_group_fails_naming_it_and_adds_nothing(db: Path, pubkey: Path) -> None:
+    """A typo in a group name must be caught at once, not at the leader's first login."""
     result = run(db, "ssh-keys", "add", "--group", "第九食堂党小组", "--label", "x", str(pubkey))
     assert result.exit_code == 1
     assert "第九食堂党小组" in result.output
@@ -68,6 +70,7 @@ def test_an_unknown_group_fails_naming_it_and_adds_nothing(db: Path, pubkey: Pat
 
 
 def test_removing_an_unknown_label_fails_listing_the_labels(db: Path, pubkey: Path) -> None:
+    """The list of labels lets the secretary retype the right one."""
     run(db, "ssh-keys", "add", "--secretary", "--label", "书记", str(pubkey))
     result = run(db, "ssh-keys", "remove", "李组长")
     assert result.exit_code == 1
@@ -75,6 +78,7 @@ def test_removing_an_unknown_label_fails_listing_the_labels(db: Path, pubkey: Pa
 
 
 def test_messages_follow_the_language(db: Path, pubkey: Path) -> None:
+    """Secretaries who read Chinese manage keys in Chinese."""
     result = CliRunner().invoke(
         main,
         [
@@ -132,6 +136,7 @@ def test_a_key_can_be_pasted_on_standard_input(db: Path, pubkey: Path) -> None:
 
 
 def test_the_log_shows_logins_and_refusals_in_words_newest_first(db: Path, pubkey: Path) -> None:
+    """The log is read by a secretary, not parsed: refusals must say why, in words."""
     from datetime import UTC, datetime
 
     from db.ssh_keys import Refusal, SshEvent

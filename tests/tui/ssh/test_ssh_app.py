@@ -43,6 +43,7 @@ def _footer(text: str) -> str:
 
 
 def test_a_leader_sees_their_groups_members_and_no_one_elses(serve, organisation) -> None:
+    """The whole point of a leader's key: their group, read-only, and nobody else's people."""
     database, keys = organisation
     _, client = serve()
     ours, theirs = _names(database)
@@ -107,6 +108,7 @@ def test_a_resize_of_the_leaders_terminal_lays_the_app_out_again(serve, organisa
 
 
 def test_a_key_set_to_chinese_gets_the_app_in_chinese(serve, organisation) -> None:
+    """Most leaders read Chinese; the key carries their language to the server."""
     database, keys = organisation
     store = Store.open(database)
     leader = next(k for k in store.ssh_keys.list() if k.label == "leader")
@@ -128,6 +130,7 @@ def test_a_key_set_to_chinese_gets_the_app_in_chinese(serve, organisation) -> No
 def test_twenty_leaders_at_once_all_see_their_group_and_leave_no_process_behind(
     serve, organisation
 ) -> None:
+    """Leaders look at the same time (after a meeting notice); none may wait in vain or leak a process."""
     _, keys = organisation
     server, client = serve()
     terminals = [client.open("leader", columns=100, rows=30) for _ in range(20)]
