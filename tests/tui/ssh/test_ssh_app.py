@@ -1,6 +1,7 @@
 """A group leader's `ssh` session, read off the screen: their group, read-only, nothing else."""
 
 import importlib.util
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -54,6 +55,26 @@ def test_a_leader_sees_their_groups_members_and_no_one_elses(serve, organisation
     assert all(name in text for name in ours)
     seen = [name for name in theirs if name in text]
     assert not seen, f"members of other groups on a leader's screen: {seen}"
+
+
+def test_a_leaders_app_holds_the_database_open_read_only(serve, organisation) -> None:
+    """Read-only at the file: no bug in the app can write, whatever it tries."""
+    database, keys = organisation
+    server, client = serve()
+    terminal = client.open("leader", columns=120, rows=40)
+    terminal.wait_for(lambda s: keys.leader_group in s)
+    [(app, _)] = server.children()
+    modes = []
+    for fd in Path(f"/proc/{app}/fd").iterdir():
+        try:
+            target = fd.readlink()
+        except OSError:
+            continue
+        if target == database.resolve():
+            flags = int((Path(f"/proc/{app}/fdinfo") / fd.name).read_text().split()[3], 8)
+            modes.append(flags & os.O_ACCMODE)
+    assert modes, "the app has not opened the database"
+    assert set(modes) == {os.O_RDONLY}
 
 
 def test_a_secretary_is_offered_editing_and_a_leader_nothing_that_writes(
