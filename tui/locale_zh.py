@@ -298,6 +298,7 @@ ZH: dict[str, str] = {
     "and {count} more": "等另 {count} 人",
     "Session {number}": "第 {number} 场",
     "required": "必填",
+    "Remarks": "备注",
     "A meeting needs a topic.": "请填写会议主题。",
     "Enter or Ctrl+S books it, Escape goes back.": "回车或 Ctrl+S 预订，Esc 返回。",
     # -- calendars: export, feeds ---------------------------------------------
