@@ -361,6 +361,7 @@ ZH: dict[str, str] = {
     "Writing {path} …": "正在写入 {path} …",
     # -- group leaders over SSH ----------------------------------------------
     # (ssh strings go right below this line)
+    "shiftcell could not start here ({error})": "shiftcell 无法在此启动（{error}）",
     "serve-ssh takes no --read-only or --group: each key sets its own": "serve-ssh 不接受 --read-only 或 --group：由每个密钥各自决定",
     "group {group} (read-only)": "党小组 {group}（只读）",
     "secretary (full access)": "支部书记（完全权限）",
