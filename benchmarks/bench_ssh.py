@@ -46,7 +46,11 @@ class Session:
     last_output: float = field(default_factory=time.monotonic)
 
     def complete(self, marker: str) -> bool:
-        lines = self.screen.display
+        # Not screen.display, which fails on half of a wide character cut by a resize.
+        lines = [
+            "".join(self.screen.buffer[y][x].data for x in range(self.screen.columns))
+            for y in range(self.screen.lines)
+        ]
         return marker in "\n".join(lines) and bool(lines[-1].strip())
 
 
@@ -202,9 +206,11 @@ def main() -> None:
         folder = Path(tmp)
         database, key_path, group = setup(folder)
         server, port = start_server(folder, database, max(args.sessions) + 5)
+        empty = folder / "ssh_config"  # nothing from ~/.ssh/config or /etc/ssh
+        empty.touch()
         command = [
-            ssh, "-F", "/dev/null", "-o", "StrictHostKeyChecking=no",
-            "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes",
+            ssh, "-F", str(empty), "-o", "StrictHostKeyChecking=no",
+            "-o", f"UserKnownHostsFile={folder / 'known_hosts'}", "-o", "IdentitiesOnly=yes",
             "-o", "IdentityAgent=none", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
             "-i", str(key_path), "-p", str(port), "127.0.0.1",
         ]  # fmt: skip

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 
@@ -101,3 +101,14 @@ def owing_make_up(sessions: Sequence[Meeting]) -> tuple[str, ...]:
         no for s in sessions if not s.cancelled for no in s.needs_make_up if no not in present
     )
     return tuple(owing)
+
+
+def narrowed(meeting: Meeting, employee_nos: Collection[str]) -> Meeting:
+    """The meeting as seen by one group's leader: only those members' invitations.
+
+    A branch meeting invites several groups; a viewer limited to one group
+    sees their own members' attendance, and their rate, not the others'.
+    """
+    return replace(
+        meeting, invited=tuple(a for a in meeting.invited if a.employee_no in employee_nos)
+    )

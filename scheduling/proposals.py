@@ -152,7 +152,8 @@ def _fewest_sessions(sets: np.ndarray, sessions: int, top: int) -> Covers:
     most = union_size(sets, covers.combinations[0])
     for fewer in range(1, len(covers.combinations[0])):
         smaller = best_covers(sets, fewer, top)
-        if smaller.exact == covers.exact and union_size(sets, smaller.combinations[0]) == most:
+        # Fewer sessions reaching as many (an exact search can beat a greedy one).
+        if union_size(sets, smaller.combinations[0]) >= most:
             return smaller
     return covers
 

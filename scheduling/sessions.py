@@ -22,8 +22,11 @@ members over a few weeks), and their structure helps:
      unions add up to at least twice the triple's), so once a pair's union
      falls below 2/3 of the target, no later pair can lead to it: stop;
    - a third set C adds to A ∪ B at most what it adds to A alone or to B
-     alone, ``min(|A ∪ C| - |A|, |B ∪ C| - |B|)``, read off the pair matrix:
-     a pair whose best such bound misses the target is skipped;
+     alone, ``min(|A ∪ C| - |A|, |B ∪ C| - |B|)``, and ``|A ∪ B ∪ C|`` is at
+     most ``|A ∪ C| + |B ∪ C| - |C|``: both read off the pair matrix, so a
+     pair whose best such bound misses the target is skipped;
+   - once ``top`` combinations reach everyone who is ever free, nothing can
+     do better: stop;
    - for the pairs left, one matrix product gives every third set's exact
      gain, and only triples reaching the target are kept.
 
@@ -121,14 +124,19 @@ def _triples(sets: np.ndarray, top: int) -> list[tuple[int, ...]]:
     packed = np.packbits(sets, axis=1)
     found: dict[tuple[int, ...], int] = {}
     target = _remember(found, _greedy(sets, 3, top), packed, top)
+    reachable = int(sets.any(axis=0).sum())  # no union is larger than everyone ever free
     for begin in range(0, len(first), PAIR_BATCH):
         batch = slice(begin, begin + PAIR_BATCH)
         i, j, union = first[batch], second[batch], pair_unions[batch]
-        if 3 * int(union[0]) < 2 * target:
+        if 3 * int(union[0]) < 2 * target or target >= reachable:
             break
-        # A third set adds at most what it adds to either one of the pair.
-        bound = union[:, None] + np.minimum(
-            unions[i] - sizes[i][:, None], unions[j] - sizes[j][:, None]
+        # A third set adds at most what it adds to either one of the pair, and
+        # the three sets cover at most what two of them cover plus the third's
+        # pair with the other, less their overlap: |A ∪ B ∪ C| <= |A ∪ C| + |B ∪ C| - |C|.
+        bound = np.minimum(
+            union[:, None]
+            + np.minimum(unions[i] - sizes[i][:, None], unions[j] - sizes[j][:, None]),
+            unions[i] + unions[j] - sizes[None, :],
         )
         bound[np.arange(len(i)), i] = -1
         bound[np.arange(len(i)), j] = -1

@@ -116,14 +116,15 @@ ZH: dict[str, str] = {
     "Repeat sessions chosen greedily: at least 63% of the best possible coverage (too large for the exact search).": (
         "分批次场次由贪心算法选出：覆盖人数至少达到最优的 63%（规模过大，无法精确求解）。"
     ),
-    "quorum": "达到法定人数",
-    "no quorum": "未达法定人数",
-    "Session {number}: ": "第 {number} 场：",
-    "Cannot attend any session:": "各场均无法参加：",
-    "Cannot attend:": "无法参加：",
     "… and {count} more (--json lists everyone)": "…… 另有 {count} 人（--json 可列出全部）",
+    "Latest start": "最晚开始",
     "any start until {time}": "最晚 {time} 开始",
     "{count} attend": "{count} 人可参加",
+    "quorum": "达到法定人数",
+    "no quorum": "未达法定人数",
+    "Attend": "可参加",
+    "Coverage": "覆盖",
+    "Quorum": "法定人数",
     "{held} session(s) already reach as many members as {sessions} would.": (
         "{held} 场即可覆盖 {sessions} 场所能覆盖的全部人员。"
     ),
@@ -299,6 +300,7 @@ ZH: dict[str, str] = {
     "and {count} more": "等另 {count} 人",
     "Session {number}": "第 {number} 场",
     "required": "必填",
+    "Remarks": "备注",
     "A meeting needs a topic.": "请填写会议主题。",
     "Enter or Ctrl+S books it, Escape goes back.": "回车或 Ctrl+S 预订，Esc 返回。",
     # -- calendars: export, feeds ---------------------------------------------
@@ -357,8 +359,10 @@ ZH: dict[str, str] = {
     "Close": "关闭",
     "Issue a feed URL": "生成订阅网址",
     "Writing {count} events to {path} …": "正在将 {count} 个日程写入 {path} …",
+    "Writing {path} …": "正在写入 {path} …",
     # -- group leaders over SSH ----------------------------------------------
     # (ssh strings go right below this line)
+    "shiftcell could not start here ({error})": "shiftcell 无法在此启动（{error}）",
     "serve-ssh takes no --read-only or --group: each key sets its own": "serve-ssh 不接受 --read-only 或 --group：由每个密钥各自决定",
     "group {group} (read-only)": "党小组 {group}（只读）",
     "secretary (full access)": "支部书记（完全权限）",

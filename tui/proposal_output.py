@@ -6,11 +6,11 @@ import json
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from scheduling import Member, Proposal, Proposals, Reason, Rules, Session
+from scheduling import Member, Proposal, Proposals, Reason, Role, Rules, Session
 from tui.i18n import t
-from tui.labels import weekday_label
+from tui.labels import role_label, weekday_label
 from tui.reasons import describe
-from tui.textwidth import pad
+from tui.textwidth import cells, pad
 
 BAR = 12
 LISTED = 10  # absentees named per proposal in text; --json lists all
@@ -63,8 +63,12 @@ def render_text(
     rules: Rules,
     sessions: int = 1,
 ) -> str:
-    """A header, then one block per proposal: coverage bar, quorum, sessions, who cannot come."""
-    names = {m.employee_no: m.name for m in members}
+    """A header line, notes, then the table of proposals with who cannot come and why."""
+    # A leader who cannot come is worth noticing: their role goes beside the name.
+    names = {
+        m.employee_no: f"{m.name} ({role_label(m.role)})" if m.role is Role.LEADER else m.name
+        for m in members
+    }
     lines = [
         t(
             "{title} · {members} members · {first} – {last} · {duration} min",
@@ -95,51 +99,71 @@ def render_text(
                 sessions=sessions,
             )
         )
-    for rank, proposal in enumerate(proposals.proposals, start=1):
-        lines.append("")
-        lines.extend(_proposal_text(rank, proposal, proposals.members, names))
+    lines.append("")
+    lines.extend(_table(proposals, names))
     return "\n".join(lines)
 
 
-def _proposal_text(rank: int, proposal: Proposal, members: int, names: dict[str, str]) -> list[str]:
-    count = len(proposal.covered)
+def _table(proposals: Proposals, names: dict[str, str]) -> list[str]:
+    """One row per session, the proposal's coverage on its first; who cannot come below."""
+    headers = ["#", t("When"), t("Latest start"), t("Attend"), t("Coverage"), t("Quorum")]
+    blocks: list[tuple[list[list[str]], list[str]]] = []
+    for rank, proposal in enumerate(proposals.proposals, start=1):
+        rows = [
+            [
+                str(rank) if number == 0 else "",
+                _when(session),
+                _hm(session.latest_start) if session.latest_start > session.start else "",
+                str(len(session.attendees)),
+                _coverage(proposal, proposals.members) if number == 0 else "",
+                ("✓" if proposal.quorum else "✗") if number == 0 else "",
+            ]
+            for number, session in enumerate(proposal.sessions)
+        ]
+        blocks.append((rows, _absentees(proposal, names)))
+    widths = [cells(h) for h in headers]
+    for rows, _ in blocks:
+        for row in rows:
+            widths = [max(w, cells(v)) for w, v in zip(widths, row, strict=True)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(pad(v, w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    lines = [line(headers), "  ".join("─" * w for w in widths)]
+    for rows, absent in blocks:
+        lines.extend(line(row) for row in rows)
+        lines.extend(absent)
+    return lines
+
+
+def _coverage(proposal: Proposal, members: int) -> str:
     filled = round(BAR * proposal.coverage)
-    quorum = t("quorum") if proposal.quorum else t("no quorum")
+    count = len(proposal.covered)
+    return f"{'█' * filled}{'░' * (BAR - filled)} {count}/{members} {proposal.coverage:.0%}"
+
+
+def _absentees(proposal: Proposal, names: dict[str, str]) -> list[str]:
+    """Who cannot come to any session, and why: at most ``LISTED`` of them."""
+    shown = proposal.uncovered[:LISTED]
+    if not shown:
+        return []
+    on = proposal.sessions[0].start.date()
+    width = max(len(no) for no, _ in shown)
+    name_width = max(cells(names.get(no, "")) for no, _ in shown)
     lines = [
-        f"{rank}. {'█' * filled}{'░' * (BAR - filled)} {count}/{members} "
-        f"({proposal.coverage:.0%}) · {quorum}"
+        f"   ✗ {no:<{width}} {pad(names.get(no, ''), name_width)}  {describe(reason, on)}"
+        for no, reason in shown
     ]
-    several = len(proposal.sessions) > 1
-    for number, session in enumerate(proposal.sessions, start=1):
-        prefix = t("Session {number}: ", number=number) if several else ""
-        lines.append(f"   {prefix}{_when(session)}")
-    if proposal.uncovered:
-        lines.append("   " + (t("Cannot attend any session:") if several else t("Cannot attend:")))
-        on = proposal.sessions[0].start.date()
-        width = max(len(no) for no, _ in proposal.uncovered[:LISTED])
-        name_width = max(_cells(names.get(no, "")) for no, _ in proposal.uncovered[:LISTED])
-        for no, reason in proposal.uncovered[:LISTED]:
-            who = f"{no:<{width}} {pad(names.get(no, ''), name_width)}"
-            lines.append(f"     {who}  {describe(reason, on)}")
-        more = len(proposal.uncovered) - LISTED
-        if more > 0:
-            lines.append("     " + t("… and {count} more (--json lists everyone)", count=more))
+    more = len(proposal.uncovered) - LISTED
+    if more > 0:
+        lines.append("     " + t("… and {count} more (--json lists everyone)", count=more))
     return lines
 
 
 def _when(session: Session) -> str:
     day = session.start.date()
-    text = f"{weekday_label(day.weekday())} {day:%m-%d} {_hm(session.start)}–{_hm(session.end)}"
-    if session.latest_start > session.start:
-        text += " · " + t("any start until {time}", time=_hm(session.latest_start))
-    return text + " · " + t("{count} attend", count=len(session.attendees))
+    return f"{weekday_label(day.weekday())} {day:%m-%d} {_hm(session.start)}–{_hm(session.end)}"
 
 
 def _hm(moment: datetime) -> str:
-    return f"{moment:%H:%M}"
-
-
-def _cells(text: str) -> int:
-    from tui.textwidth import cells
-
-    return cells(text)
+    return f"{moment.hour:02d}:{moment.minute:02d}"

@@ -18,8 +18,8 @@ def describe(reason: Reason, on: date | None = None) -> str:
     if reason.kind is ReasonKind.LEAVE:
         last = _last_day(reason.end)
         if reason.note:
-            return t("on leave until {day} ({note})", day=f"{last:%m-%d}", note=reason.note)
-        return t("on leave until {day}", day=f"{last:%m-%d}")
+            return t("on leave until {day} ({note})", day=_month_day(last), note=reason.note)
+        return t("on leave until {day}", day=_month_day(last))
     if reason.kind is ReasonKind.REST:
         return t("resting after night shift until {time}", time=_clock(reason.end, day))
     hours = f"{_clock(reason.start, day)}–{_clock(reason.end, day)}"
@@ -29,10 +29,19 @@ def describe(reason: Reason, on: date | None = None) -> str:
 
 
 def _clock(moment: datetime, day: date) -> str:
-    """HH:MM, with the date in front when it is not ``day``."""
+    """HH:MM, with the date in front when it is not ``day``.
+
+    Built from the fields: strftime on a zone-aware time asks the zone for
+    daylight saving each call, and a large proposal names thousands of times.
+    """
+    clock = f"{moment.hour:02d}:{moment.minute:02d}"
     if moment.date() == day:
-        return f"{moment:%H:%M}"
-    return f"{moment:%m-%d} {moment:%H:%M}"
+        return clock
+    return f"{moment.month:02d}-{moment.day:02d} {clock}"
+
+
+def _month_day(day: date) -> str:
+    return f"{day.month:02d}-{day.day:02d}"
 
 
 def _last_day(end: datetime) -> date:

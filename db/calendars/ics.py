@@ -37,13 +37,6 @@ def meeting_uid(meeting: Meeting, created: str, identity: str) -> str:
     return f"meeting-{meeting.id}-{stamp}@{identity}.shiftcell"
 
 
-def calendar_uid(content: CalendarContent) -> str:
-    """The calendar's own UID: the same for every export of the same scope."""
-    scope = content.scope
-    key = hashlib.sha256(f"{scope.kind.value}|{scope.target or ''}".encode()).hexdigest()[:24]
-    return f"calendar-{key}@{content.identity}.shiftcell"
-
-
 def calendar_ics(
     content: CalendarContent,
     words: CalendarWords | None = None,
@@ -85,10 +78,13 @@ def _shell(content: CalendarContent, words: CalendarWords, refresh: timedelta | 
     """The calendar's own properties and its VTIMEZONE, without events."""
     calendar = Calendar.new(
         prodid=PRODID,
-        uid=calendar_uid(content),
         name=_title(content, words),
         refresh_interval=refresh,
     )
+    # No UID on the calendar itself (RFC 7986 allows one): clients that split
+    # a feed into events, like vdirsyncer, take the first UID they meet for
+    # every event and keep only one of them.
+    del calendar["UID"]
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-timezone", content.zone.key)
     if refresh is not None:
@@ -156,10 +152,9 @@ def meeting_summary(meeting: Meeting, words: CalendarWords) -> str:
 
 def meeting_description(meeting: Meeting, words: CalendarWords, names: dict[str, str]) -> str:
     invited = [f"{names.get(a.employee_no, '')} {a.employee_no}".strip() for a in meeting.invited]
-    lines = [
-        words.groups.format(names=", ".join(meeting.groups)),
-        words.invited.format(count=len(invited), names=", ".join(invited)),
-    ]
+    lines = [words.invited.format(count=len(invited), names=", ".join(invited))]
+    if meeting.groups:  # a meeting for chosen members only has none
+        lines.insert(0, words.groups.format(names=", ".join(meeting.groups)))
     if meeting.notes:
         lines.append(meeting.notes)
     return "\n".join(lines)

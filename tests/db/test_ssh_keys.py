@@ -25,6 +25,7 @@ def test_the_fingerprint_is_the_one_ssh_keygen_prints() -> None:
 
 
 def test_a_leader_key_is_found_by_its_blob_and_knows_its_group(book) -> None:
+    """A login is matched on the key itself, and the key alone decides what its holder sees."""
     book.add(label="王组长", algorithm="ssh-ed25519", key_data=KEY, group="第一食堂党小组")
     key = book.find(KEY)
     assert key is not None
@@ -33,6 +34,7 @@ def test_a_leader_key_is_found_by_its_blob_and_knows_its_group(book) -> None:
 
 
 def test_a_secretary_key_has_no_group(book) -> None:
+    """A secretary's key must open the whole branch, in the language it was given."""
     key = book.add(label="书记", algorithm="ssh-ed25519", key_data=KEY, group=None, language="zh")
     assert key.secretary
     assert key.language == "zh"
@@ -68,6 +70,7 @@ def test_a_removed_key_is_no_longer_found(book) -> None:
 
 
 def test_the_log_lists_newest_first_and_the_last_login_per_key(book) -> None:
+    """The secretary reads the log to see who looked when, and who tried and failed."""
     book.add(label="王组长", algorithm="ssh-ed25519", key_data=KEY, group="第一食堂党小组")
     first = datetime(2026, 12, 9, 2, 0, tzinfo=UTC)
     later = datetime(2026, 12, 9, 3, 0, tzinfo=UTC)
@@ -94,6 +97,7 @@ def test_what_a_client_sent_is_logged_printable_and_short(book) -> None:
 
 
 def test_a_read_only_store_cannot_add_keys(tmp_path) -> None:
+    """A viewer's process must never grant access, whatever bug the app has."""
     Store.open(tmp_path / "s.db").close()
     viewer = Store.open(tmp_path / "s.db", read_only=True)
     with pytest.raises(StoreError):

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from rosters import DAY, SHANGHAI, local, member, shift
 
-from scheduling import Leave, ReasonKind, Role, Status, find_availability, propose
+from scheduling import Leave, ReasonKind, Role, Rules, Status, find_availability, propose
 
 NEXT = DAY + timedelta(days=1)
 
@@ -122,3 +122,32 @@ def test_two_sessions_cover_two_crews_that_never_meet() -> None:
     assert best[0].attendees == ("L1", "L2") and best[1].attendees == ("E1", "E2")
     gap_sets = {tuple(s.start for s in p.sessions) for p in two.proposals}
     assert len(gap_sets) == 3
+
+
+def test_four_crews_need_four_sessions_found_greedily_and_no_fifth() -> None:
+    """Beyond three sessions the greedy search answers, and says so; a useless fifth is dropped."""
+    members = [member(no) for no in ("A", "B", "C", "D")]
+    # Each is free for one window only (shifts end and start 15 minutes away from it).
+    windows = {"A": ("06:45", "09:15"), "B": ("09:45", "12:15"), "C": ("12:45", "15:15")}
+    windows["D"] = ("15:45", "18:15")
+    shifts = []
+    for no, (busy_until, busy_from) in windows.items():
+        shifts += [shift(no, "00:00", busy_until), shift(no, busy_from, "+1 00:00")]
+    found = find_availability(members, shifts, [], DAY, DAY, SHANGHAI, Rules(rest=0))
+    assert len(propose(found).proposals[0].covered) == 1
+    three = propose(found, sessions=3)
+    assert three.exact and len(three.proposals[0].covered) == 3
+    four = propose(found, sessions=4)
+    assert not four.exact
+    assert four.proposals[0].coverage == 1.0 and len(four.proposals[0].sessions) == 4
+    five = propose(found, sessions=5)
+    assert len(five.proposals[0].sessions) == 4
+
+
+def test_fewer_exact_sessions_replace_more_greedy_ones_that_reach_no_one_else() -> None:
+    members = [member("A"), member("B")]
+    shifts = [shift("B", "07:00", "12:00")]
+    found = find_availability(members, shifts, [], DAY, DAY, SHANGHAI)
+    result = propose(found, sessions=4)
+    assert result.exact and len(result.proposals[0].sessions) == 1
+    assert result.proposals[0].coverage == 1.0

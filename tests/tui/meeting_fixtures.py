@@ -84,10 +84,20 @@ class ScreenHost(App[None]):
 
 
 async def settle(pilot: Pilot[object]) -> None:
-    """Let workers finish, their messages be handled and the screen be drawn."""
+    """Let workers finish, their messages be handled and the screen stop changing.
+
+    On a loaded machine widgets measure themselves a moment after the data
+    arrives; comparing two drawings in a row waits for that moment, not longer.
+    """
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-    # Tables measure their columns when idle: give every widget that moment.
-    await pilot.pause(0.1)
     await pilot.wait_for_scheduled_animations()
+    drawn = pilot.app.export_screenshot()
+    for _ in range(40):
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+        again = pilot.app.export_screenshot()
+        if again == drawn:
+            return
+        drawn = again

@@ -1,5 +1,6 @@
 """The Meetings list and one meeting's page: open, cancel, record who came."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from scheduling.meetings import AttendanceState, MeetingType
 from tui.i18n import set_language
 from tui.screens.meeting import MeetingScreen
 from tui.screens.meetings import MeetingsScreen
+from tui.widgets.record_table import RecordTable
 
 
 @pytest.fixture
@@ -250,3 +252,40 @@ async def test_a_make_up_session_is_planned_for_exactly_those_who_owe_one(
     made_up = max(store.meetings.list(), key=lambda m: m.id)
     assert made_up.type is MeetingType.MAKE_UP
     assert sorted(a.employee_no for a in made_up.invited) == sorted(owing)
+
+
+async def test_e_opens_the_calendar_export_for_this_meeting(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """Invitations go out as calendar files; the meeting page is where they start."""
+    from tui.screens.export_calendar import ExportCalendarScreen
+
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["coming"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportCalendarScreen)
+        assert app.screen.scope.target == ids["coming"]
+
+
+async def test_a_scoped_viewer_sees_only_their_groups_part_of_a_branch_meeting(
+    store: Store, path: Path
+) -> None:
+    first, second = (g.name for g in store.groups()[:2])
+    invited = [m.employee_no for m in store.members(groups=[first, second])]
+    own = [m.employee_no for m in store.members(groups=[second])]
+    meeting = store.meetings.book(
+        type=MeetingType.GENERAL_MEETING,
+        topic="支部党员大会",
+        start=NOW,
+        end=NOW + timedelta(hours=1),
+        groups=[first, second],
+        invited=invited,
+    )
+    scoped = settings(path, scope_group=second, read_only=True)
+    app = ScreenHost(MeetingScreen(store, scoped, meeting.id, NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RecordTable)
+        assert _column(table, 0) == own

@@ -282,3 +282,17 @@ def test_booking_never_loads_textual(db: Path, group: str) -> None:
     args += ["--duration", "45", "--type", "group", "--topic", "x"]
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "False", out.stderr
+
+
+def test_a_scoped_list_shows_only_that_groups_invitations(db: Path) -> None:
+    """A branch meeting invites every group; one group's leader sees their own people."""
+    store = Store.open(db, read_only=True)
+    first, second = (g.name for g in store.groups()[:2])
+    own = {m.employee_no for m in store.members(groups=[second])}
+    store.close()
+    args = ["--group", first, "--group", second, "--start", "2026-12-10 14:00"]
+    assert run(db, "meetings", "book", *args, "--duration", "60", "--type", "general",
+               "--topic", "x").exit_code == 0  # fmt: skip
+    assert len(listed(db)[0]["invited"]) > len(own)
+    (seen,) = listed(db, "--group", second)
+    assert {i["employee_no"] for i in seen["invited"]} == own

@@ -75,17 +75,37 @@ def test_the_human_table_shows_coverage_quorum_and_reasons(db: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == f"{GROUP} · 8 members · 2026-12-09 – 2026-12-15 · 45 min"
-    assert lines[2].startswith("1. ██████████░░ 7/8 (88%) · quorum")
-    assert "any start until" in lines[3]
-    assert "Cannot attend:" in result.output
-    assert "on shift 05:30–13:30 at 第一食堂" in result.output
+    assert lines[2].split() == ["#", "When", "Latest", "start", "Attend", "Coverage", "Quorum"]
+    first = lines[4]
+    assert first.startswith("1  ") and "██████████░░ 7/8 88%" in first and first.endswith("✓")
+    assert "  09:30  " in first  # any start up to 09:30 gives the same people
+    assert lines[5].startswith("   ✗ HQ") and "on shift 05:30–13:30 at 第一食堂" in lines[5]
+    assert lines[6].startswith("2  ")
+
+
+def test_repeat_sessions_read_as_rows_of_one_proposal(db: Path) -> None:
+    args = ("--group", GROUP, "--group", "东区公寓党小组", *WEEK, "--latest", "12:00")
+    result = run(db, "propose", *args, "--sessions", "3", "--top", "1")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "2 session(s) already reach as many members as 3 would." in lines
+    table = lines[lines.index("") + 3 :]
+    assert table[0].startswith("1  ") and "14/14 100%" in table[0]
+    assert table[1].startswith("   ") and "14/14" not in table[1]
+    assert len(table) == 2
 
 
 def test_reasons_and_table_speak_chinese(db: Path) -> None:
     result = run(db, "--lang", "zh", "propose", "--group", GROUP, *WEEK, "--latest", "18:00")
     assert result.exit_code == 0, result.output
     assert "8 人 · 2026-12-09 至 2026-12-15 · 45 分钟" in result.output
-    assert "达到法定人数" in result.output
+    assert result.output.splitlines()[2].split()[1:] == [
+        "时间",
+        "最晚开始",
+        "可参加",
+        "覆盖",
+        "法定人数",
+    ]
     assert "在第一食堂值班 05:30–13:30" in result.output
     found = json.loads(
         run(
@@ -181,3 +201,29 @@ def test_propose_does_not_load_textual(db: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_greedy_answer_says_how_good_it_is_at_least() -> None:
+    """Beyond three sessions the secretary is told the answer is not proven best."""
+    from scheduling import Proposals, Rules
+    from tui.proposal_output import render_text
+
+    text = render_text(
+        Proposals(0, (), exact=False),
+        [],
+        "G",
+        datetime(2026, 12, 9).date(),
+        datetime(2026, 12, 9).date(),
+        Rules(),
+        4,
+    )
+    assert "at least 63% of the best possible coverage" in text
+
+
+def test_an_absent_leader_is_marked_as_the_leader(db: Path) -> None:
+    """Whether the group leader can come decides a lot; the table says who they are."""
+    args = ("--group", GROUP, "--from", "2026-12-09", "--to", "2026-12-09", "--latest", "12:00")
+    result = run(db, "propose", *args, "--top", "2")
+    assert "HQ0001 郭涛 (leader)  on shift 10:30–19:30 at 第一食堂" in result.output
+    chinese = run(db, "--lang", "zh", "propose", *args, "--top", "2").output
+    assert "HQ0001 郭涛 (组长)  在第一食堂值班 10:30–19:30" in chinese

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,28 +27,39 @@ def export() -> None:
     """Write shifts and meetings to an .ics calendar or a .csv spreadsheet."""
 
 
-def _scope_options(command: click.Command) -> click.Command:
-    for option in reversed(
-        [
-            click.option("--member", help="One member's calendar (employee number)."),
-            click.option("--group", help="A group's calendar: its members' shifts, its meetings."),
-            click.option("--from", "first", type=DATE, help="First date (default: this Monday)."),
-            click.option("--to", "last", type=DATE, help="Last date (default: four weeks on)."),
-            click.option(
-                "-o",
-                "--output",
-                help="File to write, or - for standard output (default: named after the calendar).",
-            ),
-        ]
-    ):
-        command = option(command)
-    return command
+Decorator = Callable[[click.Command], click.Command]
+
+
+def _scope_options(*more: Decorator) -> Decorator:
+    """Whose calendar (with ``more`` ways to say it), over which dates, into which file."""
+    options = [
+        click.option("--member", help="One member's calendar (employee number)."),
+        click.option("--group", help="A group's calendar: its members' shifts, its meetings."),
+        *more,
+        click.option("--from", "first", type=DATE, help="First date (default: this Monday)."),
+        click.option(
+            "--to", "last", type=DATE, help="Last date, inclusive (default: four weeks on)."
+        ),
+        click.option(
+            "-o",
+            "--output",
+            help="File to write, or - for standard output (default: named after the calendar).",
+        ),
+    ]
+
+    def apply(command: click.Command) -> click.Command:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return apply
 
 
 @export.command("ics")
-@_scope_options
-@click.option("--meeting", type=int, help="One meeting (its id).")
-@click.option("--all", "everyone", is_flag=True, help="Everyone's shifts and all meetings.")
+@_scope_options(
+    click.option("--meeting", type=int, help="One meeting (its id)."),
+    click.option("--all", "everyone", is_flag=True, help="Everyone's shifts and all meetings."),
+)
 @click.option("--no-shifts", is_flag=True, help="Leave shifts out.")
 @click.option("--no-meetings", is_flag=True, help="Leave meetings out.")
 @click.option(
@@ -91,7 +102,7 @@ def export_ics(
 
 
 @export.command("csv")
-@_scope_options
+@_scope_options()
 @click.pass_context
 def export_csv(
     ctx: click.Context,

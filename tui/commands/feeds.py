@@ -97,7 +97,13 @@ def revoke(ctx: click.Context, token: str) -> None:
 
 @click.command("serve-feeds")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--port",
+    default=8080,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on.",
+)
 @click.pass_context
 def serve_feeds(ctx: click.Context, host: str, port: int) -> None:
     """Serve the issued feeds over HTTP, read-only, until Ctrl+C."""

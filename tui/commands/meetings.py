@@ -33,6 +33,11 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
     store = open_store(ctx, read_only=True)
     scope = _scope(ctx, store, groups)
     found = store.meetings.list(groups=scope)
+    if ctx.obj.scope_group is not None:
+        from scheduling.meetings import narrowed
+
+        own = {m.employee_no for m in store.members(groups=[ctx.obj.scope_group])}
+        found = [narrowed(m, own) for m in found]
     if as_json:
         click.echo(json.dumps([_as_json(m) for m in found], ensure_ascii=False, indent=2))
         return

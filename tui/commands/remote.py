@@ -30,7 +30,7 @@ def ssh_keys() -> None:
     type=click.Choice(LANGUAGES),
     help="Language of this key's sessions (default: the server's).",
 )
-@click.argument("pubkey_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("pubkey_file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.pass_context
 def add_key(
     ctx: click.Context,
@@ -40,14 +40,19 @@ def add_key(
     language: str | None,
     pubkey_file: Path,
 ) -> None:
-    """Register a public key (the leader's id_ed25519.pub) for a group or the secretary."""
+    """Register a leader's or the secretary's public key (a .pub file, or - to paste it)."""
     from db.ssh_keys import SshKeyError
-    from tui.ssh.keys import KeyFileError, read_public_key
+    from tui.ssh.keys import KeyFileError, parse_public_key, read_public_key
 
     if secretary == (group is not None):
         raise click.UsageError(t("give either --group NAME or --secretary"))
     try:
-        public = read_public_key(pubkey_file)
+        if str(pubkey_file) == "-":
+            # Keys often arrive as text in a chat message: paste, then Ctrl-D.
+            with click.open_file("-", "rb") as pasted:
+                public = parse_public_key(pasted.read(), "-")
+        else:
+            public = read_public_key(pubkey_file)
     except KeyFileError as error:
         raise CommandError(str(error)) from None
     store = open_store(ctx)

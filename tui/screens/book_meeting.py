@@ -54,7 +54,7 @@ class BookMeetingScreen(ModalScreen[Booking | None]):
                 yield Input(placeholder=t("required"), id="topic", compact=True)
                 yield Static(t("Place"), classes="label")
                 yield Input(id="place", compact=True)
-                yield Static(t("Notes"), classes="label")
+                yield Static(t("Remarks"), classes="label")
                 yield Input(id="notes", compact=True)
             yield Static(t("Enter or Ctrl+S books it, Escape goes back."), id="hint")
         yield Footer(compact=True)

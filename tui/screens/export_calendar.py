@@ -192,6 +192,7 @@ class ExportCalendarScreen(AppModal):
         path = Path(os.path.expanduser(typed))
         if not path.is_absolute():
             path = Path.cwd() / path
+        self._result(t("Writing {path} …", path=path.with_suffix(suffix)))
         self._write(path.with_suffix(suffix), suffix)
 
     @work(thread=True, exclusive=True, group=EXPORT_WORKERS)

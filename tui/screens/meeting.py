@@ -20,7 +20,13 @@ from textual.widgets import Footer, Static
 
 from db.store import Store
 from scheduling import Member, Reason
-from scheduling.meetings import Attendance, AttendanceState, Meeting, owing_make_up
+from scheduling.meetings import (
+    Attendance,
+    AttendanceState,
+    Meeting,
+    narrowed,
+    owing_make_up,
+)
 from tui.commands.common import Settings
 from tui.i18n import t
 from tui.labels import status_label as member_status_label
@@ -119,6 +125,10 @@ class MeetingScreen(AppScreen):
         if scope is not None and scope not in meeting.groups:
             return self.Loaded(None, [], {})
         series = self.store.meetings.series(self.meeting_id)
+        if scope is not None:
+            own = {m.employee_no for m in self.store.members(groups=[scope])}
+            meeting = narrowed(meeting, own)
+            series = [narrowed(s, own) for s in series]
         wanted = sorted({a.employee_no for s in series for a in s.invited})
         members = {m.employee_no: m for m in self.store.members(employee_nos=wanted)}
         free = {} if meeting.cancelled else outlook(self.store, meeting)

@@ -26,14 +26,19 @@ class PublicKey:
 
 def read_public_key(path: Path) -> PublicKey:
     """The one public key in ``path`` (OpenSSH or RFC 4716 format)."""
-    import asyncssh
-
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise KeyFileError(
             t("{path}: cannot read it ({error})", path=path, error=error.strerror)
         ) from None
+    return parse_public_key(raw, path)
+
+
+def parse_public_key(raw: bytes, path: Path | str) -> PublicKey:
+    """The one public key in ``raw``, read from ``path`` (named in messages)."""
+    import asyncssh
+
     if b"PRIVATE KEY" in raw:
         raise KeyFileError(
             t(

@@ -22,9 +22,14 @@ from pathlib import Path
 
 import asyncssh
 
+from tui.i18n import t
 from tui.ssh.environment import session_environment
 
 READ_SIZE = 65536
+# Keys typed ahead of the app beyond this, and the client is asked to wait.
+MAX_PENDING_INPUT = 65536
+MAX_COLUMNS = 1000
+MAX_ROWS = 500
 # How long the app gets to leave after a hang-up before it is killed.
 HANGUP_GRACE = 3.0
 # How long to wait for the last screen bytes once the app has exited.
@@ -95,7 +100,7 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
         self, term_type: str, term_size: tuple[int, int, int, int], term_modes: Mapping[int, int]
     ) -> bool:
         self._pty = True
-        self._size = _usable_size(term_size[0], term_size[1])
+        self._size = window_size(term_size[0], term_size[1])
         return True
 
     def shell_requested(self) -> bool:
@@ -118,13 +123,17 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
     # -- data both ways ----------------------------------------------------
 
     def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
-        if self._master is None:
+        if self._ended:
             return
+        # Keys typed while the app starts are kept and given to it once it runs.
         self._pending += data
-        self._write_pending()
+        if len(self._pending) > MAX_PENDING_INPUT and self._chan is not None:
+            self._chan.pause_reading()  # resumed once the app has taken it in
+        if self._master is not None:
+            self._write_pending()
 
     def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
-        self._size = _usable_size(width, height)
+        self._size = window_size(width, height)
         if self._master is not None:
             # The kernel sends SIGWINCH to the app's process group.
             set_window_size(self._master, *self._size)
@@ -160,6 +169,12 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
         status: int | None = None
         try:
             status = await self._start_and_wait()
+        except OSError as error:
+            # The app could not be started (a broken install): tell the client, do not hang.
+            if not self._closed and self._chan is not None:
+                message = t("shiftcell could not start here ({error})", error=error)
+                self._chan.write((message + "\r\n").encode())
+            status = 1
         finally:
             self._close_master()
             self._end()
@@ -257,6 +272,8 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
             loop.add_writer(self._master, self._write_pending)
         else:
             loop.remove_writer(self._master)
+            if self._chan is not None and not self._closed:
+                self._chan.resume_reading()
 
     def _close_master(self) -> None:
         if self._master is None:
@@ -278,6 +295,11 @@ def _signal_group(pid: int, signum: signal.Signals) -> None:
         os.killpg(pid, signum)
 
 
-def _usable_size(columns: int, rows: int) -> tuple[int, int]:
-    """Some clients report 0x0 (unknown): fall back to the classic 80x24."""
-    return (columns or 80, rows or 24)
+def window_size(columns: int, rows: int) -> tuple[int, int]:
+    """The size to give the app's terminal for what the client reported.
+
+    Some clients report 0x0 (unknown): the classic 80x24 then. A size no screen
+    has is capped, so that a client cannot make the app draw (and hold) an
+    enormous screen.
+    """
+    return (min(columns or 80, MAX_COLUMNS), min(rows or 24, MAX_ROWS))

@@ -90,6 +90,18 @@ def organisation(tmp_path: Path) -> Iterator[tuple[Path, Keys]]:
     yield database, keys
 
 
+def screen_lines(screen: pyte.Screen) -> list[str]:
+    """The screen's rows as text.
+
+    Not ``screen.display``: after a resize cuts a wide character in two, pyte
+    leaves its empty second half alone in a cell, and ``display`` fails on it.
+    """
+    return [
+        "".join(screen.buffer[y][x].data for x in range(screen.columns))
+        for y in range(screen.lines)
+    ]
+
+
 class Terminal:
     """An ``ssh`` client on its own pty, its output kept on a pyte screen."""
 
@@ -106,7 +118,7 @@ class Terminal:
 
     @property
     def text(self) -> str:
-        return "\n".join(self.screen.display)
+        return "\n".join(screen_lines(self.screen))
 
     def pump(self, seconds: float = 0.1) -> bool:
         """Read what has arrived; False once the client has ended."""
@@ -171,13 +183,15 @@ class Client:
     port: int
     known_hosts: Path
     keys: Keys
+    # An empty client configuration: nothing from ~/.ssh/config or /etc/ssh.
+    config: Path
     opened: list[Terminal] = field(default_factory=list)
 
     def command(
         self, key: str, *extra: str, sftp: bool = False, remote: tuple[str, ...] = ()
     ) -> list[str]:
         options = [
-            "-F", "/dev/null",
+            "-F", str(self.config),
             "-o", f"UserKnownHostsFile={self.known_hosts}",
             "-o", "StrictHostKeyChecking=yes",
             "-o", "IdentitiesOnly=yes",
@@ -213,6 +227,12 @@ class Client:
         for terminal in self.opened:
             if terminal.child.isalive():
                 terminal.hang_up()
+
+
+def _empty(folder: Path) -> Path:
+    path = folder / "ssh_config"
+    path.touch()
+    return path
 
 
 def _known_hosts(folder: Path, port: int, host_key: Path) -> Path:
@@ -278,7 +298,9 @@ def serve(
         # Keep reading what the server prints (its events), so that it never blocks on a pipe.
         threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
         server = ServerProcess(process, port, fingerprint, output)
-        client = Client(ssh_client, port, _known_hosts(tmp_path, port, host_key), keys)
+        client = Client(
+            ssh_client, port, _known_hosts(tmp_path, port, host_key), keys, _empty(tmp_path)
+        )
         started.append((server, client))
         return server, client
 
@@ -364,9 +386,8 @@ def probe_server(
             **options,  # type: ignore[arg-type]
         )
         server = ThreadedServer(config)
-        client = Client(
-            ssh_client, server.port, _known_hosts(tmp_path, server.port, host_key_path), keys
-        )
+        known_hosts = _known_hosts(tmp_path, server.port, host_key_path)
+        client = Client(ssh_client, server.port, known_hosts, keys, _empty(tmp_path))
         servers.append((server, client))
         return server, client
 

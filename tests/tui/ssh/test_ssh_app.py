@@ -1,6 +1,7 @@
 """A group leader's `ssh` session, read off the screen: their group, read-only, nothing else."""
 
 import importlib.util
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -43,6 +44,7 @@ def _footer(text: str) -> str:
 
 
 def test_a_leader_sees_their_groups_members_and_no_one_elses(serve, organisation) -> None:
+    """The whole point of a leader's key: their group, read-only, and nobody else's people."""
     database, keys = organisation
     _, client = serve()
     ours, theirs = _names(database)
@@ -53,6 +55,26 @@ def test_a_leader_sees_their_groups_members_and_no_one_elses(serve, organisation
     assert all(name in text for name in ours)
     seen = [name for name in theirs if name in text]
     assert not seen, f"members of other groups on a leader's screen: {seen}"
+
+
+def test_a_leaders_app_holds_the_database_open_read_only(serve, organisation) -> None:
+    """Read-only at the file: no bug in the app can write, whatever it tries."""
+    database, keys = organisation
+    server, client = serve()
+    terminal = client.open("leader", columns=120, rows=40)
+    terminal.wait_for(lambda s: keys.leader_group in s)
+    [(app, _)] = server.children()
+    modes = []
+    for fd in Path(f"/proc/{app}/fd").iterdir():
+        try:
+            target = fd.readlink()
+        except OSError:
+            continue
+        if target == database.resolve():
+            flags = int((Path(f"/proc/{app}/fdinfo") / fd.name).read_text().split()[3], 8)
+            modes.append(flags & os.O_ACCMODE)
+    assert modes, "the app has not opened the database"
+    assert set(modes) == {os.O_RDONLY}
 
 
 def test_a_secretary_is_offered_editing_and_a_leader_nothing_that_writes(
@@ -107,6 +129,7 @@ def test_a_resize_of_the_leaders_terminal_lays_the_app_out_again(serve, organisa
 
 
 def test_a_key_set_to_chinese_gets_the_app_in_chinese(serve, organisation) -> None:
+    """Most leaders read Chinese; the key carries their language to the server."""
     database, keys = organisation
     store = Store.open(database)
     leader = next(k for k in store.ssh_keys.list() if k.label == "leader")
@@ -128,6 +151,7 @@ def test_a_key_set_to_chinese_gets_the_app_in_chinese(serve, organisation) -> No
 def test_twenty_leaders_at_once_all_see_their_group_and_leave_no_process_behind(
     serve, organisation
 ) -> None:
+    """Leaders look at the same time (after a meeting notice); none may wait in vain or leak a process."""
     _, keys = organisation
     server, client = serve()
     terminals = [client.open("leader", columns=100, rows=30) for _ in range(20)]
@@ -140,3 +164,20 @@ def test_twenty_leaders_at_once_all_see_their_group_and_leave_no_process_behind(
     while server.children() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert server.children() == []
+
+
+def test_stopping_the_server_ends_every_session_and_leaves_no_process(serve, organisation) -> None:
+    """systemctl stop must not leave leaders' apps running without a server."""
+    import signal
+
+    _, keys = organisation
+    server, client = serve()
+    terminals = [client.open("leader", columns=100, rows=30) for _ in range(3)]
+    for terminal in terminals:
+        terminal.wait_for(lambda s: keys.leader_group in s)
+    apps = [pid for pid, _ in server.children()]
+    assert len(apps) == 3
+    server.process.send_signal(signal.SIGTERM)
+    assert server.process.wait(timeout=20) == 0
+    assert all(not Path(f"/proc/{pid}").exists() for pid in apps)
+    assert all(terminal.finish() is not None for terminal in terminals)

@@ -11,6 +11,7 @@ from tui.ssh.environment import DEFAULT_TERM, session_command, session_environme
 from tui.ssh.hostkey import HostKeyError, load_or_create_host_key
 from tui.ssh.keys import KeyFileError, read_public_key
 from tui.ssh.limits import FailureLimiter
+from tui.ssh.session import window_size
 
 
 def _write_key(path: Path, algorithm: str = "ssh-ed25519", **options: int) -> asyncssh.SSHKey:
@@ -21,6 +22,7 @@ def _write_key(path: Path, algorithm: str = "ssh-ed25519", **options: int) -> as
 
 
 def test_a_public_key_file_is_read_with_its_comment(tmp_path: Path) -> None:
+    """The comment (user@device) helps the secretary tell keys apart later."""
     key = _write_key(tmp_path / "id")
     public = read_public_key(tmp_path / "id.pub")
     assert public.algorithm == "ssh-ed25519"
@@ -46,6 +48,7 @@ def test_a_file_with_several_keys_is_refused(tmp_path: Path) -> None:
 
 
 def test_garbage_and_missing_files_are_refused_by_name(tmp_path: Path) -> None:
+    """The message must name the file, so that the secretary knows which one to ask for again."""
     (tmp_path / "notes.txt").write_text("hello\n")
     with pytest.raises(KeyFileError, match=r"notes\.txt: not an SSH public key"):
         read_public_key(tmp_path / "notes.txt")
@@ -54,6 +57,7 @@ def test_garbage_and_missing_files_are_refused_by_name(tmp_path: Path) -> None:
 
 
 def test_a_short_rsa_key_is_refused(tmp_path: Path) -> None:
+    """A weak key would let anyone with a few days of computing read a group's roster."""
     _write_key(tmp_path / "rsa", "ssh-rsa", key_size=1024)
     with pytest.raises(KeyFileError, match="1024-bit RSA"):
         read_public_key(tmp_path / "rsa.pub")
@@ -72,6 +76,7 @@ def test_the_host_key_is_made_once_private_and_then_reused(tmp_path: Path) -> No
 
 
 def test_a_host_key_others_can_read_is_refused(tmp_path: Path) -> None:
+    """Another user reading the host key could pose as this server to every leader."""
     path = tmp_path / "host_key"
     load_or_create_host_key(path)
     os.chmod(path, 0o644)
@@ -104,11 +109,13 @@ def test_the_session_environment_keeps_nothing_the_client_sent_but_truecolor() -
 
 @pytest.mark.parametrize("term", ["", "../../etc/passwd", "xterm\x1b]0;", "a b", "dumb", None])
 def test_an_odd_terminal_name_becomes_a_common_one(term: str | None) -> None:
+    """TERM comes from the client: only a plain terminal name may reach the app."""
     env = session_environment(term=term, client_env={}, home=Path("/h"))
     assert env["TERM"] == DEFAULT_TERM
 
 
 def test_a_leader_session_runs_the_app_read_only_for_their_group() -> None:
+    """The command line is what actually limits a leader: read-only and one group."""
     command = session_command(Path("/srv/o.db"), language="zh", group="第一食堂党小组", python="py")
     assert command == [
         "py", "-P", "-m", "tui.cli", "--db", "/srv/o.db", "--lang", "zh",
@@ -131,3 +138,10 @@ def test_an_address_is_turned_away_after_too_many_failures_then_let_back() -> No
     assert not limiter.blocked("10.0.0.5")  # others are not punished
     now[0] = 60.5
     assert not limiter.blocked("10.0.0.9")
+
+
+def test_an_unknown_window_size_is_80x24_and_a_huge_one_is_capped() -> None:
+    """A client claiming a 65535-column window must not make the app draw one."""
+    assert window_size(0, 0) == (80, 24)
+    assert window_size(132, 43) == (132, 43)
+    assert window_size(65535, 65535) == (1000, 500)

@@ -77,6 +77,7 @@ def test_sftp_is_refused(serve, organisation) -> None:
 
 
 def test_a_session_without_a_terminal_is_refused(serve, organisation) -> None:
+    """Without a terminal the app cannot run; a pipe session would only be a way to feed it input blind."""
     _, client = serve()
     result = client.run("leader", "-T")
     assert result.returncode == 255

@@ -86,6 +86,7 @@ def test_the_process_runs_on_its_own_controlling_terminal_at_the_clients_size(pr
 
 
 def test_a_resize_of_the_client_reaches_the_process(probe_server) -> None:
+    """A phone turned sideways must reach the app as a window change."""
     _, client = probe_server()
     terminal = client.open("leader", columns=80, rows=24)
     _probe_facts(terminal)
@@ -128,6 +129,7 @@ def test_a_process_that_ignores_the_hang_up_is_killed(probe_server, monkeypatch)
 
 
 def test_twenty_sessions_at_once_then_none_left(probe_server) -> None:
+    """Every hang-up must end its process, also when many arrive together."""
     _, client = probe_server()
     terminals = [client.open("leader") for _ in range(20)]
     pids = [_probe_facts(t)["pid"] for t in terminals]
@@ -164,6 +166,7 @@ def test_a_removed_key_is_refused_at_its_next_login(probe_server, organisation) 
 def test_an_address_failing_too_often_is_turned_away_even_with_a_good_key(
     probe_server, organisation
 ) -> None:
+    """Key guessing from one address gets slow; the limit holds even once a guess would succeed."""
     _, client = probe_server(failures=2, failure_window=60.0)
     for _ in range(2):
         assert "Permission denied" in client.run("stranger").stderr
@@ -190,6 +193,7 @@ def test_a_connection_that_never_logs_in_is_dropped_after_the_login_timeout(
 
 
 def test_logins_and_logouts_are_logged_with_the_key_and_address(probe_server, organisation) -> None:
+    """Who looked, from where and for how long: the secretary's record of access."""
     _, client = probe_server()
     terminal = client.open("leader")
     _probe_facts(terminal)
@@ -218,3 +222,12 @@ def test_a_key_whose_group_is_gone_is_refused_and_says_so_in_the_log(
     log = _log(database, lambda entries: Refusal.GROUP_GONE in _reasons(entries))
     refusal = next(e for e in log if e.reason is Refusal.GROUP_GONE)
     assert (refusal.label, refusal.detail) == ("leader", "已撤销党小组")
+
+
+def test_an_app_that_cannot_start_ends_the_session_with_a_message(probe_server, tmp_path) -> None:
+    """A broken install must not leave leaders staring at a blank, hung terminal."""
+    server, client = probe_server()
+    server.config.command_for = lambda key: [str(tmp_path / "no-such-program")]
+    terminal = client.open("leader")
+    terminal.child.expect(rb"could not start here")
+    assert terminal.finish() == 1
