@@ -68,7 +68,7 @@ class ShiftcellApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen.active_bindings))
+            self.push_screen(HelpScreen(self.screen.active_bindings, self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette (ctrl+p): every binding of the screen shown, then the app's own."""

@@ -72,6 +72,10 @@ def open_app(ctx: click.Context) -> None:
         app = make_app(ctx.obj)
     except StoreError as error:
         raise CommandError(t(error.template, **error.fields)) from None
+    scope = ctx.obj.scope_group
+    if scope is not None and scope not in {g.name for g in app.store.groups()}:
+        app.store.close()
+        raise click.BadParameter(t("no group named {name}", name=scope), param_hint="--group")
     app.run()
     app.store.close()
 

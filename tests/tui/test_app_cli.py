@@ -64,3 +64,10 @@ async def test_the_locale_decides_the_language_of_the_app(
 def test_settings_keep_what_the_command_line_gave() -> None:
     settings = Settings(db_path=Path("x.db"), language="zh", read_only=True, scope_group="g")
     assert settings.database == Path("x.db")
+
+
+def test_an_unknown_group_scope_is_refused_before_the_app_opens(demo_db: Path) -> None:
+    """A mistyped --group must not open an app that shows nobody."""
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "--group", "没有这个小组"])
+    assert result.exit_code == 2
+    assert "no group named 没有这个小组" in result.output

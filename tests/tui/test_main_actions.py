@@ -142,3 +142,66 @@ async def test_without_colour_departments_still_differ(
         assert grid.plain
         drawn = "".join(grid.render_line(y).text for y in range(grid.size.height))
         assert {"░", "▒", "▓"} <= set(drawn)
+
+
+async def test_at_80x24_a_meeting_shows_even_where_only_counts_fit(
+    make: AppFactory, demo_db: Path
+) -> None:
+    """A booked meeting must never hide behind the head counts of a narrow grid."""
+    book(demo_db, "主题党日")
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        grid = app.screen.query_one(WeekGrid)
+        drawn = "\n".join(grid.render_line(y).text for y in range(grid.size.height))
+        assert "◆主" in drawn
+
+
+async def test_p_plans_for_the_group_chosen_in_the_roster(make: AppFactory) -> None:
+    """From a group's heatmap, planning starts with that group, not the whole branch."""
+    from tui.screens.plan_meeting import PlanMeetingScreen
+    from tui.widgets.roster import Roster
+
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        roster = app.screen.query_one(Roster)
+        roster.focus()
+        roster.move_cursor(roster.root.children[0].children[2])
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanMeetingScreen)
+        assert app.screen.chosen_groups == ["第二食堂党小组"]
+
+
+async def test_e_exports_the_calendar_of_the_member_chosen(make: AppFactory) -> None:
+    from tui.screens.export_calendar import ExportCalendarScreen
+    from tui.widgets.roster import Roster
+
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        roster = app.screen.query_one(Roster)
+        member_node = roster.root.children[0].children[0].children[0]
+        roster.focus()
+        roster.move_cursor(member_node)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportCalendarScreen)
+        assert member_node.data.member.employee_no in str(app.screen.scope)
+
+
+async def test_help_explains_only_the_apps_own_keys_in_chinese(make: AppFactory) -> None:
+    """Textual's scrolling keys, in English, would be noise in a Chinese help."""
+    app = make(lang="zh")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help").query("Static")[1].render())
+        assert "下一周" in text and "跳转日期" in text
+        assert "Scroll" not in text and "Copy" not in text

@@ -182,3 +182,57 @@ async def test_chinese_is_spoken_everywhere_on_the_main_screen(make: AppFactory)
         descriptions = {a.binding.description for a in app.screen.active_bindings.values()}
         assert "下一周" in descriptions
         assert "Next week" not in descriptions
+
+
+async def test_a_taller_terminal_gets_finer_time_rows(make: AppFactory) -> None:
+    """At 80x24 an hour a row; given the height, half an hour a row."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        grid = app.screen.query_one(WeekGrid)
+        assert grid.minutes == 60
+        await pilot.resize_terminal(160, 48)
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert grid.minutes == 30
+
+
+async def test_clear_is_offered_only_while_someone_is_chosen(make: AppFactory) -> None:
+    """A footer key that does nothing would only puzzle."""
+    app = make()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+
+        def offered() -> bool:
+            return any(
+                a.binding.action == "clear_selection" and a.enabled
+                for a in app.screen.active_bindings.values()
+            )
+
+        assert not offered()
+        roster = app.screen.query_one(Roster)
+        roster.focus()
+        roster.move_cursor(roster.root.children[0].children[0].children[0])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert offered()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not offered()
+        assert not [b for b in app.screen.query_one(WeekGrid).blocks if b.highlighted]
+
+
+async def test_clicking_a_one_person_block_highlights_that_person(make: AppFactory) -> None:
+    """The mouse works on the grid too."""
+    app = make()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        grid = app.screen.query_one(WeekGrid)
+        x, _, rows, block = next(p for p in grid._placed if len(p[3].employee_nos) == 1)
+        scroll = app.screen.query_one("#grid-scroll")
+        scroll.scroll_to(y=rows.start, animate=False)
+        await pilot.pause()
+        await pilot.click(WeekGrid, offset=(x, rows.start))
+        await pilot.pause()
+        assert app.screen.member.employee_no == block.employee_nos[0]
+        assert [b for b in grid.blocks if b.highlighted]

@@ -49,3 +49,12 @@ async def heatmap_of_a_group(pilot: object) -> None:
 def test_heatmap(snap_compare: object, make: AppFactory, lang: str, size: tuple[int, int]) -> None:
     """A group's availability, shaded, with the cell under the cursor marked."""
     assert snap_compare(make(lang=lang), terminal_size=size, run_before=heatmap_of_a_group)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_welcome_screen(
+    snap_compare: object, make: AppFactory, empty_db: object, lang: str
+) -> None:
+    """An empty database: the demo one key away, the import form below it."""
+    app = make(lang=lang, db=empty_db)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settled)  # type: ignore[operator]

@@ -21,10 +21,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "close", "Close help")
     ]
 
-    def __init__(self, bindings: dict[str, ActiveBinding]) -> None:
+    def __init__(self, bindings: dict[str, ActiveBinding], shown_screen: object = None) -> None:
         super().__init__()
         translate_bindings(self)
         self.bindings = bindings
+        self.shown_screen = shown_screen
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
@@ -37,7 +38,10 @@ class HelpScreen(ModalScreen[None]):
                 ),
                 classes="hint",
             )
-            yield Static(t("Mouse: click a roster line or a heatmap cell."), classes="hint")
+            yield Static(
+                t("Mouse: click a roster line, a block in the grid or a heatmap cell."),
+                classes="hint",
+            )
             yield Static(t("Escape, q or ? closes this help."), classes="hint")
 
     def _lines(self) -> str:
@@ -46,6 +50,8 @@ class HelpScreen(ModalScreen[None]):
             binding = active.binding
             if not binding.description or not active.enabled:
                 continue
+            if not binding.show and binding.action not in self._own_actions():
+                continue  # Textual's own scrolling and copying keys: not ours to explain
             shown = self.app.get_key_display(binding)
             keys = seen.setdefault(binding.description, [])
             if shown not in keys:
@@ -54,6 +60,11 @@ class HelpScreen(ModalScreen[None]):
         rows += [(" / ".join(keys), description) for description, keys in seen.items()]
         width = max(len(k) for k, _ in rows) + 2
         return "\n".join(f"{pad(keys, width)}{description}" for keys, description in rows)
+
+    def _own_actions(self) -> set[str]:
+        """Actions the shown screen declares itself (hidden from the footer or not)."""
+        declared = getattr(type(self.shown_screen), "BINDINGS", [])
+        return {b.action for b in declared if isinstance(b, Binding)}
 
     def action_close(self) -> None:
         self.dismiss(None)

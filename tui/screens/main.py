@@ -13,13 +13,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from db.store import Store
 from scheduling import DepartmentKind, Member
 from tui.commands.common import Settings
 from tui.heat import Heat, load_heat
 from tui.i18n import t
-from tui.labels import department_kind_label
+from tui.screens import main_text
 from tui.screens.base import AppScreen
 from tui.screens.cell import CellScreen
 from tui.week import Week, load_week, monday_of
@@ -43,6 +44,8 @@ FIRST_ROW_SHOWN = 6  # hours: scroll the grid to 06:00, where the day starts for
 
 class MainScreen(AppScreen):
     CSS_PATH = "main.tcss"
+    # Up, down and enter walk the roster at once; left and right still change weeks.
+    AUTO_FOCUS = "#roster"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left,left_square_bracket", "previous_week", "Previous week"),
         Binding("right,right_square_bracket", "next_week", "Next week"),
@@ -50,7 +53,7 @@ class MainScreen(AppScreen):
         Binding("g", "jump", "Go to date"),
         Binding("d", "cycle_department", "Department"),
         Binding("r", "toggle_roster", "Roster"),
-        Binding("escape", "clear_selection", "Clear", show=False),
+        Binding("escape", "clear_selection", "Clear"),
         Binding("p", "plan", "Plan meeting"),
         Binding("m", "meetings", "Meetings"),
         Binding("e", "export", "Export"),
@@ -80,7 +83,7 @@ class MainScreen(AppScreen):
         self._stale = False
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title")
+        yield Static(id="title", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="grid-pane"):
                 yield DayHeader(id="days")
@@ -88,7 +91,7 @@ class MainScreen(AppScreen):
                     yield WeekGrid(plain=self.app.no_color, id="grid")
                     yield Heatmap(plain=self.app.no_color, id="heatmap")
             yield Roster(id="roster")
-        yield Static(id="status")
+        yield Static(id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -96,26 +99,24 @@ class MainScreen(AppScreen):
         self.watch(scroll, "virtual_size", self._virtual_size_changed, init=False)
         self.query_one(DayHeader).show(self.monday, self.today)
         self._update_title()
+        self._reading()
         self.load(self.monday)
+
+    def _reading(self) -> None:
+        self.query_one("#status", Static).update(t("Reading the week…"))
 
     # -- reading -------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="week")
     def load(self, monday: date) -> None:
         """Read the week asked for, then its neighbours, so that the next key is instant."""
-        worker = self._current_worker()
+        worker = get_current_worker()
         for wanted in (monday, monday + timedelta(days=7), monday - timedelta(days=7)):
-            if worker is not None and worker.is_cancelled:
+            if worker.is_cancelled:
                 return
             if wanted not in self._weeks:
                 week = load_week(self.store, wanted, self.settings.scope_group)
                 self.post_message(self.WeekLoaded(week))
-
-    @staticmethod
-    def _current_worker() -> object:
-        from textual.worker import get_current_worker
-
-        return get_current_worker()
 
     @on(WeekLoaded)
     def _week_loaded(self, event: WeekLoaded) -> None:
@@ -169,15 +170,7 @@ class MainScreen(AppScreen):
         self.query_one(WeekGrid).display = False
         heatmap.display = True
         heatmap.focus(scroll_visible=False)
-        self.query_one("#status", Static).update(
-            t(
-                "Free for a {minutes}-minute meeting, of {count} in {group}: "
-                "enter or a click shows who",
-                minutes=heat.minutes,
-                count=len(heat.members),
-                group=heat.group,
-            )
-        )
+        self.query_one("#status", Static).update(main_text.heat_status(heat))
         self._update_title()
 
     def _draw(self, week: Week, *, first: bool = False) -> None:
@@ -212,6 +205,7 @@ class MainScreen(AppScreen):
         return index if 0 <= index < 7 else None
 
     def _redraw(self) -> None:
+        self.refresh_bindings()  # "Clear" is offered only while something is chosen
         if self.group is not None:
             self._show_heat()
             return
@@ -221,45 +215,15 @@ class MainScreen(AppScreen):
         if week is not None:
             self._draw(week)
         else:
+            # Still being read: the worker's message draws it.
             self.query_one(WeekGrid).show((), self.query_one(WeekGrid).minutes)
-            self.load(self.monday)
 
     def _update_title(self) -> None:
-        sunday = self.monday + timedelta(days=6)
-        iso = self.monday.isocalendar()
-        department = (
-            department_kind_label(self.department) if self.department else t("all departments")
-        )
-        parts = [
-            t("Week {week} of {year}", week=iso.week, year=iso.year),
-            f"{self.monday:%Y-%m-%d} – {sunday:%m-%d}",
-            department,
-        ]
-        if self.group is not None:
-            parts[-1] = t("who of {group} is free", group=self.group)
-        if self.settings.scope_group:
-            parts.append(t("group {name}", name=self.settings.scope_group))
-        if self.settings.read_only:
-            parts.append(t("read-only"))
-        self.query_one("#title", Static).update(" · ".join(parts))
+        text = main_text.title(self.monday, self.department, self.group, self.settings)
+        self.query_one("#title", Static).update(text)
 
     def _update_status(self, week: Week) -> None:
-        if self.member is not None:
-            hours = week.hours.get(self.member.employee_no, 0.0)
-            text = t(
-                "{name} ({number}): {hours:.0f} hours on shift this week, highlighted",
-                name=self.member.name,
-                number=self.member.employee_no,
-                hours=hours,
-            )
-        else:
-            text = t(
-                "{people} people in {groups} groups · {shifts} shifts this week",
-                people=len(week.members),
-                groups=len(week.groups),
-                shifts=len(week.shifts),
-            )
-        self.query_one("#status", Static).update(text)
+        self.query_one("#status", Static).update(main_text.week_status(week, self.member))
 
     # -- the roster tells what is chosen -------------------------------------
 
@@ -267,6 +231,23 @@ class MainScreen(AppScreen):
     def _member_chosen(self, event: Roster.MemberChosen) -> None:
         self.member = None if self.member == event.member else event.member
         self._redraw()
+
+    @on(WeekGrid.BlockClicked)
+    def _block_clicked(self, event: WeekGrid.BlockClicked) -> None:
+        """One person's block: highlight them; a crew: say who is in it."""
+        block = event.block
+        week = self._weeks.get(self.monday)
+        if block.meeting or week is None:
+            return
+        if len(block.employee_nos) == 1:
+            self.member = week.by_member.get(block.employee_nos[0])
+            self._redraw()
+            return
+        self.notify(
+            "、".join(block.names),
+            title=f"{block.label} {block.hours} · {block.post}",
+            timeout=8,
+        )
 
     @on(Roster.GroupChosen)
     def _group_chosen(self, event: Roster.GroupChosen) -> None:
@@ -292,7 +273,13 @@ class MainScreen(AppScreen):
         self.query_one(DayHeader).show(self.monday, self.today)
         self._update_title()
         self._redraw()
-        self.load(self.monday)
+        if monday in self._weeks:
+            # Read the next neighbours only once this week is on screen: the reading
+            # thread would otherwise compete with the repaint for the interpreter.
+            self.call_after_refresh(self.load, monday)
+        else:
+            self._reading()
+            self.load(monday)
 
     def action_previous_week(self) -> None:
         self._go_to(self.monday - timedelta(days=7))
@@ -324,6 +311,8 @@ class MainScreen(AppScreen):
         self.call_after_refresh(self._redraw)
 
     def action_clear_selection(self) -> None:
+        if self.group is not None:
+            self.query_one(Roster).focus()
         self.member = None
         self.group = None
         self._update_title()
@@ -339,6 +328,16 @@ class MainScreen(AppScreen):
         """A screen that may book or cancel meetings: reread the week on return."""
         self._stale = True
         self.app.push_screen(screen)
+
+    def on_resize(self) -> None:
+        """A bigger or smaller terminal may want finer or coarser time rows."""
+        if self.is_mounted and self._weeks:
+            self.call_after_refresh(self._redraw_if_rows_changed)
+
+    def _redraw_if_rows_changed(self) -> None:
+        shown = self.query_one(Heatmap if self.group else WeekGrid).minutes
+        if self._minutes() != shown:
+            self._redraw()
 
     def on_screen_resume(self) -> None:
         if self._stale:
@@ -373,5 +372,10 @@ class MainScreen(AppScreen):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Viewers are offered nothing that writes: no planning, no files on the server."""
+        """Viewers are offered nothing that writes: no planning, no files on the server.
+        Clearing is offered only when something is chosen, departments only over shifts."""
+        if action == "clear_selection":
+            return self.member is not None or self.group is not None
+        if action == "cycle_department":
+            return self.group is None  # a group's heatmap is not split by department
         return not (self.settings.read_only and action in ("plan", "export"))

@@ -62,6 +62,7 @@ class Roster(Tree[RosterEntry]):
                     member = node.data.member  # type: ignore[union-attr]
                     node.set_label(member_line(member, week.hours.get(member.employee_no, 0.0)))
             return
+        first = not self._people
         self._people = people
         open_groups = expanded if expanded is not None else self.expanded_groups()
         self.clear()
@@ -79,6 +80,10 @@ class Roster(Tree[RosterEntry]):
                 if group.name in open_groups:
                     self._add_members(node)
                     node.expand()
+        groups = self._group_nodes()
+        if groups and first:
+            # enter on the first group shows its heatmap; lines exist after a refresh
+            self.call_after_refresh(self.move_cursor, groups[0])
 
     def _add_members(self, node: TreeNode[RosterEntry]) -> None:
         entry = node.data

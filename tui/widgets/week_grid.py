@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.style import Style
+from textual import events
 from textual.geometry import Size
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -46,6 +49,7 @@ class WeekGrid(Widget):
         self.today: int | None = None  # column of today, when this week holds it
         self.now_minute = 0
         self._canvas: Canvas | None = None
+        self._placed: list[tuple[int, int, range, Block]] = []  # where each block was drawn
 
     def show(
         self, blocks: Sequence[Block], minutes: int, today: int | None = None, now_minute: int = 0
@@ -57,6 +61,17 @@ class WeekGrid(Widget):
         self._canvas = None
         self.styles.height = Axis(self.size.width or 80, minutes).rows
         self.refresh(layout=True)
+
+    @dataclass
+    class BlockClicked(Message):
+        block: Block
+
+    def on_click(self, event: events.Click) -> None:
+        # Drawn last is on top: look from the end.
+        for x, w, rows, block in reversed(self._placed):
+            if x <= event.x < x + w and event.y in rows:
+                self.post_message(self.BlockClicked(block))
+                return
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return Axis(width, self.minutes).rows
@@ -70,6 +85,7 @@ class WeekGrid(Widget):
         return Strip.blank(self.size.width)
 
     def _draw(self, width: int) -> Canvas:
+        self._placed = []
         axis = Axis(width, self.minutes)
         canvas = Canvas(width, axis.rows)
         now_row = axis.row_of(self.now_minute) if self.today is not None else -1
@@ -86,17 +102,22 @@ class WeekGrid(Widget):
                 canvas.write(axis.column_x(day) - 1, row, "│", SEPARATOR)
         lanes = lanes_per_day(self.blocks)
         hidden: dict[tuple[int, int], Counter[DepartmentKind]] = defaultdict(Counter)
+        on_top = []
         for block in self.blocks:
             x, w, visible = self._lane_place(axis, lanes[block.day], block.lane)
-            if not visible:
+            if visible:
+                self._draw_block(canvas, axis, block, axis.column_x(block.day) + x, w)
+            elif block.highlighted:
+                on_top.append(block)  # too narrow for lanes: drawn across the counts
+            else:
                 for row in self._rows(axis, block):
-                    hidden[block.day, row][block.kind] += len(block.names) or 1
-                continue
-            self._draw_block(canvas, axis, block, axis.column_x(block.day) + x, w)
+                    hidden[block.day, row][block.kind] += len(block.names)
         for (day, row), kinds in hidden.items():
             above = hidden.get((day, row - 1))
             same = above is not None and above.total() == kinds.total()
             self._draw_overflow(canvas, axis, day, row, kinds, lanes[day], label=not same)
+        for block in on_top:
+            self._draw_block(canvas, axis, block, axis.column_x(block.day), axis.column_width)
         return canvas
 
     def _draw_overflow(
@@ -153,7 +174,9 @@ class WeekGrid(Widget):
         )
         fill = KIND_FILL[block.kind] if self.plain and not block.highlighted else " "
         lines = block_lines(block)
-        for index, row in enumerate(self._rows(axis, block)):
+        rows = self._rows(axis, block)
+        self._placed.append((x, w, rows, block))
+        for index, row in enumerate(rows):
             canvas.fill(x, row, w, fill, style)
             if index < len(lines):
                 canvas.write(x, row, lines[index], style + Style(bold=index == 0), w)
