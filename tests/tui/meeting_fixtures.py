@@ -94,10 +94,14 @@ async def settle(pilot: Pilot[object]) -> None:
         await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     drawn = pilot.app.export_screenshot()
-    for _ in range(40):
+    unchanged = 0
+    for _ in range(60):
         await pilot.pause(0.05)
         await pilot.app.workers.wait_for_complete()
         again = pilot.app.export_screenshot()
-        if again == drawn:
+        # Three quiet looks in a row: a scrollbar settling late on a busy
+        # machine changed the picture after one quiet look.
+        unchanged = unchanged + 1 if again == drawn else 0
+        if unchanged == 3:
             return
         drawn = again

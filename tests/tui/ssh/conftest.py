@@ -129,7 +129,13 @@ class Terminal:
         except pexpect.EOF:
             return False
         self.raw += data
-        self.stream.feed(data)
+        try:
+            self.stream.feed(data)
+        except (TypeError, IndexError):
+            # An app killed in the middle of an escape sequence leaves half of
+            # it, which pyte cannot parse; the bytes stay in ``raw`` and a
+            # fresh parser takes the rest.
+            self.stream = pyte.ByteStream(self.screen)
         return True
 
     def wait_for(self, check: Callable[[str], bool], timeout: float = 30.0) -> str:
