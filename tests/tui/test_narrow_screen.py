@@ -10,6 +10,7 @@ from tests.tui.conftest import AppFactory
 from tui.app import ShiftcellApp
 from tui.i18n import set_language
 from tui.widgets.day_header import DayHeader, day_labels
+from tui.widgets.roster import Roster
 from tui.widgets.week_axis import Axis
 
 NARROW = (80, 24)
@@ -64,3 +65,21 @@ def test_the_date_wins_over_the_today_mark_when_a_column_is_tight() -> None:
     days = [monday + timedelta(days=index) for index in range(7)]
     labels = day_labels(days, 6, today=date(2026, 11, 25))
     assert labels == ["Mon 23", "Tue 24", "Wed 25", "Thu 26", "Fri 27", "Sat 28", "Sun 29"]
+
+
+@pytest.mark.parametrize(("lang", "count"), [("zh", "7 人"), ("en", "7 people")])
+async def test_a_long_group_name_gives_way_to_its_head_count(
+    make: AppFactory, lang: str, count: str
+) -> None:
+    """How many people a group has matters more than the last characters of its name."""
+    app = make(lang=lang)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        roster = app.screen.query_one(Roster)
+        line = next(
+            roster.render_line(y).text
+            for y in range(roster.size.height)
+            if "维修" in roster.render_line(y).text
+        )
+        assert line.rstrip().endswith(count)
+        assert "…" in line
