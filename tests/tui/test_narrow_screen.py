@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from textual.widgets import Static
 
 from tests.tui.conftest import AppFactory
 from tui.app import ShiftcellApp
 from tui.i18n import set_language
+from tui.textwidth import cells
 from tui.widgets.day_header import DayHeader, day_labels
 from tui.widgets.roster import Roster
 from tui.widgets.week_axis import Axis
@@ -83,3 +85,22 @@ async def test_a_long_group_name_gives_way_to_its_head_count(
         )
         assert line.rstrip().endswith(count)
         assert "…" in line
+
+
+@pytest.mark.parametrize(
+    ("lang", "marks"),
+    [("zh", "党小组 第一食堂党小组 · 只读"), ("en", "group 第一食堂党小组 · read-only")],
+)
+async def test_a_group_leader_sees_read_only_and_their_group_at_80_columns(
+    make: AppFactory, lang: str, marks: str
+) -> None:
+    """Someone who cannot edit must be told so, and which group they are looking at."""
+    app = make(lang=lang, read_only=True, group="第一食堂党小组")
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        title = app.screen.query_one("#title", Static)
+        shown = title.render_line(0).text.strip()
+        assert shown.endswith(marks)
+        assert cells(shown) <= title.content_size.width

@@ -219,8 +219,10 @@ class MainScreen(AppScreen):
             self.query_one(WeekGrid).show((), self.query_one(WeekGrid).minutes)
 
     def _update_title(self) -> None:
-        text = main_text.title(self.monday, self.department, self.group, self.settings)
-        self.query_one("#title", Static).update(text)
+        title = self.query_one("#title", Static)
+        width = title.content_size.width or None
+        text = main_text.title(self.monday, self.department, self.group, self.settings, width)
+        title.update(text)
 
     def _update_status(self, week: Week) -> None:
         self.query_one("#status", Static).update(main_text.week_status(week, self.member))
@@ -331,6 +333,8 @@ class MainScreen(AppScreen):
 
     def on_resize(self) -> None:
         """A bigger or smaller terminal may want finer or coarser time rows."""
+        if self.is_mounted:
+            self.call_after_refresh(self._update_title)
         if self.is_mounted and self._weeks:
             self.call_after_refresh(self._redraw_if_rows_changed)
 
