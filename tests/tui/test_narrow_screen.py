@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from textual.widgets import Static
+from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import AppFactory
 from tui.app import ShiftcellApp
@@ -104,3 +105,19 @@ async def test_a_group_leader_sees_read_only_and_their_group_at_80_columns(
         shown = title.render_line(0).text.strip()
         assert shown.endswith(marks)
         assert cells(shown) <= title.content_size.width
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_help_and_the_palette_show_in_the_footer_at_80_columns(
+    make: AppFactory, lang: str
+) -> None:
+    """A new user finds every other key through "?"; the footer must never cut it off."""
+    app = make(lang=lang)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        keys = {key.action: key for key in app.screen.query(FooterKey)}
+        help_key = keys["app.help"]
+        assert help_key.region.right <= NARROW[0]
+        assert help_key.description == ("帮助" if lang == "zh" else "Help")
+        palette = keys["command_palette"]
+        assert palette.description == ("命令" if lang == "zh" else "Commands")

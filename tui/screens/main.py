@@ -47,6 +47,8 @@ class MainScreen(AppScreen):
     # Up, down and enter walk the roster at once; left and right still change weeks.
     AUTO_FOCUS = "#roster"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # first, so a narrow footer still shows a new user where help is
+        Binding("question_mark", "app.help", "Help"),
         Binding("left,left_square_bracket", "previous_week", "Previous week"),
         Binding("right,right_square_bracket", "next_week", "Next week"),
         Binding("t", "this_week", "This week"),
@@ -92,7 +94,7 @@ class MainScreen(AppScreen):
                     yield Heatmap(plain=self.app.no_color, id="heatmap")
             yield Roster(id="roster")
         yield Static(id="status", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         scroll = self.query_one("#grid-scroll", VerticalScroll)
