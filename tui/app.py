@@ -32,6 +32,8 @@ class ShiftcellApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("question_mark", "help", "Help"),
+        # replaces Textual's own "palette", so the footer says it in the UI language
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
     ]
 
     def __init__(self, store: Store, settings: Settings, *, clock: Clock | None = None) -> None:

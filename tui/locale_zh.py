@@ -130,6 +130,7 @@ ZH: dict[str, str] = {
     ),
     # -- the app: welcome, week grid, roster, heatmap ------------------------
     # (main screen strings go right below this line)
+    "Commands": "命令",
     "Free ({count} of {total})": "有空（{total} 人中 {count} 人）",
     "Not free ({count})": "没空（{count} 人）",
     "Free for a {minutes}-minute meeting, of {count} in {group}: enter or a click shows who": "{group} 共 {count} 人，每格为能参加 {minutes} 分钟会议的人数：回车或点击查看是谁",

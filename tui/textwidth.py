@@ -15,6 +15,18 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cells(text))
 
 
+def fit(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, ending in "…" when cut."""
+    if cells(text) <= width:
+        return text
+    kept = ""
+    for ch in text:
+        if cells(kept + ch) + 1 > width:
+            break
+        kept += ch
+    return kept + "…"
+
+
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A plain table, two spaces between columns, aligned by display width."""
     widths = [cells(h) for h in headers]

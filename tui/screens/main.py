@@ -47,6 +47,8 @@ class MainScreen(AppScreen):
     # Up, down and enter walk the roster at once; left and right still change weeks.
     AUTO_FOCUS = "#roster"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # first, so a narrow footer still shows a new user where help is
+        Binding("question_mark", "app.help", "Help"),
         Binding("left,left_square_bracket", "previous_week", "Previous week"),
         Binding("right,right_square_bracket", "next_week", "Next week"),
         Binding("t", "this_week", "This week"),
@@ -92,7 +94,7 @@ class MainScreen(AppScreen):
                     yield Heatmap(plain=self.app.no_color, id="heatmap")
             yield Roster(id="roster")
         yield Static(id="status", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         scroll = self.query_one("#grid-scroll", VerticalScroll)
@@ -219,8 +221,10 @@ class MainScreen(AppScreen):
             self.query_one(WeekGrid).show((), self.query_one(WeekGrid).minutes)
 
     def _update_title(self) -> None:
-        text = main_text.title(self.monday, self.department, self.group, self.settings)
-        self.query_one("#title", Static).update(text)
+        title = self.query_one("#title", Static)
+        width = title.content_size.width or None
+        text = main_text.title(self.monday, self.department, self.group, self.settings, width)
+        title.update(text)
 
     def _update_status(self, week: Week) -> None:
         self.query_one("#status", Static).update(main_text.week_status(week, self.member))
@@ -331,6 +335,8 @@ class MainScreen(AppScreen):
 
     def on_resize(self) -> None:
         """A bigger or smaller terminal may want finer or coarser time rows."""
+        if self.is_mounted:
+            self.call_after_refresh(self._update_title)
         if self.is_mounted and self._weeks:
             self.call_after_refresh(self._redraw_if_rows_changed)
 

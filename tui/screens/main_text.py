@@ -9,13 +9,22 @@ from tui.commands.common import Settings
 from tui.heat import Heat
 from tui.i18n import t
 from tui.labels import department_kind_label
+from tui.textwidth import cells, fit
 from tui.week import Week
 
 
 def title(
-    monday: date, department: DepartmentKind | None, group: str | None, settings: Settings
+    monday: date,
+    department: DepartmentKind | None,
+    group: str | None,
+    settings: Settings,
+    width: int | None = None,
 ) -> str:
-    """ "Week 50 of 2026 · 2026-12-07 – 12-13 · canteen · read-only"."""
+    """ "Week 50 of 2026 · 2026-12-07 – 12-13 · canteen · read-only".
+
+    Within ``width`` cells the dates go first, then what is shown is cut short with "…":
+    the week, the group in scope and "read-only" always show.
+    """
     iso = monday.isocalendar()
     if group is not None:
         showing = t("who of {group} is free", group=group)
@@ -23,16 +32,19 @@ def title(
         showing = department_kind_label(department)
     else:
         showing = t("all departments")
-    parts = [
-        t("Week {week} of {year}", week=iso.week, year=iso.year),
-        f"{monday:%Y-%m-%d} – {monday + timedelta(days=6):%m-%d}",
-        showing,
-    ]
+    week = t("Week {week} of {year}", week=iso.week, year=iso.year)
+    dates = f"{monday:%Y-%m-%d} – {monday + timedelta(days=6):%m-%d}"
+    marks = []
     if settings.scope_group:
-        parts.append(t("group {name}", name=settings.scope_group))
+        marks.append(t("group {name}", name=settings.scope_group))
     if settings.read_only:
-        parts.append(t("read-only"))
-    return " · ".join(parts)
+        marks.append(t("read-only"))
+    full = " · ".join([week, dates, showing, *marks])
+    if width is None or cells(full) <= width:
+        return full
+    kept = [week, "", *marks]
+    room = width - cells(" · ".join(kept))
+    return " · ".join([week, fit(showing, max(1, room)), *marks])
 
 
 def week_status(week: Week, member: Member | None) -> str:

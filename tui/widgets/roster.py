@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
@@ -13,7 +14,7 @@ from textual.widgets.tree import TreeNode
 from scheduling import Employment, Member, Role, Status
 from tui.i18n import t
 from tui.labels import status_label
-from tui.textwidth import cells
+from tui.textwidth import cells, fit
 from tui.week import Week
 
 
@@ -47,6 +48,7 @@ class Roster(Tree[RosterEntry]):
         self.guide_depth = 2
         self.week: Week | None = None
         self._people: tuple[str, ...] = ()
+        self._sizes: Counter[str] = Counter()
 
     def fill(self, week: Week, expanded: set[str] | None = None) -> None:
         """Show ``week``: rebuilt when the people changed, else only the hours updated.
@@ -66,17 +68,16 @@ class Roster(Tree[RosterEntry]):
         self._people = people
         open_groups = expanded if expanded is not None else self.expanded_groups()
         self.clear()
-        sizes = Counter(m.group for m in week.members)
+        sizes = self._sizes = Counter(m.group for m in week.members)
         for branch in week.branches:
             branch_node = self.root.add(
                 Text(branch, style="bold"), data=RosterEntry(branch=branch), expand=True
             )
             for group in (g for g in week.groups if g.branch == branch):
                 count = sizes[group.name]
-                label = Text.assemble(
-                    (group.name, "bold"), (f" {t('{count} people', count=count)}", "dim")
+                node = branch_node.add(
+                    group_line(group.name, count), data=RosterEntry(branch=branch, group=group.name)
                 )
-                node = branch_node.add(label, data=RosterEntry(branch=branch, group=group.name))
                 if group.name in open_groups:
                     self._add_members(node)
                     node.expand()
@@ -99,6 +100,19 @@ class Roster(Tree[RosterEntry]):
                 member_line(member, hours.get(member.employee_no, 0.0)),
                 data=RosterEntry(entry.branch, entry.group, member),
             )
+
+    def render_label(self, node: TreeNode[RosterEntry], base_style: Style, style: Style) -> Text:
+        """A group's line keeps its head count: a long name gives way with "…"."""
+        entry = node.data
+        width = self.scrollable_content_region.width
+        if entry is None or entry.group is None or entry.member is not None or width <= 0:
+            return super().render_label(node, base_style, style)
+        icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        # a group sits one guide in, below its branch
+        room = width - self.guide_depth - cells(icon)
+        label = group_line(entry.group, self._sizes[entry.group], room)
+        label.stylize(style)
+        return Text.assemble((icon, base_style + TOGGLE_STYLE), label)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[RosterEntry]) -> None:
         self._add_members(event.node)
@@ -136,6 +150,16 @@ STATUS_STYLE = {
     Status.NONE: "dim",
 }
 NAME_CELLS = 8
+# what makes a click on the arrow open a group, as the Tree's own labels do
+TOGGLE_STYLE = Style.from_meta({"toggle": True})
+
+
+def group_line(name: str, count: int, room: int | None = None) -> Text:
+    """ "第一食堂党小组 8 人", the name cut short with "…" when ``room`` cells are too few."""
+    size = f" {t('{count} people', count=count)}"
+    if room is not None and cells(name) + cells(size) > room:
+        name = fit(name, max(1, room - cells(size)))
+    return Text.assemble((name, "bold"), (size, "dim"))
 
 
 def member_line(member: Member, hours: float) -> Text:

@@ -114,17 +114,17 @@ def test_a_resize_of_the_leaders_terminal_lays_the_app_out_again(serve, organisa
     _, keys = organisation
     _, client = serve()
     terminal = client.open("leader", columns=120, rows=40)
-    terminal.wait_for(lambda s: keys.leader_group in s and "palette" in _footer(s))
+    terminal.wait_for(lambda s: keys.leader_group in s and "Commands" in _footer(s))
     tall = terminal.settle()
     terminal.resize(80, 24)
     # The footer on the new bottom row: the app has laid itself out for 24 rows.
-    small = terminal.wait_for(lambda s: "palette" in _footer(s))
+    small = terminal.wait_for(lambda s: "Commands" in _footer(s))
     terminal.settle()
     small = terminal.text
-    assert "palette" in _footer(small)
+    assert "Commands" in _footer(small)
     assert small.splitlines() != [line[:80] for line in tall.splitlines()[:24]]
     terminal.resize(160, 50)
-    big = terminal.wait_for(lambda s: "palette" in _footer(s))
+    big = terminal.wait_for(lambda s: "Commands" in _footer(s))
     assert keys.leader_group in big
 
 
