@@ -1,8 +1,8 @@
-"""Shared by the meetings tests: the demo organisation, a few meetings, a frozen now."""
+"""Shared by the meetings tests: a few meetings on the demo organisation, a frozen now."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -10,19 +10,12 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from db.demo import fill_demo
 from db.store import Store
 from scheduling.meetings import AttendanceState, MeetingType
 from tui.commands.common import Settings
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 9, 10, 0, tzinfo=ZONE)
-
-
-def demo_store(path: Path) -> Store:
-    store = Store.open(path)
-    fill_demo(store, seed=1, members=80, today=date(2026, 12, 9))
-    return store
 
 
 def settings(path: Path, **values: object) -> Settings:

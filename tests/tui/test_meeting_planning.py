@@ -3,15 +3,16 @@
 from datetime import date
 from pathlib import Path
 
-from meeting_fixtures import NOW, demo_store
+from meeting_fixtures import NOW
 
+from db.store import Store
 from scheduling.meetings import MeetingType
 from tui.meeting_planning import PlanRequest, book_plan, make_plan, outlook
 
 
-def test_who_is_free_at_a_booked_time_is_who_the_proposal_said(tmp_path: Path) -> None:
+def test_who_is_free_at_a_booked_time_is_who_the_proposal_said(demo_db: Path) -> None:
     """Two views of one question must never disagree in front of a secretary."""
-    store = demo_store(tmp_path / "demo.db")
+    store = Store.open(demo_db)
     groups = tuple(g.name for g in store.groups())
     request = PlanRequest(
         groups, MeetingType.GROUP_MEETING, date(2026, 12, 9), date(2026, 12, 15), 45
@@ -27,13 +28,13 @@ def test_who_is_free_at_a_booked_time_is_who_the_proposal_said(tmp_path: Path) -
         assert {no: r for no, r in seen.items() if r is not None} == dict(session.absentees)
 
 
-def test_a_start_off_the_quarter_hour_is_still_judged(tmp_path: Path) -> None:
+def test_a_start_off_the_quarter_hour_is_still_judged(demo_db: Path) -> None:
     """Meetings booked from the command line may start at 14:05."""
     from datetime import datetime, timedelta
 
     from meeting_fixtures import ZONE
 
-    store = demo_store(tmp_path / "demo.db")
+    store = Store.open(demo_db)
     group = store.groups()[0].name
     start = datetime(2026, 12, 10, 14, 5, tzinfo=ZONE)
     invited = [m.employee_no for m in store.members(groups=[group])]
@@ -48,9 +49,9 @@ def test_a_start_off_the_quarter_hour_is_still_judged(tmp_path: Path) -> None:
     assert sorted(outlook(store, meeting)) == sorted(invited)
 
 
-def test_past_proposals_are_never_offered(tmp_path: Path) -> None:
+def test_past_proposals_are_never_offered(demo_db: Path) -> None:
     """A time earlier today than now cannot be booked any more."""
-    store = demo_store(tmp_path / "demo.db")
+    store = Store.open(demo_db)
     groups = tuple(g.name for g in store.groups())
     request = PlanRequest(
         groups, MeetingType.GROUP_MEETING, date(2026, 12, 1), date(2026, 12, 9), 45

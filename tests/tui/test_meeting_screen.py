@@ -4,7 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from meeting_fixtures import NOW, ScreenHost, book_examples, demo_store, settings, settle
+from meeting_fixtures import NOW, ScreenHost, book_examples, settings, settle
 from textual.widgets import DataTable, Input, TextArea
 
 from db.store import Store
@@ -16,13 +16,13 @@ from tui.widgets.record_table import RecordTable
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "demo.db"
+def path(demo_db: Path) -> Path:
+    return demo_db
 
 
 @pytest.fixture
 def store(path: Path) -> Store:
-    return demo_store(path)
+    return Store.open(path)
 
 
 @pytest.fixture
@@ -205,7 +205,7 @@ def test_the_meetings_list_looks_right(
     snap_compare: object, path: Path, size: tuple[int, int], language: str
 ) -> None:
     set_language(language)
-    store = demo_store(path)
+    store = Store.open(path)
     book_examples(store)
     app = ScreenHost(MeetingsScreen(store, settings(path, language=language), NOW))
     assert snap_compare(app, terminal_size=size, run_before=settle)  # type: ignore[operator]
@@ -223,7 +223,7 @@ def test_a_recorded_meeting_looks_right(
     # Drawn as installed with calendar export, whichever parts this checkout has.
     monkeypatch.setattr("tui.screens.meeting._export_available", lambda: True)
     set_language(language)
-    store = demo_store(path)
+    store = Store.open(path)
     ids = book_examples(store)
     screen = MeetingScreen(store, settings(path, language=language), ids["recorded"], NOW)
     assert snap_compare(ScreenHost(screen), terminal_size=size, run_before=settle)  # type: ignore[operator]

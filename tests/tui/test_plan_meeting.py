@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from meeting_fixtures import NOW, ScreenHost, demo_store, settings, settle
+from meeting_fixtures import NOW, ScreenHost, settings, settle
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, SelectionList, Static
 
@@ -16,13 +16,13 @@ from tui.widgets.proposal_list import ProposalList
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "demo.db"
+def path(demo_db: Path) -> Path:
+    return demo_db
 
 
 @pytest.fixture
 def store(path: Path) -> Store:
-    return demo_store(path)
+    return Store.open(path)
 
 
 @pytest.fixture
@@ -238,7 +238,7 @@ def test_the_proposals_look_right(
     snap_compare: object, path: Path, size: tuple[int, int], language: str
 ) -> None:
     set_language(language)
-    store = demo_store(path)
+    store = Store.open(path)
     groups = [g.name for g in store.groups()[:2]]
     app = _plan_app(store, path, groups, language=language)
     assert snap_compare(app, terminal_size=size, run_before=settle)  # type: ignore[operator]
