@@ -246,17 +246,19 @@ class Store:
         self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
     ) -> list[Shift]:
         """Every shift overlapping ``[start, end)``, patterns and overrides applied."""
-        plan = self.shift_plan(start, end, employee_nos)
-        found = expand(plan, start, end)
-        if employee_nos is not None:
-            wanted = set(employee_nos)  # a swap can bring in a partner's shifts
-            found = [s for s in found if s.employee_no in wanted]
-        return found
+        return _theirs(expand(self.shift_plan(start, end, employee_nos), start, end), employee_nos)
 
     def leave(
         self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
     ) -> list[Leave]:
         return leave_between(self.shift_plan(start, end, employee_nos), start, end)
+
+    def shifts_and_leave(
+        self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
+    ) -> tuple[list[Shift], list[Leave]]:
+        """``shifts()`` and ``leave()`` from one read of the plan: what availability needs."""
+        plan = self.shift_plan(start, end, employee_nos)
+        return _theirs(expand(plan, start, end), employee_nos), leave_between(plan, start, end)
 
     def _member_filter(self, employee_nos: Collection[str] | None) -> tuple[str, list[str]]:
         if employee_nos is None:
@@ -316,6 +318,14 @@ class Store:
     def check_writable(self) -> None:
         if self.read_only:
             raise StoreError(READ_ONLY)
+
+
+def _theirs(shifts: list[Shift], employee_nos: Collection[str] | None) -> list[Shift]:
+    """Only the members asked for: a swap can bring in a partner's shifts."""
+    if employee_nos is None:
+        return shifts
+    wanted = set(employee_nos)
+    return [s for s in shifts if s.employee_no in wanted]
 
 
 def machine_timezone() -> ZoneInfo:

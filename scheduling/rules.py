@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from types import MappingProxyType
 
 MINUTES_PER_DAY = 24 * 60
@@ -56,6 +56,14 @@ class Rules:
 
     def __hash__(self) -> int:
         return hash((self.duration, self.step, self.buffer, self.rest, self.earliest, self.latest))
+
+    @property
+    def reach(self) -> timedelta:
+        """How far before or after the slots a shift can still make someone busy.
+
+        A night shift's rest, or the largest changeover margin of any post.
+        """
+        return timedelta(hours=self.rest, minutes=max([self.buffer, *self.post_buffers.values()]))
 
     @property
     def earliest_minute(self) -> int:

@@ -62,8 +62,10 @@ def load_heat(store: Store, group: str, monday: date, minutes: int) -> Heat:
     start = day_start(monday, zone)
     end = day_start(monday + timedelta(days=7), zone)
     # Night shifts before Monday still need rest on Monday morning.
-    shifts = store.shifts(start - timedelta(days=2), end + timedelta(days=1), numbers)
-    leave = store.leave(start, end, numbers)
+    # Leave outside the week marks no cell, so one read covers both.
+    shifts, leave = store.shifts_and_leave(
+        start - timedelta(days=2), end + timedelta(days=1), numbers
+    )
     buffers = {p.name: p.travel_buffer for p in store.posts() if p.travel_buffer is not None}
     rules = Rules(
         duration=minutes,

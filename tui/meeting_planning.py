@@ -81,13 +81,14 @@ def make_plan(store: Store, request: PlanRequest, now: datetime) -> Plan:
         return Plan(request, members, (), names=names)
     # Shifts and leave a little beyond the range decide the edges: a night
     # shift's rest, a far post's margin.
-    margin = timedelta(hours=rules.rest, minutes=max([rules.buffer, *rules.post_buffers.values()]))
+    margin = rules.reach
     start = day_start(first, zone) - margin
     end = day_start(request.last + timedelta(days=1), zone) + margin
+    shifts, leave = store.shifts_and_leave(start, end, numbers)
     availability = find_availability(
         members,
-        store.shifts(start, end, numbers),
-        store.leave(start, end, numbers),
+        shifts,
+        leave,
         first,
         request.last,
         zone,
@@ -163,13 +164,14 @@ def outlook(store: Store, meeting: Meeting) -> dict[str, Reason | None]:
     rules = replace(
         rules_for(store, minutes), step=gcd(offset, 60) or 60, earliest=time(0), latest=time(0)
     )
-    margin = timedelta(hours=rules.rest, minutes=max([rules.buffer, *rules.post_buffers.values()]))
+    margin = rules.reach
     day = start.date()
     since, until = day_start(day, zone) - margin, day_start(day + timedelta(days=1), zone) + margin
+    shifts, leave = store.shifts_and_leave(since, until, numbers)
     availability = find_availability(
         members,
-        store.shifts(since, until, numbers),
-        store.leave(since, until, numbers),
+        shifts,
+        leave,
         day,
         day,
         zone,

@@ -117,6 +117,18 @@ def test_leave_comes_back_as_real_instants(store: Store) -> None:
     )
 
 
+@pytest.mark.parametrize("who", [None, ["E002"], ["E001", "E003"]])
+def test_shifts_and_leave_read_together_agree_with_each_read_alone(
+    store: Store, who: list[str] | None
+) -> None:
+    """Availability reads both at once; it must see what the roster and leave views see."""
+    _small_organisation(store)
+    start, end = _at(MONDAY, 0), _at(date(2026, 12, 14), 0)
+    shifts, leave = store.shifts_and_leave(start, end, who)
+    assert shifts == store.shifts(start, end, who)
+    assert leave == store.leave(start, end, who)
+
+
 def test_a_read_only_store_refuses_to_write(tmp_path: Path) -> None:
     """Viewers over SSH open the file read-only: no bug in the UI can change it."""
     path = tmp_path / "s.db"

@@ -142,7 +142,7 @@ def propose(
     as_json: bool,
 ) -> None:
     """Propose meeting times most members can attend, and say why the others cannot."""
-    from scheduling import expand, find_availability, leave_between
+    from scheduling import find_availability
     from scheduling import propose as rank
     from scheduling.localtime import day_start
     from tui.proposal_output import render_json, render_text
@@ -161,12 +161,10 @@ def propose(
                 t("{value} is not among the members asked about", value=number),
                 param_hint="--require",
             )
-    margin = timedelta(hours=rules.rest, minutes=max([rules.buffer, *rules.post_buffers.values()]))
+    margin = rules.reach
     start, end = day_start(first, zone) - margin, day_start(last + timedelta(days=1), zone) + margin
-    # One read of the plan gives both shifts and leave; everyone needs no member filter.
     with _without_cycle_collection():
-        plan = store.shift_plan(start, end, None if everyone else sorted(in_scope))
-        shifts, leave = expand(plan, start, end), leave_between(plan, start, end)
+        shifts, leave = store.shifts_and_leave(start, end, None if everyone else sorted(in_scope))
         availability = find_availability(scope.members, shifts, leave, first, last, zone, rules)
         proposals = rank(availability, top=top, sessions=sessions, require=require)
         if as_json:
