@@ -22,16 +22,16 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from db.calendars.content import Scope, ScopeKind, gather
-from db.calendars.feeds import FeedKind
-from db.calendars.ics import ics_chunks
-from db.calendars.serving import FeedCalendars
-from db.calendars.wording import CalendarWords
-from db.demo import fill_demo
-from db.store import Store
-from scheduling.localtime import at
-from scheduling.meetings import MeetingType
-from tui.feeds_server import FeedServer
+from shiftcell.db.calendars.content import Scope, ScopeKind, gather
+from shiftcell.db.calendars.feeds import FeedKind
+from shiftcell.db.calendars.ics import ics_chunks
+from shiftcell.db.calendars.serving import FeedCalendars
+from shiftcell.db.calendars.wording import CalendarWords
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.store import Store
+from shiftcell.scheduling.localtime import at
+from shiftcell.scheduling.meetings import MeetingType
+from shiftcell.tui.feeds.server import FeedServer
 
 TODAY = date(2026, 12, 9)
 FIRST, LAST = date(2026, 12, 7), date(2027, 1, 3)
@@ -75,7 +75,7 @@ def exports(path: Path) -> None:
     )
     print(f"  {len(content.shifts)} shifts, {len(content.meetings)} meetings, {size / 1e6:.1f} MB")
     out = path.parent / "all.ics"
-    command = [sys.executable, "-m", "tui.cli", "--db", str(path), "export", "ics", "--all"]
+    command = [sys.executable, "-m", "shiftcell", "--db", str(path), "export", "ics", "--all"]
     command += ["--from", f"{FIRST}", "--to", f"{LAST}", "-o", str(out)]
     timed(
         "the whole `shiftcell export ics --all` command",

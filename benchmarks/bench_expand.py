@@ -18,9 +18,9 @@ from pathlib import Path
 
 from dateutil.rrule import WEEKLY, rrule
 
-from db.store import Store
-from scheduling import RotationPattern, Shift, ShiftPlan, expand
-from scheduling.localtime import day_start
+from shiftcell.db.store import Store
+from shiftcell.scheduling import RotationPattern, Shift, ShiftPlan, expand
+from shiftcell.scheduling.localtime import day_start
 
 TODAY = date(2026, 12, 7)
 
@@ -76,7 +76,7 @@ def measure(folder: Path, members: int) -> None:
     print(f"demo --members {members}")
     began = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--db", str(path), "demo", "--members", str(members)],
+        [sys.executable, "-m", "shiftcell", "--db", str(path), "demo", "--members", str(members)],
         check=True,
         capture_output=True,
     )

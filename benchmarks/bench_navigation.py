@@ -25,11 +25,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tui.app import ShiftcellApp, make_app
-from tui.commands.common import Settings
-from tui.screens.main import MainScreen
-from tui.week import load_week
-from tui.widgets.week_grid import WeekGrid
+from shiftcell.tui.app import ShiftcellApp, make_app
+from shiftcell.tui.screens.main import MainScreen
+from shiftcell.tui.settings import Settings
+from shiftcell.tui.views.week import load_week
+from shiftcell.tui.widgets.week_grid import WeekGrid
 
 NOW = datetime(2026, 12, 9, 10, tzinfo=ZoneInfo("Asia/Shanghai"))
 SIZE = (160, 48)
@@ -109,7 +109,7 @@ def main() -> None:
             [
                 sys.executable,
                 "-m",
-                "tui.cli",
+                "shiftcell",
                 "--db",
                 str(path),
                 "demo",

@@ -19,10 +19,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from db.demo import fill_demo
-from db.store import Store
-from scheduling.meetings import MeetingType
-from tui.meeting_planning import PlanRequest, book_plan, make_plan, outlook
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.planning import PlanRequest, book_plan, make_plan, outlook
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import MeetingType
 
 TODAY = date(2026, 12, 9)
 NOW = datetime(2026, 12, 9, 10, tzinfo=ZoneInfo("Asia/Shanghai"))

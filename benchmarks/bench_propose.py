@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from db.demo import fill_demo
-from db.store import Store
-from scheduling import Leave, Member, Rules, Shift, find_availability, propose
-from scheduling.localtime import at, day_start, days
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.store import Store
+from shiftcell.scheduling import Leave, Member, Rules, Shift, find_availability, propose
+from shiftcell.scheduling.localtime import at, day_start, days
 
 FIRST = date(2026, 12, 7)
 FOUR_WEEKS = FIRST + timedelta(days=27)

@@ -30,8 +30,8 @@ import asyncssh
 import pexpect
 import pyte
 
-from db.demo import fill_demo
-from db.store import Store
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.store import Store
 
 SETTLE = 0.3  # seconds without output after which a drawn screen counts as complete
 
@@ -105,7 +105,7 @@ def start_server(folder: Path, database: Path, max_sessions: int) -> tuple[subpr
         [
             sys.executable,
             "-m",
-            "tui.cli",
+            "shiftcell",
             "--db",
             str(database),
             "--lang",

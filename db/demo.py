@@ -11,8 +11,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from db.store import Store
-from scheduling import (
+from shiftcell.db.store import Store
+from shiftcell.scheduling import (
     Cancellation,
     Department,
     DepartmentKind,

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from db.rows import from_utc_text, utc_text
-from scheduling.meetings import (
+from shiftcell.db.rows import from_utc_text, utc_text
+from shiftcell.scheduling.meetings import (
     Attendance,
     AttendanceState,
     Meeting,
@@ -16,7 +16,7 @@ from scheduling.meetings import (
 )
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from shiftcell.db.store import Store
 
 
 class MeetingNotFound(LookupError):

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from scheduling import (
+from shiftcell.scheduling import (
     Cancellation,
     Department,
     DepartmentKind,

@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from db.rows import Row, from_utc_text, utc_text
+from shiftcell.db.rows import Row, from_utc_text, utc_text
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from shiftcell.db.store import Store
 
 LABEL_TAKEN = "a key labelled {label} is registered already"
 KEY_TAKEN = "this key is registered already, as {label}"

@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 
-from db import rows
-from db.calendars.feeds import FeedBook
-from db.meetings import MeetingBook
-from db.migrations import migrations
-from db.ssh_keys import SshKeyBook
-from scheduling import (
+from shiftcell.db import rows
+from shiftcell.db.calendars.feeds import FeedBook
+from shiftcell.db.meetings import MeetingBook
+from shiftcell.db.migrations import migrations
+from shiftcell.db.ssh_keys import SshKeyBook
+from shiftcell.scheduling import (
     Department,
     Group,
     Leave,

@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 
 from textual.pilot import Pilot
 
-from db.demo import fill_demo
-from db.store import Store
-from tui.app import make_app
-from tui.commands.common import Settings
-from tui.widgets.roster import Roster
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.store import Store
+from shiftcell.tui.app import make_app
+from shiftcell.tui.settings import Settings
+from shiftcell.tui.widgets.roster import Roster
 
 DOCS = Path(__file__).resolve().parent
 NOW = datetime(2026, 12, 9, 10, tzinfo=ZoneInfo("Asia/Shanghai"))

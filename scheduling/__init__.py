@@ -7,8 +7,8 @@ that only reads the roster starts without it.
 
 from typing import TYPE_CHECKING, Any
 
-from scheduling.expansion import expand, leave_between
-from scheduling.model import (
+from shiftcell.scheduling.expansion import expand, leave_between
+from shiftcell.scheduling.model import (
     Branch,
     Department,
     DepartmentKind,
@@ -23,7 +23,7 @@ from scheduling.model import (
     ShiftType,
     Status,
 )
-from scheduling.patterns import (
+from shiftcell.scheduling.patterns import (
     Cancellation,
     ExtraShift,
     LeaveDays,
@@ -34,7 +34,7 @@ from scheduling.patterns import (
     Swap,
     WeeklyPattern,
 )
-from scheduling.rules import Reason, ReasonKind, Rules, Slot
+from shiftcell.scheduling.rules import Reason, ReasonKind, Rules, Slot
 
 __all__ = [
     "Availability",
@@ -74,16 +74,16 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from scheduling.availability import Availability, find_availability
-    from scheduling.proposals import Proposal, Proposals, Session, propose
+    from shiftcell.scheduling.availability import Availability, find_availability
+    from shiftcell.scheduling.proposals import Proposal, Proposals, Session, propose
 
 _LAZY = {
-    "Availability": "scheduling.availability",
-    "find_availability": "scheduling.availability",
-    "Proposal": "scheduling.proposals",
-    "Proposals": "scheduling.proposals",
-    "Session": "scheduling.proposals",
-    "propose": "scheduling.proposals",
+    "Availability": "shiftcell.scheduling.availability",
+    "find_availability": "shiftcell.scheduling.availability",
+    "Proposal": "shiftcell.scheduling.proposals",
+    "Proposals": "shiftcell.scheduling.proposals",
+    "Session": "shiftcell.scheduling.proposals",
+    "propose": "shiftcell.scheduling.proposals",
 }
 
 
@@ -92,4 +92,4 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'scheduling' has no attribute {name!r}")
+    raise AttributeError(f"module 'shiftcell.scheduling' has no attribute {name!r}")

@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from scheduling.localtime import at, days
-from scheduling.model import Leave, Member, Role, Shift, Status
-from scheduling.rules import NIGHT_END, Reason, ReasonKind, Rules, Slot
-from scheduling.timelines import (
+from shiftcell.scheduling.localtime import at, days
+from shiftcell.scheduling.model import Leave, Member, Role, Shift, Status
+from shiftcell.scheduling.rules import NIGHT_END, Reason, ReasonKind, Rules, Slot
+from shiftcell.scheduling.timelines import (
     DAYS_AFTER,
     DAYS_BEFORE,
     LEAVE,

@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import WEEKLY, rrule
 
-from scheduling.localtime import at, day_start, days
-from scheduling.model import Leave, Segment, Shift, ShiftType
-from scheduling.patterns import (
+from shiftcell.scheduling.localtime import at, day_start, days
+from shiftcell.scheduling.model import Leave, Segment, Shift, ShiftType
+from shiftcell.scheduling.patterns import (
     OFF,
     Cancellation,
     ExtraShift,

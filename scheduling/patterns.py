@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from scheduling.model import Segment, Shift, ShiftType
+from shiftcell.scheduling.model import Segment, Shift, ShiftType
 
 OFF = "-"
 

@@ -31,10 +31,10 @@ from itertools import product
 
 import numpy as np
 
-from scheduling.availability import Availability
-from scheduling.model import Role, Status
-from scheduling.rules import Reason
-from scheduling.sessions import Covers, best_covers, union_size
+from shiftcell.scheduling.availability import Availability
+from shiftcell.scheduling.model import Role, Status
+from shiftcell.scheduling.rules import Reason
+from shiftcell.scheduling.sessions import Covers, best_covers, union_size
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scheduling.model import Leave, Shift
+from shiftcell.scheduling.model import Leave, Shift
 
 # What makes a member busy, in the order a person would name it first.
 LEAVE, SHIFT_ITSELF, REST, SHIFT_BUFFER = 0, 1, 2, 3

@@ -16,6 +16,6 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("LANGUAGE", raising=False)
     yield
-    from tui.i18n import set_language
+    from shiftcell.tui.i18n import set_language
 
     set_language("en")

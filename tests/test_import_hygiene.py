@@ -20,7 +20,7 @@ def test_the_scheduling_core_loads_neither_the_ui_nor_the_database() -> None:
     assert not {"db", "tui"} & loaded
 
 
-@pytest.mark.parametrize("module", ["db", "db.store"])
+@pytest.mark.parametrize("module", ["db", "shiftcell.db.store"])
 def test_the_store_never_reaches_for_the_ui(module: str) -> None:
     assert "textual" not in _loaded_after_import(module)
     assert "tui" not in _loaded_after_import(module)

@@ -13,10 +13,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from db.store import Store
-from tui.bindings import translate_bindings
-from tui.commands.common import Settings
-from tui.i18n import set_language, t
+from shiftcell.db.store import Store
+from shiftcell.tui.i18n import set_language, t
+from shiftcell.tui.settings import Settings
+from shiftcell.tui.words.bindings import translate_bindings
 
 Clock = Callable[[], datetime]
 
@@ -50,7 +50,7 @@ class ShiftcellApp(App[None]):
     def on_mount(self) -> None:
         self.title = self.store.organisation_name or "shiftcell"
         if self.store.is_empty():
-            from tui.screens.welcome import WelcomeScreen
+            from shiftcell.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(self.store, self.settings))
         else:
@@ -58,7 +58,7 @@ class ShiftcellApp(App[None]):
 
     def open_main(self) -> None:
         """The main screen, replacing whatever is shown (after the welcome, say)."""
-        from tui.screens.main import MainScreen
+        from shiftcell.tui.screens.main import MainScreen
 
         screen = MainScreen(self.store, self.settings, self.now())
         if len(self.screen_stack) > 1:
@@ -67,7 +67,7 @@ class ShiftcellApp(App[None]):
             self.push_screen(screen)
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from shiftcell.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen.active_bindings, self.screen))

@@ -11,9 +11,9 @@ from pathlib import Path
 import click
 from click_default_group import DefaultGroup
 
-from tui.commands import calendar, meetings, people, planning, remote, setup
-from tui.commands.common import Settings
-from tui.i18n import LANGUAGES, language_from_environment, set_language, t
+from shiftcell.tui.commands import calendar, meetings, people, planning, remote, setup
+from shiftcell.tui.i18n import LANGUAGES, language_from_environment, set_language, t
+from shiftcell.tui.settings import Settings
 
 
 # Only options (``shiftcell --db x.db --lang zh``) also opens the app.
@@ -64,9 +64,9 @@ for module in (setup, people, planning, meetings, calendar, remote):
 @click.pass_context
 def open_app(ctx: click.Context) -> None:
     """Open the app (the default when no command is given)."""
-    from db.store import StoreError
-    from tui.app import make_app
-    from tui.commands.common import CommandError
+    from shiftcell.db.store import StoreError
+    from shiftcell.tui.app import make_app
+    from shiftcell.tui.commands.common import CommandError
 
     try:
         app = make_app(ctx.obj)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from tui.locale_zh import ZH
+from shiftcell.tui.locale_zh import ZH
 
 LANGUAGES = ("en", "zh")
 _current = "en"

@@ -11,14 +11,14 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from db.calendars.feeds import UnknownTarget
-from db.rows import utc_text
-from scheduling import Member, Shift
-from scheduling.localtime import day_start
-from scheduling.meetings import Meeting
+from shiftcell.db.calendars.feeds import UnknownTarget
+from shiftcell.db.rows import utc_text
+from shiftcell.scheduling import Member, Shift
+from shiftcell.scheduling.localtime import day_start
+from shiftcell.scheduling.meetings import Meeting
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from shiftcell.db.store import Store
 
 WEEKS_BY_DEFAULT = 4
 

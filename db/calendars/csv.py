@@ -10,9 +10,9 @@ import csv
 import io
 from datetime import datetime
 
-from db.calendars.content import CalendarContent
-from db.calendars.ics import meeting_summary, shift_summary
-from db.calendars.wording import CalendarWords
+from shiftcell.db.calendars.content import CalendarContent
+from shiftcell.db.calendars.ics import meeting_summary, shift_summary
+from shiftcell.db.calendars.wording import CalendarWords
 
 # A cell starting with one of these is a formula to a spreadsheet: a topic
 # typed as "=HYPERLINK(…)" must stay text.

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from db.rows import from_utc_text, utc_text
+from shiftcell.db.rows import from_utc_text, utc_text
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from shiftcell.db.store import Store
 
 TOKEN_BYTES = 32
 

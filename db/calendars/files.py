@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from db.calendars.content import CalendarContent, ScopeKind
+from shiftcell.db.calendars.content import CalendarContent, ScopeKind
 
 UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 

@@ -14,11 +14,11 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
-from db.calendars.content import CalendarContent, ScopeKind
-from db.calendars.wording import CalendarWords
-from db.rows import utc_text
-from scheduling import Shift
-from scheduling.meetings import Meeting
+from shiftcell.db.calendars.content import CalendarContent, ScopeKind
+from shiftcell.db.calendars.wording import CalendarWords
+from shiftcell.db.rows import utc_text
+from shiftcell.scheduling import Shift
+from shiftcell.scheduling.meetings import Meeting
 
 PRODID = "-//shiftcell//shiftcell calendars//EN"
 DEFAULT_ALARM = timedelta(minutes=30)

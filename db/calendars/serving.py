@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from db.calendars.content import CalendarContent, Scope, ScopeKind, gather
-from db.calendars.feeds import Feed, UnknownTarget
-from db.calendars.ics import calendar_ics
-from db.calendars.wording import CalendarWords
+from shiftcell.db.calendars.content import CalendarContent, Scope, ScopeKind, gather
+from shiftcell.db.calendars.feeds import Feed, UnknownTarget
+from shiftcell.db.calendars.ics import calendar_ics
+from shiftcell.db.calendars.wording import CalendarWords
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from shiftcell.db.store import Store
 
 WEEKS_BACK = 2
 WEEKS_AHEAD = 8

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from scheduling.meetings import MeetingType
+from shiftcell.scheduling.meetings import MeetingType
 
 # A meeting's summary by its type, e.g. "Group meeting: {topic}".
 ENGLISH_SUMMARIES: Mapping[str, str] = {

@@ -5,23 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from db.importing.problems import (
+from shiftcell.db.importing.problems import (
     DUPLICATE_MEMBER,
     ROLE_WITHOUT_GROUP,
     SECOND_LEADER,
     ImportFailed,
     Problem,
 )
-from db.importing.reading import RowReader, Sheet, read_sheet
-from db.importing.values import (
+from shiftcell.db.importing.reading import RowReader, Sheet, read_sheet
+from shiftcell.db.importing.values import (
     EMPLOYMENTS,
     ROLES,
     STATUSES,
     YES_NO,
     department_kind,
 )
-from db.store import Store
-from scheduling import Department, Employment, Group, Member, Post, Role, Status
+from shiftcell.db.store import Store
+from shiftcell.scheduling import Department, Employment, Group, Member, Post, Role, Status
 
 COLUMNS = {
     "employee_no": ("employee_no", "工号"),

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TypeVar
 
-from db.importing.problems import (
+from shiftcell.db.importing.problems import (
     BAD_CHOICE,
     EMPTY_FILE,
     MISSING_COLUMN,
@@ -21,7 +21,7 @@ from db.importing.problems import (
     ImportFailed,
     Problem,
 )
-from db.importing.values import choices_text, lookup
+from shiftcell.db.importing.values import choices_text, lookup
 
 Cell = str | date | time | None
 T = TypeVar("T")

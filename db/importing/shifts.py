@@ -13,7 +13,7 @@ from datetime import date, time, timedelta
 from itertools import pairwise
 from pathlib import Path
 
-from db.importing.problems import (
+from shiftcell.db.importing.problems import (
     BAD_DATE,
     BAD_TIME,
     OVERLAP_IN_FILE,
@@ -22,11 +22,11 @@ from db.importing.problems import (
     ImportFailed,
     Problem,
 )
-from db.importing.reading import Cell, RowReader, read_sheet
-from db.rows import shift_from_row, utc_text
-from db.store import Store
-from scheduling import Member, Post, Segment, Shift
-from scheduling.localtime import at, day_start
+from shiftcell.db.importing.reading import Cell, RowReader, read_sheet
+from shiftcell.db.rows import shift_from_row, utc_text
+from shiftcell.db.store import Store
+from shiftcell.scheduling import Member, Post, Segment, Shift
+from shiftcell.scheduling.localtime import at, day_start
 
 COLUMNS = {
     "employee_no": ("employee_no", "工号"),

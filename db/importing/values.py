@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from scheduling import DepartmentKind, Employment, Role, Status
+from shiftcell.scheduling import DepartmentKind, Employment, Role, Status
 
 ROLES = {
     "leader": Role.LEADER,

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from db.store import Store
+from shiftcell.db.store import Store
 
 
 @pytest.fixture

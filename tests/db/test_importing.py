@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from db.importing import ImportFailed, import_members, import_shifts
-from db.store import Store
-from scheduling import DepartmentKind, Employment, Role, Status
+from shiftcell.db.importing import ImportFailed, import_members, import_shifts
+from shiftcell.db.store import Store
+from shiftcell.scheduling import DepartmentKind, Employment, Role, Status
 
 MEMBERS_ZH = """工号,姓名,部门,岗位,党小组,职务,政治面貌,流动党员,用工性质
 HQ01,贺志,饮食服务中心,第二食堂,饮食中心党小组,组长,正式党员,否,在编

@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from db.store import Store
-from scheduling import Department, Group, Member
-from scheduling.meetings import AttendanceState, MeetingType, owing_make_up
+from shiftcell.db.store import Store
+from shiftcell.scheduling import Department, Group, Member
+from shiftcell.scheduling.meetings import AttendanceState, MeetingType, owing_make_up
 
 ZONE = ZoneInfo("Asia/Shanghai")
 START = datetime(2026, 12, 10, 14, 0, tzinfo=ZONE)
@@ -78,7 +78,7 @@ def test_present_at_one_session_of_a_series_owes_no_make_up(staffed: Store) -> N
 
 
 def test_recording_on_a_read_only_store_is_refused(staffed: Store) -> None:
-    from db.store import StoreError
+    from shiftcell.db.store import StoreError
 
     (first,) = _book(staffed, 1)
     staffed.read_only = True

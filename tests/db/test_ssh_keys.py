@@ -4,9 +4,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from db.ssh_keys import Refusal, SshEvent, SshKeyError, fingerprint
-from db.store import Store, StoreError
-from scheduling import Group
+from shiftcell.db.ssh_keys import Refusal, SshEvent, SshKeyError, fingerprint
+from shiftcell.db.store import Store, StoreError
+from shiftcell.scheduling import Group
 
 # ssh-keygen -lf prints this fingerprint for this key.
 KEY = "AAAAC3NzaC1lZDI1NTE5AAAAIANJO/gLeKkSj0n6xxw0Am9rVvx5QkvYn4iOs1t8P9PK"

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from db.demo import fill_demo
-from db.migrations import migrations
-from db.store import Store, StoreError
-from scheduling import (
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.migrations import migrations
+from shiftcell.db.store import Store, StoreError
+from shiftcell.scheduling import (
     Department,
     DepartmentKind,
     Employment,

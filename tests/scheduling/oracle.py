@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from itertools import combinations
 from zoneinfo import ZoneInfo
 
-from scheduling import Leave, Member, Rules, Shift
+from shiftcell.scheduling import Leave, Member, Rules, Shift
 
 
 def oracle_slots(first: date, last: date, zone: ZoneInfo, rules: Rules) -> list[datetime]:

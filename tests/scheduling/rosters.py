@@ -3,7 +3,7 @@
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from scheduling import Member, Role, Shift, Status
+from shiftcell.scheduling import Member, Role, Shift, Status
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DAY = date(2026, 12, 9)  # a Wednesday

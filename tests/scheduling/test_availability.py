@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from rosters import DAY, SHANGHAI, local, member, shift
 
-from scheduling import Leave, Reason, ReasonKind, Rules, Shift, find_availability
+from shiftcell.scheduling import Leave, Reason, ReasonKind, Rules, Shift, find_availability
 
 
 def free_at(shifts: list[Shift], start: str, rules: Rules | None = None) -> bool:

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from scheduling import (
+from shiftcell.scheduling import (
     Cancellation,
     ExtraShift,
     LeaveDays,
@@ -158,7 +158,7 @@ def test_a_swap_exchanges_two_members_shifts_on_that_day_only() -> None:
 
 
 def test_explicit_shifts_are_listed_as_given() -> None:
-    from scheduling import Shift
+    from shiftcell.scheduling import Shift
 
     shift = Shift(local(MONDAY, 9), local(MONDAY, 17), "E1", "Gate")
     assert week(plan(shifts=[shift])) == [shift]

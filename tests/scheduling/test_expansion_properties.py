@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scheduling import (
+from shiftcell.scheduling import (
     Cancellation,
     LeaveDays,
     RotationPattern,

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scheduling.meetings import (
+from shiftcell.scheduling.meetings import (
     Attendance,
     AttendanceState,
     Meeting,

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from oracle import best_union, busy_by_leave, busy_by_rest, busy_by_shift, free_sets, oracle_slots
 from rosters import DAY, SHANGHAI
 
-from scheduling import (
+from shiftcell.scheduling import (
     Leave,
     Member,
     ReasonKind,

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from rosters import DAY, SHANGHAI, local, member, shift
 
-from scheduling import Leave, ReasonKind, Role, Rules, Status, find_availability, propose
+from shiftcell.scheduling import Leave, ReasonKind, Role, Rules, Status, find_availability, propose
 
 NEXT = DAY + timedelta(days=1)
 

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from scheduling import sessions
-from scheduling.sessions import best_covers
+from shiftcell.scheduling import sessions
+from shiftcell.scheduling.sessions import best_covers
 
 small_matrices = st.integers(1, 12).flatmap(
     lambda members: st.integers(1, 16).flatmap(lambda classes: arrays(bool, (classes, members)))

@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from db.demo import fill_demo
-from db.store import Store
-from tui.app import ShiftcellApp, make_app
-from tui.commands.common import Settings
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.store import Store
+from shiftcell.tui.app import ShiftcellApp, make_app
+from shiftcell.tui.settings import Settings
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 9, 10, 0, tzinfo=ZONE)

@@ -10,9 +10,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from db.store import Store
-from scheduling.meetings import AttendanceState, MeetingType
-from tui.commands.common import Settings
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import AttendanceState, MeetingType
+from shiftcell.tui.settings import Settings
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 9, 10, 0, tzinfo=ZONE)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pexpect
 from click.testing import CliRunner
 
+from shiftcell.tui.cli import main
+from shiftcell.tui.i18n import language_from_environment
+from shiftcell.tui.screens.main import MainScreen
+from shiftcell.tui.settings import Settings
 from tests.tui.conftest import AppFactory
-from tui.cli import main
-from tui.commands.common import Settings
-from tui.i18n import language_from_environment
-from tui.screens.main import MainScreen
 
 SHIFTCELL = str(Path(sys.executable).with_name("shiftcell"))
 

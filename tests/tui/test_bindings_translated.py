@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tui.locale_zh import ZH
+from shiftcell.tui.locale_zh import ZH
 
 TUI = Path(__file__).parents[2] / "tui"
 

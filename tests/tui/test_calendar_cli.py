@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from icalendar import Calendar
 
-from db.store import Store
-from scheduling.meetings import MeetingType
-from tui.cli import main
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import MeetingType
+from shiftcell.tui.cli import main
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

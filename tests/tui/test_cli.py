@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tui.cli import main
+from shiftcell.tui.cli import main
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_roster_json_lists_members_with_their_group_role_and_status(db: Path) ->
 
 def test_roster_of_one_group_aligns_chinese_names(db: Path) -> None:
     """Columns line up when names are two cells wide per character."""
-    from tui.textwidth import cells
+    from shiftcell.tui.words.textwidth import cells
 
     group = json.loads(run("--db", str(db), "roster", "--json").output)[0]["group"]
     lines = run("--db", str(db), "--lang", "zh", "roster", "--group", group).output.splitlines()
@@ -123,7 +123,7 @@ def test_a_database_from_an_older_version_is_brought_up_to_date_by_any_command(
     """After an upgrade, the first `roster` must work, not send the user to `init`."""
     from sqlite_utils import Database
 
-    from db.migrations import migrations
+    from shiftcell.db.migrations import migrations
 
     path = tmp_path / "old.db"
     migrations.apply(Database(path), stop_before=_newest_migration())
@@ -137,7 +137,7 @@ def test_a_viewer_never_upgrades_a_database_it_only_may_read(tmp_path: Path) -> 
     """--read-only opens the file read-only; it says what to do instead of writing."""
     from sqlite_utils import Database
 
-    from db.migrations import migrations
+    from shiftcell.db.migrations import migrations
 
     path = tmp_path / "old.db"
     migrations.apply(Database(path), stop_before=_newest_migration())
@@ -158,6 +158,6 @@ def test_reading_a_database_that_does_not_exist_creates_nothing(tmp_path: Path) 
 def _newest_migration() -> str:
     from sqlite_utils import Database
 
-    from db.migrations import migrations
+    from shiftcell.db.migrations import migrations
 
     return migrations.pending(Database(memory=True))[-1].name

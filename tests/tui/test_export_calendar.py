@@ -11,13 +11,13 @@ from icalendar import Calendar
 from textual.app import App
 from textual.widgets import Button, Input, Static
 
-from db.calendars.feeds import FeedKind
-from db.store import Store
-from scheduling.meetings import MeetingType
+from shiftcell.db.calendars.feeds import FeedKind
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import MeetingType
+from shiftcell.tui.i18n import set_language
+from shiftcell.tui.screens.export_calendar import ExportCalendarScreen
+from shiftcell.tui.settings import Settings
 from tests.tui.conftest import NOW
-from tui.commands.common import Settings
-from tui.i18n import set_language
-from tui.screens.export_calendar import ExportCalendarScreen
 
 SIZES = [(80, 24), (140, 40)]
 

@@ -15,12 +15,12 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
-from db.calendars.feeds import Feed, FeedKind
-from db.calendars.serving import FeedCalendars
-from db.calendars.wording import CalendarWords
-from db.demo import fill_demo
-from db.store import Store
-from tui.feeds_server import FeedServer
+from shiftcell.db.calendars.feeds import Feed, FeedKind
+from shiftcell.db.calendars.serving import FeedCalendars
+from shiftcell.db.calendars.wording import CalendarWords
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.store import Store
+from shiftcell.tui.feeds.server import FeedServer
 
 NOW = datetime(2026, 12, 9, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 

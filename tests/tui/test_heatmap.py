@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from shiftcell.tui.app import ShiftcellApp
+from shiftcell.tui.screens.cell import CellScreen
+from shiftcell.tui.screens.main import MainScreen
+from shiftcell.tui.widgets.heatmap import Heatmap, shade
+from shiftcell.tui.widgets.roster import Roster
+from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
-from tui.app import ShiftcellApp
-from tui.screens.cell import CellScreen
-from tui.screens.main import MainScreen
-from tui.widgets.heatmap import Heatmap, shade
-from tui.widgets.roster import Roster
-from tui.widgets.week_grid import WeekGrid
 
 GROUP = "第一食堂党小组"
 

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 
-from db.store import Store
-from scheduling.meetings import MeetingType
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import MeetingType
+from shiftcell.tui.app import ShiftcellApp
+from shiftcell.tui.screens.help import HelpScreen
+from shiftcell.tui.screens.main import MainScreen
+from shiftcell.tui.screens.meetings import MeetingsScreen
+from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import ZONE, AppFactory
-from tui.app import ShiftcellApp
-from tui.screens.help import HelpScreen
-from tui.screens.main import MainScreen
-from tui.screens.meetings import MeetingsScreen
-from tui.widgets.week_grid import WeekGrid
 
 
 async def settle(app: ShiftcellApp, pilot: object) -> None:
@@ -159,8 +159,8 @@ async def test_at_80x24_a_meeting_shows_even_where_only_counts_fit(
 
 async def test_p_plans_for_the_group_chosen_in_the_roster(make: AppFactory) -> None:
     """From a group's heatmap, planning starts with that group, not the whole branch."""
-    from tui.screens.plan_meeting import PlanMeetingScreen
-    from tui.widgets.roster import Roster
+    from shiftcell.tui.screens.plan_meeting import PlanMeetingScreen
+    from shiftcell.tui.widgets.roster import Roster
 
     app = make()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -177,8 +177,8 @@ async def test_p_plans_for_the_group_chosen_in_the_roster(make: AppFactory) -> N
 
 
 async def test_e_exports_the_calendar_of_the_member_chosen(make: AppFactory) -> None:
-    from tui.screens.export_calendar import ExportCalendarScreen
-    from tui.widgets.roster import Roster
+    from shiftcell.tui.screens.export_calendar import ExportCalendarScreen
+    from shiftcell.tui.widgets.roster import Roster
 
     app = make()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -6,12 +6,12 @@ from datetime import date
 
 from textual.widgets import Static
 
-from scheduling import DepartmentKind
+from shiftcell.scheduling import DepartmentKind
+from shiftcell.tui.app import ShiftcellApp
+from shiftcell.tui.screens.main import MainScreen
+from shiftcell.tui.widgets.roster import Roster
+from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
-from tui.app import ShiftcellApp
-from tui.screens.main import MainScreen
-from tui.widgets.roster import Roster
-from tui.widgets.week_grid import WeekGrid
 
 
 async def settle(app: ShiftcellApp, pilot: object) -> None:

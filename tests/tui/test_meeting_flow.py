@@ -6,13 +6,13 @@ import pytest
 from meeting_fixtures import settle
 from textual.pilot import Pilot
 
+from shiftcell.tui.screens.book_meeting import BookMeetingScreen
+from shiftcell.tui.screens.main import MainScreen
+from shiftcell.tui.screens.meetings import MeetingsScreen
+from shiftcell.tui.screens.plan_meeting import PlanMeetingScreen
+from shiftcell.tui.widgets.record_table import RecordTable
+from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
-from tui.screens.book_meeting import BookMeetingScreen
-from tui.screens.main import MainScreen
-from tui.screens.meetings import MeetingsScreen
-from tui.screens.plan_meeting import PlanMeetingScreen
-from tui.widgets.record_table import RecordTable
-from tui.widgets.week_grid import WeekGrid
 
 
 def _topics(pilot: Pilot[None]) -> list[str]:

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from meeting_fixtures import NOW
 
-from db.store import Store
-from scheduling.meetings import MeetingType
-from tui.meeting_planning import PlanRequest, book_plan, make_plan, outlook
+from shiftcell.db.planning import PlanRequest, book_plan, make_plan, outlook
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import MeetingType
 
 
 def test_who_is_free_at_a_booked_time_is_who_the_proposal_said(demo_db: Path) -> None:

@@ -7,12 +7,12 @@ import pytest
 from meeting_fixtures import NOW, ScreenHost, book_examples, settings, settle
 from textual.widgets import DataTable, Input, TextArea
 
-from db.store import Store
-from scheduling.meetings import AttendanceState, MeetingType
-from tui.i18n import set_language
-from tui.screens.meeting import MeetingScreen
-from tui.screens.meetings import MeetingsScreen
-from tui.widgets.record_table import RecordTable
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import AttendanceState, MeetingType
+from shiftcell.tui.i18n import set_language
+from shiftcell.tui.screens.meeting import MeetingScreen
+from shiftcell.tui.screens.meetings import MeetingsScreen
+from shiftcell.tui.widgets.record_table import RecordTable
 
 
 @pytest.fixture
@@ -221,7 +221,7 @@ def test_a_recorded_meeting_looks_right(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Drawn as installed with calendar export, whichever parts this checkout has.
-    monkeypatch.setattr("tui.screens.meeting._export_available", lambda: True)
+    monkeypatch.setattr("shiftcell.tui.screens.meeting._export_available", lambda: True)
     set_language(language)
     store = Store.open(path)
     ids = book_examples(store)
@@ -233,8 +233,8 @@ async def test_a_make_up_session_is_planned_for_exactly_those_who_owe_one(
     store: Store, path: Path, ids: dict[str, int]
 ) -> None:
     """Absentees do a 补课 later: the secretary plans it from the meeting they missed."""
-    from tui.screens.book_meeting import BookMeetingScreen
-    from tui.screens.plan_meeting import PlanMeetingScreen
+    from shiftcell.tui.screens.book_meeting import BookMeetingScreen
+    from shiftcell.tui.screens.plan_meeting import PlanMeetingScreen
 
     owing = store.meetings.get(ids["recorded"]).needs_make_up
     app = ScreenHost(MeetingScreen(store, settings(path), ids["recorded"], NOW))
@@ -258,7 +258,7 @@ async def test_e_opens_the_calendar_export_for_this_meeting(
     store: Store, path: Path, ids: dict[str, int]
 ) -> None:
     """Invitations go out as calendar files; the meeting page is where they start."""
-    from tui.screens.export_calendar import ExportCalendarScreen
+    from shiftcell.tui.screens.export_calendar import ExportCalendarScreen
 
     app = ScreenHost(MeetingScreen(store, settings(path), ids["coming"], NOW))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from db.demo import fill_demo
-from db.store import Store
-from tui.cli import main
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.store import Store
+from shiftcell.tui.cli import main
 
 
 @pytest.fixture

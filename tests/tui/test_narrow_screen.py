@@ -8,13 +8,13 @@ import pytest
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
+from shiftcell.tui.app import ShiftcellApp
+from shiftcell.tui.i18n import set_language
+from shiftcell.tui.widgets.day_header import DayHeader, day_labels
+from shiftcell.tui.widgets.roster import Roster
+from shiftcell.tui.widgets.week_axis import Axis
+from shiftcell.tui.words.textwidth import cells
 from tests.tui.conftest import AppFactory
-from tui.app import ShiftcellApp
-from tui.i18n import set_language
-from tui.textwidth import cells
-from tui.widgets.day_header import DayHeader, day_labels
-from tui.widgets.roster import Roster
-from tui.widgets.week_axis import Axis
 
 NARROW = (80, 24)
 

@@ -7,12 +7,12 @@ from meeting_fixtures import NOW, ScreenHost, settings, settle
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, SelectionList, Static
 
-from db.store import Store
-from scheduling.meetings import MeetingType
-from tui.i18n import set_language
-from tui.screens.book_meeting import BookMeetingScreen
-from tui.screens.plan_meeting import PlanMeetingScreen
-from tui.widgets.proposal_list import ProposalList
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import MeetingType
+from shiftcell.tui.i18n import set_language
+from shiftcell.tui.screens.book_meeting import BookMeetingScreen
+from shiftcell.tui.screens.plan_meeting import PlanMeetingScreen
+from shiftcell.tui.widgets.proposal_list import ProposalList
 
 
 @pytest.fixture

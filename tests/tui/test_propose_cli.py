@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from tui.cli import main
+from shiftcell.tui.cli import main
 
 GROUP = "第一食堂党小组"
 WEEK = ("--from", "2026-12-09", "--to", "2026-12-15")
@@ -18,8 +18,8 @@ WEEK = ("--from", "2026-12-09", "--to", "2026-12-15")
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("propose") / "demo.db"
-    from db.demo import fill_demo
-    from db.store import Store
+    from shiftcell.db.demo import fill_demo
+    from shiftcell.db.store import Store
 
     store = Store.open(path)
     fill_demo(store, seed=1, members=80)
@@ -205,8 +205,8 @@ def test_propose_does_not_load_textual(db: Path) -> None:
 
 def test_a_greedy_answer_says_how_good_it_is_at_least() -> None:
     """Beyond three sessions the secretary is told the answer is not proven best."""
-    from scheduling import Proposals, Rules
-    from tui.proposal_output import render_text
+    from shiftcell.scheduling import Proposals, Rules
+    from shiftcell.tui.commands.proposal_output import render_text
 
     text = render_text(
         Proposals(0, (), exact=False),

@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from scheduling import Reason, ReasonKind
-from tui.i18n import set_language
-from tui.reasons import describe
+from shiftcell.scheduling import Reason, ReasonKind
+from shiftcell.tui.i18n import set_language
+from shiftcell.tui.words.reasons import describe
 
 ZONE = ZoneInfo("Asia/Shanghai")
 

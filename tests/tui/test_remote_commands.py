@@ -7,7 +7,7 @@ import asyncssh
 import pytest
 from click.testing import CliRunner
 
-from tui.cli import main
+from shiftcell.tui.cli import main
 
 
 @pytest.fixture
@@ -139,8 +139,8 @@ def test_the_log_shows_logins_and_refusals_in_words_newest_first(db: Path, pubke
     """The log is read by a secretary, not parsed: refusals must say why, in words."""
     from datetime import UTC, datetime
 
-    from db.ssh_keys import Refusal, SshEvent
-    from db.store import Store
+    from shiftcell.db.ssh_keys import Refusal, SshEvent
+    from shiftcell.db.store import Store
 
     store = Store.open(db)
     store.ssh_keys.record(

@@ -32,7 +32,7 @@ def test_main_screen(
 
 async def heatmap_of_a_group(pilot: object) -> None:
     """The first canteen group chosen in the roster: its heatmap, cursor on now."""
-    from tui.widgets.roster import Roster
+    from shiftcell.tui.widgets.roster import Roster
 
     await settled(pilot)
     app = pilot.app  # type: ignore[attr-defined]

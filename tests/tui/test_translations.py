@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from db.importing.problems import TEMPLATES
-from db.store import MESSAGES as STORE_MESSAGES
-from tui.i18n import language_from_environment, set_language, t
-from tui.locale_zh import ZH
+from shiftcell.db.importing.problems import TEMPLATES
+from shiftcell.db.store import MESSAGES as STORE_MESSAGES
+from shiftcell.tui.i18n import language_from_environment, set_language, t
+from shiftcell.tui.locale_zh import ZH
 
 TUI = Path(__file__).parents[2] / "tui"
 

@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scheduling import DepartmentKind, Member, Shift
+from shiftcell.scheduling import DepartmentKind, Member, Shift
+from shiftcell.tui.widgets.week_layout import Block, assign_lanes, blocks, pieces
 from tests.tui.conftest import ZONE
-from tui.widgets.week_layout import Block, assign_lanes, blocks, pieces
 
 MONDAY = date(2026, 12, 7)
 START = datetime(2026, 12, 7, tzinfo=ZONE)

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from db.store import Store
+from shiftcell.db.store import Store
+from shiftcell.tui.screens.main import MainScreen
+from shiftcell.tui.screens.welcome import WelcomeScreen
+from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
-from tui.screens.main import MainScreen
-from tui.screens.welcome import WelcomeScreen
-from tui.widgets.week_grid import WeekGrid
 
 MEMBERS = """工号,姓名,部门,岗位,党小组,职务,政治面貌,流动党员,用工性质
 HQ01,贺志,饮食服务中心,第二食堂,饮食中心党小组,组长,正式党员,否,在编

@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tui.commands.common import DATE, CommandError, open_store
-from tui.commands.feeds import feeds, serve_feeds
-from tui.i18n import t
+from shiftcell.tui.commands.common import DATE, CommandError, open_store
+from shiftcell.tui.commands.feeds import feeds, serve_feeds
+from shiftcell.tui.i18n import t
 
 # From about this many events an export takes long enough to announce.
 LONG_EXPORT = 20_000
 
 if TYPE_CHECKING:
-    from db.calendars.content import CalendarContent, Scope
-    from db.store import Store
+    from shiftcell.db.calendars.content import CalendarContent, Scope
+    from shiftcell.db.store import Store
 
 
 @click.group()
@@ -86,8 +86,8 @@ def export_ics(
     """An iCalendar file for a member, a group, a meeting or everyone."""
     from datetime import UTC, datetime, timedelta
 
-    from db.calendars.ics import ics_chunks
-    from tui.calendar_words import calendar_words
+    from shiftcell.db.calendars.ics import ics_chunks
+    from shiftcell.tui.words.calendar import calendar_words
 
     scope = _scope(member, group, meeting, everyone)
     store = open_store(ctx, read_only=True)
@@ -113,8 +113,8 @@ def export_csv(
     output: str | None,
 ) -> None:
     """A group's (or a member's) shifts and meetings for a spreadsheet (UTF-8 with BOM)."""
-    from db.calendars.csv import calendar_csv
-    from tui.calendar_words import calendar_words
+    from shiftcell.db.calendars.csv import calendar_csv
+    from shiftcell.tui.words.calendar import calendar_words
 
     scope = _scope(member, group, None, False)
     store = open_store(ctx, read_only=True)
@@ -123,7 +123,7 @@ def export_csv(
 
 
 def _scope(member: str | None, group: str | None, meeting: int | None, everyone: bool) -> Scope:
-    from db.calendars.content import Scope, ScopeKind
+    from shiftcell.db.calendars.content import Scope, ScopeKind
 
     given = [
         (kind, target)
@@ -152,9 +152,9 @@ def _gather(
 ) -> CalendarContent:
     from datetime import datetime
 
-    from db.calendars.content import ScopeKind, default_range, gather
-    from db.calendars.feeds import UnknownTarget
-    from db.meetings import MeetingNotFound
+    from shiftcell.db.calendars.content import ScopeKind, default_range, gather
+    from shiftcell.db.calendars.feeds import UnknownTarget
+    from shiftcell.db.meetings import MeetingNotFound
 
     default_first, default_last = default_range(datetime.now(store.timezone).date())
     if first is not None and last is None:
@@ -178,7 +178,7 @@ def _gather(
 def _write(
     content: CalendarContent, chunks: Iterable[bytes], output: str | None, suffix: str
 ) -> None:
-    from db.calendars.files import file_stem, write_whole
+    from shiftcell.db.calendars.files import file_stem, write_whole
 
     if output == "-":
         for chunk in chunks:  # one write each: writelines skips wrappers' write()

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from tui.i18n import t
+from shiftcell.tui.i18n import t
+from shiftcell.tui.settings import Settings
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from shiftcell.db.store import Store
 
 
 class CommandError(click.ClickException):
@@ -20,21 +19,6 @@ class CommandError(click.ClickException):
 
     def show(self, file: object = None) -> None:
         click.echo(t("Error: {message}", message=self.format_message()), err=True)
-
-
-@dataclass
-class Settings:
-    db_path: Path | None
-    language: str
-    # Viewers (group leaders over SSH): no writes, and one group only.
-    read_only: bool = False
-    scope_group: str | None = None
-
-    @property
-    def database(self) -> Path:
-        from db.paths import default_db_path
-
-        return self.db_path or default_db_path()
 
 
 def open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
@@ -45,7 +29,7 @@ def open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
     first ``roster`` should just work. Only a viewer's run (``--read-only``)
     opens the file read-only, and then it cannot migrate.
     """
-    from db.store import NO_DATABASE, Store, StoreError
+    from shiftcell.db.store import NO_DATABASE, Store, StoreError
 
     settings: Settings = ctx.obj
     path = settings.database

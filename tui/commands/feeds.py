@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from tui.commands.common import CommandError, open_store
-from tui.feed_urls import feed_url
-from tui.i18n import t
+from shiftcell.tui.commands.common import CommandError, open_store
+from shiftcell.tui.feeds.urls import feed_url
+from shiftcell.tui.i18n import t
 
 BASE_URL_HELP = "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL)."
 
@@ -26,8 +26,8 @@ def issue(
     ctx: click.Context, member: str | None, group: str | None, replace: bool, base_url: str | None
 ) -> None:
     """Issue the feed of a member or a group (or show the one it already has)."""
-    from db.calendars.feeds import FeedKind, UnknownTarget
-    from db.store import StoreError
+    from shiftcell.db.calendars.feeds import FeedKind, UnknownTarget
+    from shiftcell.db.store import StoreError
 
     if (member is None) == (group is None):
         raise click.UsageError(t("give exactly one of --member or --group"))
@@ -56,7 +56,7 @@ def issue(
 @click.pass_context
 def list_feeds(ctx: click.Context, revoked: bool, base_url: str | None) -> None:
     """The feeds issued, with their URLs."""
-    from tui.textwidth import render_table
+    from shiftcell.tui.words.textwidth import render_table
 
     store = open_store(ctx, read_only=True)
     found = store.feeds.list(include_revoked=revoked)
@@ -81,8 +81,8 @@ def list_feeds(ctx: click.Context, revoked: bool, base_url: str | None) -> None:
 @click.pass_context
 def revoke(ctx: click.Context, token: str) -> None:
     """Stop a feed for good: its URL answers 404 from now on."""
-    from db.calendars.feeds import FeedNotFound
-    from db.store import StoreError
+    from shiftcell.db.calendars.feeds import FeedNotFound
+    from shiftcell.db.store import StoreError
 
     store = open_store(ctx)
     token = token.rsplit("/", 1)[-1].removesuffix(".ics")  # a whole URL pasted works too
@@ -109,9 +109,9 @@ def serve_feeds(ctx: click.Context, host: str, port: int) -> None:
     """Serve the issued feeds over HTTP, read-only, until Ctrl+C."""
     from datetime import datetime
 
-    from db.calendars.serving import FeedCalendars
-    from tui.calendar_words import calendar_words
-    from tui.feeds_server import FeedServer, log_to_stderr
+    from shiftcell.db.calendars.serving import FeedCalendars
+    from shiftcell.tui.feeds.server import FeedServer, log_to_stderr
+    from shiftcell.tui.words.calendar import calendar_words
 
     store = open_store(ctx, read_only=True)
     zone = store.timezone

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tui.commands.common import CommandError, Settings, open_store
-from tui.i18n import t
+from shiftcell.tui.commands.common import CommandError, open_store
+from shiftcell.tui.i18n import t
+from shiftcell.tui.settings import Settings
 
 if TYPE_CHECKING:
-    from db.store import Store
-    from scheduling.meetings import AttendanceState, Meeting
+    from shiftcell.db.store import Store
+    from shiftcell.scheduling.meetings import AttendanceState, Meeting
 
 
 @click.group("meetings")
@@ -27,14 +28,14 @@ def meetings_group() -> None:
 @click.pass_context
 def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) -> None:
     """Every meeting in time order, cancelled ones marked."""
-    from tui.meeting_words import meeting_type_label, status_label, when_label
-    from tui.textwidth import render_table
+    from shiftcell.tui.words.meetings import meeting_type_label, status_label, when_label
+    from shiftcell.tui.words.textwidth import render_table
 
     store = open_store(ctx, read_only=True)
     scope = _scope(ctx, store, groups)
     found = store.meetings.list(groups=scope)
     if ctx.obj.scope_group is not None:
-        from scheduling.meetings import narrowed
+        from shiftcell.scheduling.meetings import narrowed
 
         own = {m.employee_no for m in store.members(groups=[ctx.obj.scope_group])}
         found = [narrowed(m, own) for m in found]
@@ -96,7 +97,7 @@ def book(
     notes: str,
 ) -> None:
     """Book a meeting and invite every member of the groups."""
-    from tui.meeting_words import parse_meeting_type, type_choices, when_label
+    from shiftcell.tui.words.meetings import parse_meeting_type, type_choices, when_label
 
     store = _writable_store(ctx)
     scope = _scope(ctx, store, groups)
@@ -133,8 +134,8 @@ def book(
 
 def _tell_who_cannot_come(store: Store, meeting: Meeting) -> None:
     """A time typed by hand may clash with shifts: say so while it can still be moved."""
-    from tui.meeting_planning import outlook
-    from tui.reasons import describe
+    from shiftcell.db.planning import outlook
+    from shiftcell.tui.words.reasons import describe
 
     seen = outlook(store, meeting)
     away = {no: reason for no, reason in seen.items() if reason is not None}
@@ -180,7 +181,7 @@ def record(
     notes: str | None,
 ) -> None:
     """Record who was present, excused (and why) or absent, after the meeting."""
-    from scheduling.meetings import AttendanceState, owing_make_up
+    from shiftcell.scheduling.meetings import AttendanceState, owing_make_up
 
     store = _writable_store(ctx)
     meeting = _meeting(ctx, store, meeting_id)
@@ -215,7 +216,7 @@ def _attendance_entries(
     present: str, excused: tuple[str, ...], absent: str
 ) -> dict[str, tuple[AttendanceState, str]]:
     """Who was recorded how; a member named twice is refused, whichever lists."""
-    from scheduling.meetings import AttendanceState
+    from shiftcell.scheduling.meetings import AttendanceState
 
     entries: dict[str, tuple[AttendanceState, str]] = {}
 
@@ -269,7 +270,7 @@ def _scope(ctx: click.Context, store: Store, groups: tuple[str, ...]) -> list[st
 
 def _meeting(ctx: click.Context, store: Store, meeting_id: int) -> Meeting:
     """The meeting with this id, if it exists and is within ``--group``'s scope."""
-    from db.meetings import MeetingNotFound
+    from shiftcell.db.meetings import MeetingNotFound
 
     settings: Settings = ctx.obj
     try:
@@ -282,7 +283,7 @@ def _meeting(ctx: click.Context, store: Store, meeting_id: int) -> Meeting:
 
 
 def _parse_start(text: str, store: Store) -> datetime:
-    from scheduling.localtime import at
+    from shiftcell.scheduling.localtime import at
 
     try:
         naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from tui.commands.common import DATE, open_store
-from tui.i18n import t
+from shiftcell.tui.commands.common import DATE, open_store
+from shiftcell.tui.i18n import t
 
 
 @click.command()
@@ -18,9 +18,9 @@ from tui.i18n import t
 @click.pass_context
 def roster(ctx: click.Context, groups: tuple[str, ...], as_json: bool) -> None:
     """List the staff: group, role, status, mobile members and external hires."""
-    from scheduling import Role
-    from tui.labels import badges, role_label, status_label
-    from tui.textwidth import render_table
+    from shiftcell.scheduling import Role
+    from shiftcell.tui.words.labels import badges, role_label, status_label
+    from shiftcell.tui.words.textwidth import render_table
 
     store = open_store(ctx, read_only=True)
     _check_groups(store, groups)
@@ -81,9 +81,9 @@ def shifts(
     ctx: click.Context, employee_no: str, first: date | None, last: date | None, as_json: bool
 ) -> None:
     """A member's shifts that overlap the dates given."""
-    from scheduling.localtime import day_start
-    from tui.labels import weekday_label
-    from tui.textwidth import render_table
+    from shiftcell.scheduling.localtime import day_start
+    from shiftcell.tui.words.labels import weekday_label
+    from shiftcell.tui.words.textwidth import render_table
 
     store = open_store(ctx, read_only=True)
     member = store.member(employee_no)
@@ -131,7 +131,7 @@ def _import_command(kind: str) -> click.Command:
     @click.option("--dry-run", is_flag=True, help="Check the file; write nothing.")
     @click.pass_context
     def command(ctx: click.Context, file: Path, dry_run: bool) -> None:
-        from db.importing import ImportFailed, import_members, import_shifts
+        from shiftcell.db.importing import ImportFailed, import_members, import_shifts
 
         store = open_store(ctx)
         run = import_members if kind == "members" else import_shifts

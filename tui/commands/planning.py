@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tui.commands.common import DATE, CommandError, open_store
-from tui.i18n import t
+from shiftcell.tui.commands.common import DATE, CommandError, open_store
+from shiftcell.tui.i18n import t
 
 if TYPE_CHECKING:
-    from db.store import Store
-    from scheduling import Member, Rules
+    from shiftcell.db.store import Store
+    from shiftcell.scheduling import Member, Rules
 
 LONGEST_RANGE = 92  # days: a quarter, the longest a secretary plans ahead
 
@@ -142,10 +142,10 @@ def propose(
     as_json: bool,
 ) -> None:
     """Propose meeting times most members can attend, and say why the others cannot."""
-    from scheduling import find_availability
-    from scheduling import propose as rank
-    from scheduling.localtime import day_start
-    from tui.proposal_output import render_json, render_text
+    from shiftcell.scheduling import find_availability
+    from shiftcell.scheduling import propose as rank
+    from shiftcell.scheduling.localtime import day_start
+    from shiftcell.tui.commands.proposal_output import render_json, render_text
 
     store = open_store(ctx, read_only=True)
     scope = _scope(store, ctx.obj.scope_group, groups, department, everyone, numbers)
@@ -257,7 +257,7 @@ def _rules(
     earliest: time,
     latest: time,
 ) -> Rules:
-    from scheduling import Rules
+    from shiftcell.scheduling import Rules
 
     end_minute = latest.hour * 60 + latest.minute or 24 * 60
     if end_minute - (earliest.hour * 60 + earliest.minute) < duration:

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tui.commands.common import CommandError, open_store
-from tui.i18n import LANGUAGES, t
+from shiftcell.tui.commands.common import CommandError, open_store
+from shiftcell.tui.i18n import LANGUAGES, t
 
 if TYPE_CHECKING:
-    from db.ssh_keys import SshKey
+    from shiftcell.db.ssh_keys import SshKey
 
 
 @click.group("ssh-keys")
@@ -41,8 +41,8 @@ def add_key(
     pubkey_file: Path,
 ) -> None:
     """Register a leader's or the secretary's public key (a .pub file, or - to paste it)."""
-    from db.ssh_keys import SshKeyError
-    from tui.ssh.keys import KeyFileError, parse_public_key, read_public_key
+    from shiftcell.db.ssh_keys import SshKeyError
+    from shiftcell.tui.ssh.keys import KeyFileError, parse_public_key, read_public_key
 
     if secretary == (group is not None):
         raise click.UsageError(t("give either --group NAME or --secretary"))
@@ -76,7 +76,7 @@ def add_key(
 @click.pass_context
 def list_keys(ctx: click.Context, as_json: bool) -> None:
     """The registered keys: who, what they may see, fingerprint, last login."""
-    from tui.textwidth import render_table
+    from shiftcell.tui.words.textwidth import render_table
 
     store = open_store(ctx, read_only=True)
     keys = store.ssh_keys.list()
@@ -120,7 +120,7 @@ def list_keys(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def remove_key(ctx: click.Context, label: str) -> None:
     """Remove a key; it is refused from its next login on."""
-    from db.ssh_keys import SshKeyError
+    from shiftcell.db.ssh_keys import SshKeyError
 
     store = open_store(ctx)
     try:
@@ -137,8 +137,8 @@ def remove_key(ctx: click.Context, label: str) -> None:
 @click.pass_context
 def show_log(ctx: click.Context, limit: int, label: str | None, as_json: bool) -> None:
     """Logins and refusals of the SSH server, newest first."""
-    from tui.ssh.words import describe_event
-    from tui.textwidth import render_table
+    from shiftcell.tui.ssh.words import describe_event
+    from shiftcell.tui.words.textwidth import render_table
 
     store = open_store(ctx, read_only=True)
     entries = store.ssh_keys.log(limit=limit, label=label)
@@ -199,7 +199,7 @@ def serve_ssh(
     ctx: click.Context, host: str, port: int, max_sessions: int, host_key: Path | None
 ) -> None:
     """Serve the app over SSH: group leaders see their own group, read-only."""
-    from tui.ssh.serve import ServeError, serve
+    from shiftcell.tui.ssh.serve import ServeError, serve
 
     try:
         serve(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from tui.commands.common import CommandError, open_store
-from tui.i18n import t
+from shiftcell.tui.commands.common import CommandError, open_store
+from shiftcell.tui.i18n import t
 
 
 @click.command()
@@ -41,7 +41,7 @@ def init(ctx: click.Context, name: str | None, timezone: str | None) -> None:
 @click.pass_context
 def demo(ctx: click.Context, seed: int, size: int, force: bool) -> None:
     """Fill the database with a believable logistics branch to try shiftcell on."""
-    from db.demo import fill_demo
+    from shiftcell.db.demo import fill_demo
 
     store = open_store(ctx)
     if not store.is_empty() and not force:

@@ -6,8 +6,8 @@ from textual import on
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
-from tui.bindings import translate_bindings
-from tui.i18n import t
+from shiftcell.tui.i18n import t
+from shiftcell.tui.words.bindings import translate_bindings
 
 
 def report_failure(screen: Screen[object], event: Worker.StateChanged) -> None:

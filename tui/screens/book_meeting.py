@@ -12,10 +12,10 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
 
-from scheduling import Proposal, Session
-from tui.bindings import translate_bindings
-from tui.i18n import t
-from tui.widgets.proposal_list import coverage_text, session_label
+from shiftcell.scheduling import Proposal, Session
+from shiftcell.tui.i18n import t
+from shiftcell.tui.widgets.proposal_list import coverage_text, session_label
+from shiftcell.tui.words.bindings import translate_bindings
 
 STEP = 15  # minutes between the start times offered
 

@@ -10,10 +10,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from scheduling.meetings import Meeting
-from tui.bindings import translate_bindings
-from tui.i18n import t
-from tui.meeting_words import meeting_type_label, when_label
+from shiftcell.scheduling.meetings import Meeting
+from shiftcell.tui.i18n import t
+from shiftcell.tui.words.bindings import translate_bindings
+from shiftcell.tui.words.meetings import meeting_type_label, when_label
 
 
 class CancelMeetingScreen(ModalScreen[bool]):

@@ -11,12 +11,12 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.bindings import translate_bindings
-from tui.heat import Cell
-from tui.i18n import t
-from tui.labels import status_label, weekday_label
-from tui.reasons import describe
-from tui.textwidth import cells
+from shiftcell.tui.i18n import t
+from shiftcell.tui.views.heat import Cell
+from shiftcell.tui.words.bindings import translate_bindings
+from shiftcell.tui.words.labels import status_label, weekday_label
+from shiftcell.tui.words.reasons import describe
+from shiftcell.tui.words.textwidth import cells
 
 
 class CellScreen(ModalScreen[None]):

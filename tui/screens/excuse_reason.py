@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.bindings import translate_bindings
-from tui.i18n import t
+from shiftcell.tui.i18n import t
+from shiftcell.tui.words.bindings import translate_bindings
 
 
 class ExcuseReasonScreen(ModalScreen[str | None]):

@@ -23,14 +23,14 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from db.calendars.content import CalendarContent, Scope, ScopeKind, default_range, gather
-from db.calendars.feeds import Feed, FeedKind
-from db.calendars.files import file_stem, write_whole
-from db.store import Store
-from tui.commands.common import Settings
-from tui.feed_urls import feed_url
-from tui.i18n import t
-from tui.screens.base import AppModal
+from shiftcell.db.calendars.content import CalendarContent, Scope, ScopeKind, default_range, gather
+from shiftcell.db.calendars.feeds import Feed, FeedKind
+from shiftcell.db.calendars.files import file_stem, write_whole
+from shiftcell.db.store import Store
+from shiftcell.tui.feeds.urls import feed_url
+from shiftcell.tui.i18n import t
+from shiftcell.tui.screens.base import AppModal
+from shiftcell.tui.settings import Settings
 
 EXPORT_WORKERS = "export-calendar"
 
@@ -197,9 +197,9 @@ class ExportCalendarScreen(AppModal):
 
     @work(thread=True, exclusive=True, group=EXPORT_WORKERS)
     def _write(self, path: Path, suffix: str) -> None:
-        from db.calendars.csv import calendar_csv
-        from db.calendars.ics import ics_chunks
-        from tui.calendar_words import calendar_words
+        from shiftcell.db.calendars.csv import calendar_csv
+        from shiftcell.db.calendars.ics import ics_chunks
+        from shiftcell.tui.words.calendar import calendar_words
 
         content = self.content
         assert content is not None

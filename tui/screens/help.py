@@ -10,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.bindings import translate_bindings
-from tui.i18n import t
-from tui.textwidth import pad
+from shiftcell.tui.i18n import t
+from shiftcell.tui.words.bindings import translate_bindings
+from shiftcell.tui.words.textwidth import pad
 
 
 class HelpScreen(ModalScreen[None]):

@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from tui.bindings import translate_bindings
-from tui.i18n import t
+from shiftcell.tui.i18n import t
+from shiftcell.tui.words.bindings import translate_bindings
 
 
 class JumpScreen(ModalScreen[date | None]):

@@ -15,21 +15,21 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from db.store import Store
-from scheduling import DepartmentKind, Member
-from tui.commands.common import Settings
-from tui.heat import Heat, load_heat
-from tui.i18n import t
-from tui.screens import main_text
-from tui.screens.base import AppScreen
-from tui.screens.cell import CellScreen
-from tui.week import Week, load_week, monday_of
-from tui.widgets.day_header import DayHeader
-from tui.widgets.heatmap import Heatmap
-from tui.widgets.roster import Roster
-from tui.widgets.week_axis import row_minutes_for
-from tui.widgets.week_grid import WeekGrid
-from tui.widgets.week_layout import arrange, crews
+from shiftcell.db.store import Store
+from shiftcell.scheduling import DepartmentKind, Member
+from shiftcell.tui.i18n import t
+from shiftcell.tui.screens import main_text
+from shiftcell.tui.screens.base import AppScreen
+from shiftcell.tui.screens.cell import CellScreen
+from shiftcell.tui.settings import Settings
+from shiftcell.tui.views.heat import Heat, load_heat
+from shiftcell.tui.views.week import Week, load_week, monday_of
+from shiftcell.tui.widgets.day_header import DayHeader
+from shiftcell.tui.widgets.heatmap import Heatmap
+from shiftcell.tui.widgets.roster import Roster
+from shiftcell.tui.widgets.week_axis import row_minutes_for
+from shiftcell.tui.widgets.week_grid import WeekGrid
+from shiftcell.tui.widgets.week_layout import arrange, crews
 
 DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
     None,
@@ -295,7 +295,7 @@ class MainScreen(AppScreen):
         self._go_to(monday_of(self.today))
 
     def action_jump(self) -> None:
-        from tui.screens.jump import JumpScreen
+        from shiftcell.tui.screens.jump import JumpScreen
 
         def chosen(day: date | None) -> None:
             if day is not None:
@@ -355,7 +355,7 @@ class MainScreen(AppScreen):
                 self._show_heat()
 
     def action_plan(self) -> None:
-        from tui.screens.plan_meeting import PlanMeetingScreen
+        from shiftcell.tui.screens.plan_meeting import PlanMeetingScreen
 
         self._push_editing(
             PlanMeetingScreen(
@@ -364,12 +364,12 @@ class MainScreen(AppScreen):
         )
 
     def action_meetings(self) -> None:
-        from tui.screens.meetings import MeetingsScreen
+        from shiftcell.tui.screens.meetings import MeetingsScreen
 
         self._push_editing(MeetingsScreen(self.store, self.settings, self.now))
 
     def action_export(self) -> None:
-        from tui.screens.export_calendar import ExportCalendarScreen
+        from shiftcell.tui.screens.export_calendar import ExportCalendarScreen
 
         member = self.member.employee_no if self.member else None
         group = None if member else (self.group or self.settings.scope_group)

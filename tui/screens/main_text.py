@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from scheduling import DepartmentKind, Member
-from tui.commands.common import Settings
-from tui.heat import Heat
-from tui.i18n import t
-from tui.labels import department_kind_label
-from tui.textwidth import cells, fit
-from tui.week import Week
+from shiftcell.scheduling import DepartmentKind, Member
+from shiftcell.tui.i18n import t
+from shiftcell.tui.settings import Settings
+from shiftcell.tui.views.heat import Heat
+from shiftcell.tui.views.week import Week
+from shiftcell.tui.words.labels import department_kind_label
+from shiftcell.tui.words.textwidth import cells, fit
 
 
 def title(

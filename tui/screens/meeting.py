@@ -18,23 +18,28 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Footer, Static
 
-from db.store import Store
-from scheduling import Member, Reason
-from scheduling.meetings import (
+from shiftcell.db.planning import outlook
+from shiftcell.db.store import Store
+from shiftcell.scheduling import Member, Reason
+from shiftcell.scheduling.meetings import (
     Attendance,
     AttendanceState,
     Meeting,
     narrowed,
     owing_make_up,
 )
-from tui.commands.common import Settings
-from tui.i18n import t
-from tui.labels import status_label as member_status_label
-from tui.meeting_planning import outlook
-from tui.meeting_words import attendance_label, meeting_type_label, status_label, when_label
-from tui.reasons import describe
-from tui.screens.base import AppScreen
-from tui.widgets.record_table import Cell, RecordTable
+from shiftcell.tui.i18n import t
+from shiftcell.tui.screens.base import AppScreen
+from shiftcell.tui.settings import Settings
+from shiftcell.tui.widgets.record_table import Cell, RecordTable
+from shiftcell.tui.words.labels import status_label as member_status_label
+from shiftcell.tui.words.meetings import (
+    attendance_label,
+    meeting_type_label,
+    status_label,
+    when_label,
+)
+from shiftcell.tui.words.reasons import describe
 
 STATE_STYLES = {
     AttendanceState.PRESENT: "green",
@@ -43,7 +48,7 @@ STATE_STYLES = {
     None: "dim",
 }
 RECORDING = {"present", "excused", "absent", "all_present", "notes"}
-EXPORT_SCREEN = "tui.screens.export_calendar"
+EXPORT_SCREEN = "shiftcell.tui.screens.export_calendar"
 
 
 class MeetingScreen(AppScreen):
@@ -115,7 +120,7 @@ class MeetingScreen(AppScreen):
             self.post_message(self._read(t("Meeting cancelled.")))
 
     def _read(self, notice: str = "") -> Loaded:
-        from db.meetings import MeetingNotFound
+        from shiftcell.db.meetings import MeetingNotFound
 
         try:
             meeting = self.store.meetings.get(self.meeting_id)
@@ -294,7 +299,7 @@ class MeetingScreen(AppScreen):
         self._mark(AttendanceState.ABSENT)
 
     def action_excused(self) -> None:
-        from tui.screens.excuse_reason import ExcuseReasonScreen
+        from shiftcell.tui.screens.excuse_reason import ExcuseReasonScreen
 
         employee_no = self.selected()
         if employee_no is None or not self.can_record():
@@ -322,7 +327,7 @@ class MeetingScreen(AppScreen):
             self.record(rest)
 
     def action_notes(self) -> None:
-        from tui.screens.meeting_notes import MeetingNotesScreen
+        from shiftcell.tui.screens.meeting_notes import MeetingNotesScreen
 
         if self.meeting is None or not self.can_record():
             return
@@ -335,7 +340,7 @@ class MeetingScreen(AppScreen):
 
     def action_make_up(self) -> None:
         """Plan the 补课 for those who still owe it, with this meeting's groups."""
-        from tui.screens.plan_meeting import PlanMeetingScreen
+        from shiftcell.tui.screens.plan_meeting import PlanMeetingScreen
 
         if self.meeting is None or not self.owing or self.settings.read_only:
             return
@@ -346,7 +351,7 @@ class MeetingScreen(AppScreen):
         )
 
     def action_cancel_meeting(self) -> None:
-        from tui.screens.cancel_meeting import CancelMeetingScreen
+        from shiftcell.tui.screens.cancel_meeting import CancelMeetingScreen
 
         meeting = self.meeting
         if meeting is None or meeting.cancelled or self.settings.read_only:

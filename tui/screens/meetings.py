@@ -13,13 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
-from db.store import Store
-from scheduling.meetings import Meeting
-from tui.commands.common import Settings
-from tui.i18n import t
-from tui.meeting_words import meeting_type_label, status_label, when_label
-from tui.screens.base import AppScreen
-from tui.widgets.record_table import RecordTable
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import Meeting
+from shiftcell.tui.i18n import t
+from shiftcell.tui.screens.base import AppScreen
+from shiftcell.tui.settings import Settings
+from shiftcell.tui.widgets.record_table import RecordTable
+from shiftcell.tui.words.meetings import meeting_type_label, status_label, when_label
 
 
 class MeetingsScreen(AppScreen):
@@ -127,7 +127,7 @@ class MeetingsScreen(AppScreen):
         self.action_open()
 
     def action_open(self) -> None:
-        from tui.screens.meeting import MeetingScreen
+        from shiftcell.tui.screens.meeting import MeetingScreen
 
         meeting = self.selected()
         if meeting is not None:
@@ -136,7 +136,7 @@ class MeetingsScreen(AppScreen):
             self.app.push_screen(screen, lambda _: self.load())
 
     def action_cancel_meeting(self) -> None:
-        from tui.screens.cancel_meeting import CancelMeetingScreen
+        from shiftcell.tui.screens.cancel_meeting import CancelMeetingScreen
 
         meeting = self.selected()
         if meeting is None or meeting.cancelled or self.settings.read_only:

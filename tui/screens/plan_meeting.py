@@ -16,15 +16,22 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Select, SelectionList, Static
 from textual.worker import Worker
 
-from db.store import Store
-from scheduling.meetings import Meeting, MeetingType
-from tui.bindings import translate_bindings
-from tui.commands.common import Settings
-from tui.i18n import t
-from tui.meeting_planning import LONGEST_RANGE, Plan, PlanRequest, book_plan, make_plan, parse_words
-from tui.meeting_words import meeting_type_label
-from tui.screens.base import report_failure
-from tui.widgets.proposal_list import ProposalList, absentee_text
+from shiftcell.db.planning import (
+    LONGEST_RANGE,
+    Plan,
+    PlanRequest,
+    book_plan,
+    make_plan,
+    parse_words,
+)
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import Meeting, MeetingType
+from shiftcell.tui.i18n import t
+from shiftcell.tui.screens.base import report_failure
+from shiftcell.tui.settings import Settings
+from shiftcell.tui.widgets.proposal_list import ProposalList, absentee_text
+from shiftcell.tui.words.bindings import translate_bindings
+from shiftcell.tui.words.meetings import meeting_type_label
 
 DURATIONS = (30, 45, 60, 90, 120)
 MOST_SESSIONS = 3
@@ -275,7 +282,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         self.action_book()
 
     def action_book(self) -> None:
-        from tui.screens.book_meeting import Booking, BookMeetingScreen
+        from shiftcell.tui.screens.book_meeting import Booking, BookMeetingScreen
 
         proposal, plan = self.highlighted(), self.plan
         if proposal is None or plan is None or self.settings.read_only:

@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Footer, Input, Static
 
-from db.store import Store
-from tui.commands.common import Settings
-from tui.i18n import t
-from tui.screens.base import AppScreen
+from shiftcell.db.store import Store
+from shiftcell.tui.i18n import t
+from shiftcell.tui.screens.base import AppScreen
+from shiftcell.tui.settings import Settings
 
 
 class WelcomeScreen(AppScreen):
@@ -95,7 +95,7 @@ class WelcomeScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="welcome")
     def load_demo(self) -> None:
-        from db.demo import fill_demo
+        from shiftcell.db.demo import fill_demo
 
         today = self.app.now().date()  # type: ignore[attr-defined]
         with self.store.db.atomic():
@@ -104,7 +104,7 @@ class WelcomeScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="welcome")
     def import_file(self, kind: str, path: Path) -> None:
-        from db.importing import ImportFailed, import_members, import_shifts
+        from shiftcell.db.importing import ImportFailed, import_members, import_shifts
 
         run = import_members if kind == "members" else import_shifts
         try:

@@ -50,7 +50,7 @@ def session_command(
 
     ``-P`` keeps the working directory off the import path.
     """
-    command = [python, "-P", "-m", "tui.cli", "--db", str(database), "--lang", language]
+    command = [python, "-P", "-m", "shiftcell", "--db", str(database), "--lang", language]
     if group is not None:
         command += ["--read-only", "--group", group]
     return [*command, "open"]

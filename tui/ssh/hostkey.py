@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.i18n import t
+from shiftcell.tui.i18n import t
 
 if TYPE_CHECKING:
     import asyncssh

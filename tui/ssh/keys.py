@@ -6,7 +6,7 @@ import base64
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.i18n import t
+from shiftcell.tui.i18n import t
 
 # DSA is broken and OpenSSH dropped it; shorter RSA keys are too weak to trust.
 REFUSED_ALGORITHMS = ("ssh-dss",)

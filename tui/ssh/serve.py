@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tui.commands.common import Settings
-from tui.i18n import t
+from shiftcell.tui.i18n import t
+from shiftcell.tui.settings import Settings
 
 if TYPE_CHECKING:
-    from tui.ssh.server import Recorder, ServerConfig
+    from shiftcell.tui.ssh.server import Recorder, ServerConfig
 
 
 class ServeError(Exception):
@@ -23,9 +23,13 @@ class ServeError(Exception):
 def serve(
     settings: Settings, *, host: str, port: int, max_sessions: int, host_key: Path | None
 ) -> None:
-    from db.store import NO_DATABASE, StoreError
-    from tui.ssh.hostkey import HostKeyError, default_host_key_path, load_or_create_host_key
-    from tui.ssh.server import Recorder, ServerConfig
+    from shiftcell.db.store import NO_DATABASE, StoreError
+    from shiftcell.tui.ssh.hostkey import (
+        HostKeyError,
+        default_host_key_path,
+        load_or_create_host_key,
+    )
+    from shiftcell.tui.ssh.server import Recorder, ServerConfig
 
     if settings.read_only or settings.scope_group:
         # Each key decides its session's access; a global one would be silently ignored.
@@ -68,7 +72,7 @@ def serve(
 
 
 async def _serve(config: ServerConfig, recorder: Recorder) -> None:
-    from tui.ssh.server import start_server
+    from shiftcell.tui.ssh.server import start_server
 
     try:
         acceptor, service = await start_server(config, recorder)

@@ -20,13 +20,13 @@ from typing import TypeVar
 import asyncssh
 import click
 
-from db.ssh_keys import Refusal, SshEvent, SshKey
-from db.store import Store
-from tui.i18n import t
-from tui.ssh.environment import session_command
-from tui.ssh.limits import FailureLimiter
-from tui.ssh.session import Refusals, SessionSpec, TerminalSession
-from tui.ssh.words import describe_event
+from shiftcell.db.ssh_keys import Refusal, SshEvent, SshKey
+from shiftcell.db.store import Store
+from shiftcell.tui.i18n import t
+from shiftcell.tui.ssh.environment import session_command
+from shiftcell.tui.ssh.limits import FailureLimiter
+from shiftcell.tui.ssh.session import Refusals, SessionSpec, TerminalSession
+from shiftcell.tui.ssh.words import describe_event
 
 T = TypeVar("T")
 CommandFor = Callable[[SshKey], list[str]]

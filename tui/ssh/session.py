@@ -22,8 +22,8 @@ from pathlib import Path
 
 import asyncssh
 
-from tui.i18n import t
-from tui.ssh.environment import session_environment
+from shiftcell.tui.i18n import t
+from shiftcell.tui.ssh.environment import session_environment
 
 READ_SIZE = 65536
 # Keys typed ahead of the app beyond this, and the client is asked to wait.

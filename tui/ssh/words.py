@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from db.ssh_keys import Refusal, SshEvent
-from tui.i18n import t
+from shiftcell.db.ssh_keys import Refusal, SshEvent
+from shiftcell.tui.i18n import t
 
 
 def describe_event(event: SshEvent, reason: Refusal | None) -> str:

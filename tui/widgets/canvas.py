@@ -6,7 +6,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.textwidth import cells
+from shiftcell.tui.words.textwidth import cells
 
 
 def fit(text: str, width: int) -> str:

@@ -9,10 +9,10 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.labels import weekday_label
-from tui.textwidth import cells
-from tui.widgets.canvas import Canvas
-from tui.widgets.week_axis import Axis
+from shiftcell.tui.widgets.canvas import Canvas
+from shiftcell.tui.widgets.week_axis import Axis
+from shiftcell.tui.words.labels import weekday_label
+from shiftcell.tui.words.textwidth import cells
 
 DAY = Style(bold=True)
 TODAY = Style(color="#000000", bgcolor="#ffd75f", bold=True)

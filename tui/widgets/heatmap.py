@@ -13,11 +13,11 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from scheduling import Rules
-from tui.bindings import translate_bindings
-from tui.heat import Heat
-from tui.widgets.canvas import Canvas
-from tui.widgets.week_axis import HOUR_LABEL, NOW_LABEL, SEPARATOR, Axis
+from shiftcell.scheduling import Rules
+from shiftcell.tui.views.heat import Heat
+from shiftcell.tui.widgets.canvas import Canvas
+from shiftcell.tui.widgets.week_axis import HOUR_LABEL, NOW_LABEL, SEPARATOR, Axis
+from shiftcell.tui.words.bindings import translate_bindings
 
 # From nobody free to everyone free: dark to bright green.
 SHADES = [

@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from scheduling import Proposal, Session
-from tui.i18n import t
-from tui.labels import weekday_label
-from tui.meeting_planning import Plan
-from tui.reasons import describe
+from shiftcell.db.planning import Plan
+from shiftcell.scheduling import Proposal, Session
+from shiftcell.tui.i18n import t
+from shiftcell.tui.words.labels import weekday_label
+from shiftcell.tui.words.reasons import describe
 
 BAR = 12
 # Non-breaking, so that wrapping keeps the indent of a proposal's second line.

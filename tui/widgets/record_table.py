@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import DataTable
 
-from tui.textwidth import cells
+from shiftcell.tui.words.textwidth import cells
 
 Cell = str | Text
 

@@ -11,11 +11,11 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from scheduling import Employment, Member, Role, Status
-from tui.i18n import t
-from tui.labels import status_label
-from tui.textwidth import cells, fit
-from tui.week import Week
+from shiftcell.scheduling import Employment, Member, Role, Status
+from shiftcell.tui.i18n import t
+from shiftcell.tui.views.week import Week
+from shiftcell.tui.words.labels import status_label
+from shiftcell.tui.words.textwidth import cells, fit
 
 
 @dataclass(frozen=True)

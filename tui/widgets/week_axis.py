@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from rich.style import Style
 
-from scheduling import DepartmentKind
+from shiftcell.scheduling import DepartmentKind
 
 GUTTER = 6  # "06:00 "
 ROW_MINUTES = (15, 30, 60)

@@ -13,10 +13,10 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from scheduling import DepartmentKind
-from tui.i18n import t
-from tui.widgets.canvas import Canvas
-from tui.widgets.week_axis import (
+from shiftcell.scheduling import DepartmentKind
+from shiftcell.tui.i18n import t
+from shiftcell.tui.widgets.canvas import Canvas
+from shiftcell.tui.widgets.week_axis import (
     GUTTER,
     HIGHLIGHT,
     HOUR_LABEL,
@@ -27,7 +27,7 @@ from tui.widgets.week_axis import (
     SEPARATOR,
     Axis,
 )
-from tui.widgets.week_layout import Block, lanes_per_day
+from shiftcell.tui.widgets.week_layout import Block, lanes_per_day
 
 MIN_LANE = 5
 TODAY = Style(bgcolor="#262630")

@@ -12,8 +12,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from scheduling import DepartmentKind, Member, Shift
-from scheduling.meetings import Meeting
+from shiftcell.scheduling import DepartmentKind, Member, Shift
+from shiftcell.scheduling.meetings import Meeting
 
 DAY_MINUTES = 24 * 60
 

@@ -4,9 +4,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from db.demo import fill_demo
-from db.store import Store
-from scheduling.meetings import MeetingType
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import MeetingType
 
 TODAY = date(2026, 12, 9)
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -4,11 +4,11 @@ import csv
 import io
 from datetime import date, timedelta
 
-from db.calendars.content import Scope, ScopeKind, default_range, gather
-from db.calendars.csv import calendar_csv
-from db.calendars.wording import CalendarWords
-from db.store import Store
-from scheduling.meetings import MeetingType
+from shiftcell.db.calendars.content import Scope, ScopeKind, default_range, gather
+from shiftcell.db.calendars.csv import calendar_csv
+from shiftcell.db.calendars.wording import CalendarWords
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import MeetingType
 
 FIRST, LAST = default_range(date(2026, 12, 9))
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from db.calendars.files import write_whole
+from shiftcell.db.calendars.files import write_whole
 
 
 def failing_chunks() -> object:

@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 import recurring_ical_events
 from icalendar import Calendar
 
-from db.calendars.content import Scope, ScopeKind, default_range, gather
-from db.calendars.ics import calendar_ics
-from db.store import Store
-from scheduling.localtime import day_start
+from shiftcell.db.calendars.content import Scope, ScopeKind, default_range, gather
+from shiftcell.db.calendars.ics import calendar_ics
+from shiftcell.db.store import Store
+from shiftcell.scheduling.localtime import day_start
 
 TODAY = date(2026, 12, 9)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -186,7 +186,7 @@ def test_an_empty_calendar_is_still_a_valid_calendar() -> None:
     """A member with no shifts in the range gets a file a client accepts, not an error."""
     store = Store.memory()
     store.set_organisation("Test", "Asia/Shanghai")
-    from scheduling import Department, Member
+    from shiftcell.scheduling import Department, Member
 
     store.save(departments=[Department("食堂")], members=[Member("A1", "甲", "食堂")])
     text = calendar_ics(gather(store, Scope(ScopeKind.MEMBER, "A1"), FIRST, LAST), stamp=STAMP)

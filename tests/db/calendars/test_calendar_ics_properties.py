@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from db.calendars.content import CalendarContent, Scope, ScopeKind
-from db.calendars.ics import calendar_ics
-from scheduling import Shift
-from scheduling.localtime import at
+from shiftcell.db.calendars.content import CalendarContent, Scope, ScopeKind
+from shiftcell.db.calendars.ics import calendar_ics
+from shiftcell.scheduling import Shift
+from shiftcell.scheduling.localtime import at
 
 ZONES = ["Asia/Shanghai", "Europe/Berlin", "America/New_York", "Australia/Sydney"]
 FIRST = date(2026, 3, 1)  # spans the March and April changes of all four zones

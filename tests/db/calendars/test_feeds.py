@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from db.calendars.feeds import FeedKind, FeedNotFound, UnknownTarget
-from db.calendars.serving import FeedCalendars, feed_range
-from db.calendars.wording import CalendarWords
-from db.demo import fill_demo
-from db.store import Store, StoreError
-from scheduling.meetings import MeetingType
+from shiftcell.db.calendars.feeds import FeedKind, FeedNotFound, UnknownTarget
+from shiftcell.db.calendars.serving import FeedCalendars, feed_range
+from shiftcell.db.calendars.wording import CalendarWords
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.store import Store, StoreError
+from shiftcell.scheduling.meetings import MeetingType
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 9, 10, 0, tzinfo=SHANGHAI)

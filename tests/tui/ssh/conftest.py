@@ -24,9 +24,9 @@ import asyncssh
 import pytest
 from terminal import Terminal
 
-from db.demo import fill_demo
-from db.store import Store
-from tui.ssh.server import Recorder, ServerConfig, Service, start_server
+from shiftcell.db.demo import fill_demo
+from shiftcell.db.store import Store
+from shiftcell.tui.ssh.server import Recorder, ServerConfig, Service, start_server
 
 PROBE = Path(__file__).with_name("probe.py")
 TODAY = date(2026, 12, 9)
@@ -59,7 +59,7 @@ def _make_key(path: Path) -> None:
 
 
 def _register(store: Store, path: Path, label: str, group: str | None) -> None:
-    from tui.ssh.keys import read_public_key
+    from shiftcell.tui.ssh.keys import read_public_key
 
     public = read_public_key(path.with_name(path.name + ".pub"))
     store.ssh_keys.add(
@@ -191,7 +191,7 @@ def serve(
     def start(*args: str) -> tuple[ServerProcess, Client]:
         host_key = tmp_path / "host_key"
         command = [
-            sys.executable, "-m", "tui.cli", "--db", str(database), "--lang", "en",
+            sys.executable, "-m", "shiftcell", "--db", str(database), "--lang", "en",
             "serve-ssh", "--port", "0", "--host-key", str(host_key), *args,
         ]  # fmt: skip
         process = subprocess.Popen(
@@ -281,7 +281,7 @@ def probe_server(
     organisation: tuple[Path, Keys], tmp_path: Path, ssh_client: str
 ) -> Iterator[Callable[..., tuple[ThreadedServer, Client]]]:
     """The server with the probe program as every session's process."""
-    from tui.ssh.hostkey import load_or_create_host_key
+    from shiftcell.tui.ssh.hostkey import load_or_create_host_key
 
     database, keys = organisation
     servers: list[tuple[ThreadedServer, Client]] = []

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from db.store import Store
+from shiftcell.db.store import Store
 
 pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("tui.app") is None,
+    importlib.util.find_spec("shiftcell.tui.app") is None,
     reason="the app (tui/app.py) is not in this checkout yet",
 )
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import asyncssh
 import pytest
 
-from tui.ssh.environment import DEFAULT_TERM, session_command, session_environment
-from tui.ssh.hostkey import HostKeyError, load_or_create_host_key
-from tui.ssh.keys import KeyFileError, read_public_key
-from tui.ssh.limits import FailureLimiter
-from tui.ssh.session import window_size
+from shiftcell.tui.ssh.environment import DEFAULT_TERM, session_command, session_environment
+from shiftcell.tui.ssh.hostkey import HostKeyError, load_or_create_host_key
+from shiftcell.tui.ssh.keys import KeyFileError, read_public_key
+from shiftcell.tui.ssh.limits import FailureLimiter
+from shiftcell.tui.ssh.session import window_size
 
 
 def _write_key(path: Path, algorithm: str = "ssh-ed25519", **options: int) -> asyncssh.SSHKey:
@@ -118,7 +118,7 @@ def test_a_leader_session_runs_the_app_read_only_for_their_group() -> None:
     """The command line is what actually limits a leader: read-only and one group."""
     command = session_command(Path("/srv/o.db"), language="zh", group="第一食堂党小组", python="py")
     assert command == [
-        "py", "-P", "-m", "tui.cli", "--db", "/srv/o.db", "--lang", "zh",
+        "py", "-P", "-m", "shiftcell", "--db", "/srv/o.db", "--lang", "zh",
         "--read-only", "--group", "第一食堂党小组", "open",
     ]  # fmt: skip
     secretary = session_command(Path("/srv/o.db"), language="en", group=None, python="py")

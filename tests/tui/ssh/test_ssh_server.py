@@ -5,8 +5,8 @@ import time
 
 import asyncssh
 
-from db.ssh_keys import Refusal
-from db.store import Store
+from shiftcell.db.ssh_keys import Refusal
+from shiftcell.db.store import Store
 
 
 def _reasons(database, wanted: Refusal, timeout: float = 5.0) -> list:

@@ -12,8 +12,8 @@ import time
 
 import pexpect
 
-from db.ssh_keys import Refusal, SshEvent
-from db.store import Store
+from shiftcell.db.ssh_keys import Refusal, SshEvent
+from shiftcell.db.store import Store
 
 
 def _probe_facts(terminal) -> dict:
@@ -118,7 +118,7 @@ def test_closing_the_connection_ends_the_process(probe_server) -> None:
 
 def test_a_process_that_ignores_the_hang_up_is_killed(probe_server, monkeypatch) -> None:
     """A stuck app must not hold a session slot (and memory) for ever."""
-    monkeypatch.setattr("tui.ssh.session.HANGUP_GRACE", 0.5)
+    monkeypatch.setattr("shiftcell.tui.ssh.session.HANGUP_GRACE", 0.5)
     _, client = probe_server()
     terminal = client.open("leader")
     pid = _probe_facts(terminal)["pid"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from scheduling.meetings import AttendanceState, Meeting, MeetingType
-from tui.i18n import t
+from shiftcell.scheduling.meetings import AttendanceState, Meeting, MeetingType
+from shiftcell.tui.i18n import t
 
 # What `meetings book --type` accepts: the stored value, its English words, its Chinese name.
 TYPE_WORDS: dict[str, MeetingType] = {
@@ -82,7 +82,7 @@ def attendance_label(state: AttendanceState | None) -> str:
 
 def when_label(meeting: Meeting) -> str:
     """``2026-12-10 Thu 14:00–14:45``; an end on a later day says so."""
-    from tui.labels import weekday_label
+    from shiftcell.tui.words.labels import weekday_label
 
     return (
         f"{meeting.start:%Y-%m-%d} {weekday_label(meeting.start.weekday())} "

@@ -12,9 +12,9 @@ from datetime import date, datetime, time, timedelta
 
 import numpy as np
 
-from db.store import Store
-from scheduling import Availability, Member, Reason, Rules, find_availability
-from scheduling.localtime import day_start
+from shiftcell.db.store import Store
+from shiftcell.scheduling import Availability, Member, Reason, Rules, find_availability
+from shiftcell.scheduling.localtime import day_start
 
 
 @dataclass(frozen=True)

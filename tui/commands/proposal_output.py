@@ -6,11 +6,11 @@ import json
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from scheduling import Member, Proposal, Proposals, Reason, Role, Rules, Session
-from tui.i18n import t
-from tui.labels import role_label, weekday_label
-from tui.reasons import describe
-from tui.textwidth import cells, pad
+from shiftcell.scheduling import Member, Proposal, Proposals, Reason, Role, Rules, Session
+from shiftcell.tui.i18n import t
+from shiftcell.tui.words.labels import role_label, weekday_label
+from shiftcell.tui.words.reasons import describe
+from shiftcell.tui.words.textwidth import cells, pad
 
 BAR = 12
 LISTED = 10  # absentees named per proposal in text; --json lists all

@@ -6,7 +6,7 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from db.calendars.feeds import Feed
+    from shiftcell.db.calendars.feeds import Feed
 
 DEFAULT_FEEDS_URL = "http://127.0.0.1:8080"
 

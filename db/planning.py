@@ -11,11 +11,11 @@ from datetime import date, datetime, time, timedelta
 from math import gcd
 from typing import TYPE_CHECKING
 
-from scheduling.meetings import Meeting, MeetingType
+from shiftcell.scheduling.meetings import Meeting, MeetingType
 
 if TYPE_CHECKING:
-    from db.store import Store
-    from scheduling import Member, Proposal, Reason, Rules
+    from shiftcell.db.store import Store
+    from shiftcell.scheduling import Member, Proposal, Reason, Rules
 
 LONGEST_RANGE = 92  # days: a quarter, the longest a secretary plans ahead
 SHOWN = 8  # proposals listed
@@ -54,7 +54,7 @@ class Plan:
 
 def rules_for(store: Store, duration: int) -> Rules:
     """The default rules, with the travel margins of far posts."""
-    from scheduling import Rules
+    from shiftcell.scheduling import Rules
 
     posts = {p.name: p.travel_buffer for p in store.posts() if p.travel_buffer is not None}
     return Rules(duration=duration, post_buffers=posts)
@@ -62,8 +62,8 @@ def rules_for(store: Store, duration: int) -> Rules:
 
 def make_plan(store: Store, request: PlanRequest, now: datetime) -> Plan:
     """The best proposals for the request's groups, none starting before ``now``."""
-    from scheduling import find_availability, propose
-    from scheduling.localtime import day_start
+    from shiftcell.scheduling import find_availability, propose
+    from shiftcell.scheduling.localtime import day_start
 
     if request.invitees:
         members = tuple(store.members(employee_nos=request.invitees))
@@ -149,8 +149,8 @@ def outlook(store: Store, meeting: Meeting) -> dict[str, Reason | None]:
     Worked out with the scheduler's own rules (buffers, rest after a night
     shift, leave), so that the meeting page and the proposals agree.
     """
-    from scheduling import find_availability
-    from scheduling.localtime import day_start
+    from shiftcell.scheduling import find_availability
+    from shiftcell.scheduling.localtime import day_start
 
     zone = store.timezone
     start, end = meeting.start.astimezone(zone), meeting.end.astimezone(zone)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scheduling import DepartmentKind, Employment, Member, Role, Status
-from tui.i18n import t
+from shiftcell.scheduling import DepartmentKind, Employment, Member, Role, Status
+from shiftcell.tui.i18n import t
 
 
 def role_label(role: Role) -> str:

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from db.store import Store
-from scheduling import DepartmentKind, Group, Member, Shift
-from scheduling.localtime import day_start
-from scheduling.meetings import Meeting
-from tui.widgets.week_layout import Block, crews, meeting_blocks
+from shiftcell.db.store import Store
+from shiftcell.scheduling import DepartmentKind, Group, Member, Shift
+from shiftcell.scheduling.localtime import day_start
+from shiftcell.scheduling.meetings import Meeting
+from shiftcell.tui.widgets.week_layout import Block, crews, meeting_blocks
 
 
 def monday_of(day: date) -> date:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
 
-from tui.i18n import t
+from shiftcell.tui.i18n import t
 
 
 def translate_bindings(node: DOMNode) -> None:

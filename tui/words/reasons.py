@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from scheduling import Reason, ReasonKind
-from tui.i18n import t
+from shiftcell.scheduling import Reason, ReasonKind
+from shiftcell.tui.i18n import t
 
 
 def describe(reason: Reason, on: date | None = None) -> str:

@@ -19,7 +19,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from db.calendars.serving import FeedCalendars, RenderedFeed
+from shiftcell.db.calendars.serving import FeedCalendars, RenderedFeed
 
 FEED_PATH = re.compile(r"^/feeds/([A-Za-z0-9_-]{20,100})\.ics$")
 CONTENT_TYPE = "text/calendar; charset=utf-8"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from db.calendars.wording import CalendarWords
-from scheduling.meetings import MeetingType
-from tui.i18n import t
-from tui.labels import weekday_label
+from shiftcell.db.calendars.wording import CalendarWords
+from shiftcell.scheduling.meetings import MeetingType
+from shiftcell.tui.i18n import t
+from shiftcell.tui.words.labels import weekday_label
 
 
 def calendar_words() -> CalendarWords:

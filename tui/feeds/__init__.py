@@ -1,0 +1,1 @@
+"""Subscribable calendar feeds: the HTTP server and the URLs it answers."""

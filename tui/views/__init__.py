@@ -1,0 +1,1 @@
+"""What the widgets draw, without Textual: the week and a group's availability."""

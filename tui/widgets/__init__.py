@@ -1,0 +1,1 @@
+"""Reusable widgets: they draw what ``tui.views`` and the store hand them."""

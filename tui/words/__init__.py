@@ -1,0 +1,1 @@
+"""What the interface says about the domain, in the user's language."""
