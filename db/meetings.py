@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from shiftcell.db.rows import from_utc_text, utc_text
 from shiftcell.scheduling.meetings import (
@@ -61,7 +62,7 @@ class MeetingBook:
                     "created_utc": utc_text(datetime.now(UTC)),
                 }
             )
-            meeting_id = table.last_pk
+            meeting_id = cast(int, table.last_pk)  # the rowid just inserted
             self.db.table("meeting_groups").insert_all(
                 {"meeting_id": meeting_id, "group": g} for g in dict.fromkeys(groups)
             )
@@ -127,7 +128,8 @@ class MeetingBook:
         include_cancelled: bool = True,
     ) -> list[Meeting]:
         """Meetings in time order; with ``groups``, those held for any of them."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         if groups:
             marks = ", ".join("?" * len(groups))
             clauses.append(
@@ -187,7 +189,7 @@ class MeetingBook:
         self.store.check_writable()
         self.db.table("meetings").update(meeting.id, values)
 
-    def _load(self, where: str, params: list[object]) -> list[Meeting]:
+    def _load(self, where: str, params: builtins.list[object]) -> builtins.list[Meeting]:
         zone = self.store.timezone
         rows = list(self.db.table("meetings").rows_where(where, params, order_by="start_utc, id"))
         if not rows:

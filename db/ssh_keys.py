@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import builtins
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -176,7 +177,7 @@ class SshKeyBook:
             }
         )
 
-    def log(self, *, limit: int = 50, label: str | None = None) -> list[SshLogEntry]:
+    def log(self, *, limit: int = 50, label: str | None = None) -> builtins.list[SshLogEntry]:
         """The latest entries, newest first."""
         where, params = ("label = ?", [label]) if label is not None else (None, [])
         zone = self.store.timezone
@@ -205,7 +206,7 @@ class SshKeyBook:
             )
         }
 
-    def _row(self, where: str, params: list[object]) -> Row | None:
+    def _row(self, where: str, params: builtins.list[object]) -> Row | None:
         return next(iter(self.db.table("ssh_keys").rows_where(where, params)), None)
 
     def _key(self, row: Row) -> SshKey:

@@ -191,7 +191,8 @@ class Store:
         employee_nos: Sequence[str] = (),
     ) -> list[Member]:
         """Members matching every filter given (all members when none is)."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         for column, values in (("group", groups), ("employee_no", employee_nos)):
             if values:
                 clauses.append(f"[{column}] IN ({', '.join('?' * len(values))})")
