@@ -43,7 +43,7 @@ def open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
         raise CommandError(t(error.template, **error.fields)) from None
 
 
-class DateParam(click.ParamType):
+class DateParam(click.ParamType[date]):
     """A YYYY-MM-DD date."""
 
     name = "DATE"
