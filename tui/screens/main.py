@@ -24,12 +24,12 @@ from shiftcell.tui.screens.cell import CellScreen
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.views.heat import Heat, load_heat
 from shiftcell.tui.views.week import Week, load_week, monday_of
+from shiftcell.tui.views.week_layout import arrange, crews
 from shiftcell.tui.widgets.day_header import DayHeader
 from shiftcell.tui.widgets.heatmap import Heatmap
 from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.week_axis import row_minutes_for
 from shiftcell.tui.widgets.week_grid import WeekGrid
-from shiftcell.tui.widgets.week_layout import arrange, crews
 
 DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
     None,
