@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from source_modules import INSTALLED_AS, ROOT, module_files
+from source_modules import INSTALLED_AS, ROOT, ModuleFile, imports_of, module_files, reaches
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
@@ -89,6 +89,17 @@ def test_a_wheel_holds_every_module_and_style_sheet(wheel: zipfile.ZipFile) -> N
     expected = {_installed_path(m.path) for m in module_files()} | {"shiftcell/__main__.py"}
     assert expected - held == set()
     assert {_installed_path(style) for style in _styles()} - held == set()
+
+
+def test_no_code_test_or_benchmark_imports_a_folder_by_its_repository_name() -> None:
+    """``import tui`` works only from the repository root, and loads a second copy of the code."""
+    found = {}
+    for folder in (*INSTALLED_AS, "shiftcell", "tests", "benchmarks", "docs"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            imported = imports_of(ModuleFile(path.stem, path, is_package=False), watched=())
+            if wrong := reaches(imported, tuple(INSTALLED_AS)):
+                found[path.relative_to(ROOT).as_posix()] = wrong
+    assert found == {}
 
 
 # -- from a directory outside the repository ----------------------------------
