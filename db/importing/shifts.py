@@ -44,6 +44,11 @@ class ShiftsImport:
     replaced: int
     new_posts: list[str]
 
+    @property
+    def rows(self) -> int:
+        """Rows of the file: a shift each."""
+        return len(self.shifts)
+
 
 def import_shifts(store: Store, path: Path, *, dry_run: bool = False) -> ShiftsImport:
     """Validate the whole file, then replace and write in one transaction."""

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from shiftcell.tui.commands.common import DATE, Needs, open_store
 from shiftcell.tui.i18n import t
+
+if TYPE_CHECKING:
+    from shiftcell.db.store import Store
 
 
 @click.command()
@@ -144,7 +148,7 @@ def _import_command(kind: str) -> click.Command:
                 t("Nothing was imported: {count} problem(s).", count=len(failed.problems)), err=True
             )
             ctx.exit(2)
-        count = len(result.members if kind == "members" else result.shifts)  # type: ignore[union-attr]
+        count = result.rows
         if dry_run:
             click.echo(
                 t(
@@ -168,8 +172,8 @@ import_group.add_command(_import_command("members"))
 import_group.add_command(_import_command("shifts"))
 
 
-def _check_groups(store: object, groups: tuple[str, ...]) -> None:
-    known = {g.name for g in store.groups()}  # type: ignore[attr-defined]
+def _check_groups(store: Store, groups: tuple[str, ...]) -> None:
+    known = {g.name for g in store.groups()}
     for name in groups:
         if name not in known:
             raise click.BadParameter(t("no group named {name}", name=name), param_hint="--group")
