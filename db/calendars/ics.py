@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
@@ -92,7 +94,10 @@ def ics_chunks(
     """
     words = words or CalendarWords()
     head, tail = _shell(content, words, refresh).to_ical().rsplit(b"END:VCALENDAR", 1)
-    yield head
+    # Shifts reach back up to two days before the range (a night begun earlier).
+    yield head + _vtimezone(
+        content.zone, content.first - timedelta(days=3), content.last + timedelta(days=2)
+    )
     shift_event: Callable[[Shift], bytes] = (
         (lambda shift: _shift_event(content, words, shift, stamp).to_ical())
         if reference
@@ -110,7 +115,7 @@ def ics_chunks(
 
 
 def _shell(content: CalendarContent, words: CalendarWords, refresh: timedelta | None) -> Calendar:
-    """The calendar's own properties and its VTIMEZONE, without events."""
+    """The calendar's own properties, without its VTIMEZONE and events."""
     calendar = Calendar.new(
         prodid=PRODID,
         name=_title(content, words),
@@ -124,16 +129,14 @@ def _shell(content: CalendarContent, words: CalendarWords, refresh: timedelta | 
     calendar.add("x-wr-timezone", content.zone.key)
     if refresh is not None:
         calendar.add("x-published-ttl", refresh)
-    # Shifts reach back up to two days before the range (a night begun earlier).
-    calendar.add_component(
-        Timezone.from_tzinfo(
-            content.zone,
-            tzid=content.zone.key,
-            first_date=content.first - timedelta(days=3),
-            last_date=content.last + timedelta(days=2),
-        )
-    )
     return calendar
+
+
+@lru_cache(maxsize=32)
+def _vtimezone(zone: ZoneInfo, first: date, last: date) -> bytes:
+    """The zone's VTIMEZONE for these dates: kept, as working it out is most of
+    the time a member's calendar takes (feeds and exports ask for the same few)."""
+    return Timezone.from_tzinfo(zone, tzid=zone.key, first_date=first, last_date=last).to_ical()
 
 
 def _as_written(moment: datetime) -> datetime:
