@@ -6,17 +6,14 @@ asks ``scheduling`` who is free when, and prints the ranked proposals.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.commands.common import DATE, CommandError, open_store
+from shiftcell.tui.commands.common import DATE, CommandError, open_store, without_cycle_collection
 from shiftcell.tui.i18n import t
 
 if TYPE_CHECKING:
@@ -163,7 +160,7 @@ def propose(
             )
     margin = rules.reach
     start, end = day_start(first, zone) - margin, day_start(last + timedelta(days=1), zone) + margin
-    with _without_cycle_collection():
+    with without_cycle_collection():
         shifts, leave = store.shifts_and_leave(start, end, None if everyone else sorted(in_scope))
         availability = find_availability(scope.members, shifts, leave, first, last, zone, rules)
         proposals = rank(availability, top=top, sessions=sessions, require=require)
@@ -175,23 +172,6 @@ def propose(
             )
     if proposals.blocked_by:
         ctx.exit(1)
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while shifts are made by the hundred thousand.
-
-    None of them is part of a reference cycle, yet every full collection walks
-    them all, again and again while they are alive: with everyone's shifts over
-    a month that took half the command's time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _scope(
