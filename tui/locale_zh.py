@@ -420,4 +420,13 @@ ZH: dict[str, str] = {
     "cannot listen on {host}:{port} ({error})": "无法监听 {host}:{port}（{error}）",
     "too many failed logins from {address}; try again later": "来自 {address} 的登录失败次数过多；请稍后再试",
     "shiftcell is serving its maximum of {count} sessions; try again later": "shiftcell 已达到最多 {count} 个会话；请稍后再试",
+    # -- progress of long commands -------------------------------------------
+    "Reading shifts and meetings …": "正在读取班次和会议 …",
+    "standard output": "标准输出",
+    "Creating {members} demo staff and their shifts …": "正在生成 {members} 名演示职工及其班次 …",
+    "Reading shifts …": "正在读取班次 …",
+    "Finding who is free when …": "正在查找各时段谁有空 …",
+    "Ranking meeting times …": "正在为会议时间排序 …",
+    "Checking {file} …": "正在检查 {file} …",
+    "Importing {file} …": "正在导入 {file} …",
 }

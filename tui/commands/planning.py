@@ -142,6 +142,7 @@ def propose(
     from shiftcell.scheduling import find_availability
     from shiftcell.scheduling import propose as rank
     from shiftcell.scheduling.localtime import day_start
+    from shiftcell.tui.commands.progress import Progress
     from shiftcell.tui.commands.proposal_output import render_json, render_text
 
     store = open_store(ctx, read_only=True)
@@ -161,9 +162,13 @@ def propose(
     margin = rules.reach
     start, end = day_start(first, zone) - margin, day_start(last + timedelta(days=1), zone) + margin
     with without_cycle_collection():
-        shifts, leave = store.shifts_and_leave(start, end, None if everyone else sorted(in_scope))
-        availability = find_availability(scope.members, shifts, leave, first, last, zone, rules)
-        proposals = rank(availability, top=top, sessions=sessions, require=require)
+        with Progress(t("Reading shifts …"), enabled=not as_json) as bar:
+            wanted = None if everyone else sorted(in_scope)
+            shifts, leave = store.shifts_and_leave(start, end, wanted)
+            bar.step(t("Finding who is free when …"))
+            availability = find_availability(scope.members, shifts, leave, first, last, zone, rules)
+            bar.step(t("Ranking meeting times …"))
+            proposals = rank(availability, top=top, sessions=sessions, require=require)
         if as_json:
             click.echo(render_json(proposals))
         else:
