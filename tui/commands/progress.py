@@ -28,6 +28,7 @@ DELAY = 1.0  # seconds of work before the bar appears
 INTERVAL = 0.2  # seconds between redraws
 BAR = 30  # columns of the bar itself, at most
 FALLBACK_COLUMNS = 80
+ERASE = "\x1b[K"  # the rest of the line: what a longer frame before left there
 
 
 class Progress:
@@ -55,8 +56,7 @@ class Progress:
         self._began = time.monotonic()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._drawn = 0  # columns of the line on screen, to wipe it
-        self._frames = 0
+        self._frames = 0  # drawn so far
 
     @property
     def shown(self) -> bool:
@@ -87,14 +87,14 @@ class Progress:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
-        if self._drawn:
-            self._write("\r" + " " * self._drawn + "\r")
+        if self._frames:
+            self._write("\r" + ERASE)
 
     def _run(self) -> None:
         wait = max(0.0, self._delay - (time.monotonic() - self._began))
         if self._stop.wait(wait):
             return
-        while True:
+        while self._shown:
             self._draw()
             if self._stop.wait(self._interval):
                 return
@@ -109,9 +109,7 @@ class Progress:
             self._frames,
         )
         self._frames += 1
-        width = cells(line)
-        self._write("\r" + line + " " * max(0, self._drawn - width))
-        self._drawn = max(width, self._drawn)
+        self._write("\r" + line + ERASE)
 
     def _write(self, text: str) -> None:
         try:
