@@ -136,7 +136,10 @@ def _shell(content: CalendarContent, words: CalendarWords, refresh: timedelta | 
 def _vtimezone(zone: ZoneInfo, first: date, last: date) -> bytes:
     """The zone's VTIMEZONE for these dates: kept, as working it out is most of
     the time a member's calendar takes (feeds and exports ask for the same few)."""
-    return Timezone.from_tzinfo(zone, tzid=zone.key, first_date=first, last_date=last).to_ical()
+    text: bytes = Timezone.from_tzinfo(
+        zone, tzid=zone.key, first_date=first, last_date=last
+    ).to_ical()
+    return text
 
 
 def _as_written(moment: datetime) -> datetime:
