@@ -126,7 +126,7 @@ def fill_demo(
     builder = _Builder(random.Random(seed), members, today or date.today())
     builder.build(lambda made: tell(made, total))
     patterns = max(1, len(builder.patterns))
-    with store.db.atomic():
+    with store.transaction():
         store.set_organisation(ORGANISATION, TIMEZONE)
         store.save(
             branches=[BRANCH],

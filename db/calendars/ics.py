@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, Timezone
+from icalendar import STATUS, Alarm, Calendar, Event, Timezone
 
 from shiftcell.db.calendars.content import CalendarContent, ScopeKind
 from shiftcell.db.calendars.ics_text import text_line, time_line, utc_value
@@ -273,7 +273,7 @@ def _meeting_event(
         description=meeting_description(meeting, words, content.names),
         location=meeting.place or None,
         sequence=meeting.sequence,
-        status="CANCELLED" if meeting.cancelled else "CONFIRMED",
+        status=STATUS.CANCELLED if meeting.cancelled else STATUS.CONFIRMED,
     )
     if alarm is not None and not meeting.cancelled:
         minutes = int(alarm.total_seconds() // 60)

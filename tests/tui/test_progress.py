@@ -178,7 +178,7 @@ def test_json_output_never_comes_with_a_bar(db: Path, terminal_everywhere: None)
 def test_proposing_for_everyone_shows_its_steps(db: Path, terminal_everywhere: None) -> None:
     result = CliRunner().invoke(main, ["--db", str(db), "--lang", "zh", "propose", "--all"])
     assert result.exit_code in (0, 1), result.output
-    assert "正在读取班次" in result.stderr
+    assert "正在查找会议时间" in result.stderr
 
 
 def test_the_demo_shows_a_bar_while_it_is_made(tmp_path: Path, terminal_everywhere: None) -> None:

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.commands.common import DATE, CommandError, open_store, without_cycle_collection
+from shiftcell.tui.commands.common import (
+    DATE,
+    CommandError,
+    Needs,
+    open_store,
+    without_cycle_collection,
+)
 from shiftcell.tui.commands.feeds import feeds, serve_feeds
 from shiftcell.tui.commands.progress import Progress, stdout_is_terminal
 from shiftcell.tui.i18n import t
@@ -28,12 +34,14 @@ def export() -> None:
     """Write shifts and meetings to an .ics calendar or a .csv spreadsheet."""
 
 
-Decorator = Callable[[click.Command], click.Command]
+# Options decorate the command's function before click makes it a Command.
+Command = Callable[..., None]
+Decorator = Callable[[Command], Command]
 
 
 def _scope_options(*more: Decorator) -> Decorator:
     """Whose calendar (with ``more`` ways to say it), over which dates, into which file."""
-    options = [
+    options: list[Decorator] = [
         click.option("--member", help="One member's calendar (employee number)."),
         click.option("--group", help="A group's calendar: its members' shifts, its meetings."),
         *more,
@@ -48,7 +56,7 @@ def _scope_options(*more: Decorator) -> Decorator:
         ),
     ]
 
-    def apply(command: click.Command) -> click.Command:
+    def apply(command: Command) -> Command:
         for option in reversed(options):
             command = option(command)
         return command
@@ -95,7 +103,7 @@ def export_ics(
     from shiftcell.tui.words.calendar import calendar_words
 
     scope = _scope(member, group, meeting, everyone)
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     with _progress(output) as bar, without_cycle_collection():
         content = _gather(store, scope, first, last, shifts=not no_shifts, meetings=not no_meetings)
         chunks = ics_chunks(
@@ -126,7 +134,7 @@ def export_csv(
     from shiftcell.tui.words.calendar import calendar_words
 
     scope = _scope(member, group, None, False)
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     content = _gather(store, scope, first, last)
     _report(content, _write(content, [calendar_csv(content, calendar_words())], output, ".csv"))
 
