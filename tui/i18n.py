@@ -1,8 +1,11 @@
 """English and Simplified Chinese for every string a user reads.
 
 English text is the key: ``t("Group")``, ``t("on shift {hours} at {post}", ...)``.
+A count of things takes both English forms: ``tn("{count} meeting", "{count} meetings",
+n)``; Chinese has no plural, so its one entry is keyed by the English plural.
 The Chinese catalogue lives in ``tui/locale_zh.py``; a test reads every
-``t("...")`` call in the sources and fails when one has no translation.
+``t("...")`` and ``tn(...)`` call in the sources and fails when one has no
+translation, or when an English count has no singular ("1 meetings").
 """
 
 from __future__ import annotations
@@ -41,3 +44,14 @@ def t(text: str, /, **values: object) -> str:
     if _current == "zh":
         text = ZH.get(text, text)
     return text.format(**values) if values else text
+
+
+def tn(singular: str, plural: str, count: int, /, **values: object) -> str:
+    """``count`` things in the current language: ``tn("{count} group", "{count} groups", n)``.
+
+    English takes the singular for exactly one; Chinese has one form, found
+    under the English plural. ``{count}`` is filled in with the other fields.
+    """
+    if _current == "zh":
+        return ZH.get(plural, plural).format(count=count, **values)
+    return (singular if count == 1 else plural).format(count=count, **values)

@@ -43,15 +43,11 @@ ZH: dict[str, str] = {
     "Hours": "时间",
     "Shift": "班次",
     "{count} staff": "共 {count} 人",
-    "{count} shifts, {hours:.1f} hours": "共 {count} 个班次，{hours:.1f} 小时",
     "no member with employee number {value}": "没有工号为 {value} 的人员",
     "no group named {name}": "没有名为 {name} 的党小组",
     "--to is before --from": "--to 早于 --from",
     # -- setting up ----------------------------------------------------------
     "Database ready: {path}": "数据库已就绪：{path}",
-    "Demo organisation: {members} staff, {groups} groups, in {path}": (
-        "演示组织：{members} 名员工，{groups} 个党小组，保存在 {path}"
-    ),
     "{path} already holds an organisation; add --force to replace it": (
         "{path} 中已有组织数据；如要替换，请加 --force"
     ),
@@ -69,7 +65,6 @@ ZH: dict[str, str] = {
         "{file}：{count} 行均无问题；未写入（--dry-run）。"
     ),
     "{file}: imported {count} rows.": "{file}：已导入 {count} 行。",
-    "Nothing was imported: {count} problem(s).": "未导入任何数据：发现 {count} 处问题。",
     "missing column {column}": "缺少列 {column}",
     "cannot read this file: {error}": "无法读取该文件：{error}",
     "unknown file type {suffix}; use .csv or .xlsx": "不支持的文件类型 {suffix}；请使用 .csv 或 .xlsx",
@@ -103,12 +98,8 @@ ZH: dict[str, str] = {
     ),
     "no department named {name}": "没有名为 {name} 的部门",
     "everyone": "全体人员",
-    "plan at most {days} days at a time": "一次最多安排 {days} 天",
     "no {duration}-minute meeting fits between {earliest} and {latest}": (
         "{earliest} 至 {latest} 之间放不下 {duration} 分钟的会议"
-    ),
-    "{title} · {members} members · {first} – {last} · {duration} min": (
-        "{title} · {members} 人 · {first} 至 {last} · {duration} 分钟"
     ),
     "No time suits every required member; blocked by: {who}": (
         "没有所有必到人员都能参加的时间；无法参加的是：{who}"
@@ -125,9 +116,6 @@ ZH: dict[str, str] = {
     "Attend": "可参加",
     "Coverage": "覆盖",
     "Quorum": "法定人数",
-    "{held} session(s) already reach as many members as {sessions} would.": (
-        "{held} 场即可覆盖 {sessions} 场所能覆盖的全部人员。"
-    ),
     # -- the app: welcome, week grid, roster, heatmap ------------------------
     # (main screen strings go right below this line)
     "Commands": "命令",
@@ -156,7 +144,6 @@ ZH: dict[str, str] = {
     "all departments": "全部部门",
     "Week {week} of {year}": "{year} 年第 {week} 周",
     "{name} ({number}): {hours:.0f} hours on shift this week, highlighted": "{name}（{number}）：本周在岗 {hours:.0f} 小时，已高亮",
-    "{people} people in {groups} groups · {shifts} shifts this week": "{groups} 个党小组 {people} 人 · 本周 {shifts} 个班次",
     "group {name}": "党小组 {name}",
     "read-only": "只读",
     "Previous week": "上一周",
@@ -215,7 +202,6 @@ ZH: dict[str, str] = {
     "Place": "地点",
     "Invited": "应到",
     "State": "状态",
-    "{count} meetings": "共 {count} 次会议",
     "Booked meeting {id}: {when}, {count} invited.": "已安排会议 {id}：{when}，应到 {count} 人。",
     "Meeting {id} was already cancelled.": "会议 {id} 此前已取消。",
     "Cancelled meeting {id}.": "已取消会议 {id}。",
@@ -285,16 +271,13 @@ ZH: dict[str, str] = {
     "From: {value!r} is not a date like 2026-12-07": "开始日期：{value!r} 不是 2026-12-07 这样的日期",
     "To: {value!r} is not a date like 2026-12-07": "结束日期：{value!r} 不是 2026-12-07 这样的日期",
     "To is before From.": "结束日期早于开始日期。",
-    "Plan at most {days} days at a time.": "一次最多安排 {days} 天。",
     "These dates are past: choose dates from today on.": "这些日期已过去：请选择今天及以后的日期。",
     "Looking for times…": "正在查找时间…",
-    "{count} proposals for {members} members · Enter chooses one": "为 {members} 人找到 {count} 个时间 · 回车选择",
     "Required: not in these groups: {who}": "必到人员不在所选党小组中：{who}",
     "These groups have no members.": "所选党小组没有成员。",
     "No time suits every required member: {who}": "没有所有必到人员都能参加的时间：{who}",
     "No time found in these dates; try other dates or a shorter meeting.": "这些日期内没有合适的时间；请换个日期或缩短会议时长。",
     "Booking…": "正在预订…",
-    "Booked: {topic}, {count} session(s) from {day}": "已预订：{topic}，共 {count} 场，{day} 起",
     "Cannot come ({count}):": "无法参加（{count} 人）：",
     "Cannot come: {who}": "无法参加：{who}",
     "Everyone can come.": "全体都能参加。",
@@ -310,7 +293,6 @@ ZH: dict[str, str] = {
     "Cancelled: {summary}": "已取消：{summary}",
     "Groups: {names}": "党小组：{names}",
     "Invited ({count}): {names}": "应到 {count} 人：{names}",
-    "{summary} begins in {minutes} minutes": "{summary} 将在 {minutes} 分钟后开始",
     "{name} ({employee_no}): shifts and meetings": "{name}（{employee_no}）的班次与会议",
     "{group}: shifts and meetings": "{group}的班次与会议",
     "{organisation}: shifts and meetings": "{organisation}的班次与会议",
@@ -328,7 +310,6 @@ ZH: dict[str, str] = {
     "Shift or meeting": "班次或会议",
     "Post or place": "岗位或地点",
     "Details": "详情",
-    "Wrote {shifts} shifts and {meetings} meetings to {path}": "已写入 {shifts} 个班次和 {meetings} 个会议：{path}",
     "give exactly one of --member, --group, --meeting or --all": "请在 --member、--group、--meeting、--all 中选且只选一项",
     "no meeting with id {id}": "没有编号为 {id} 的会议",
     "cannot write {path}: {error}": "无法写入 {path}：{error}",
@@ -336,7 +317,6 @@ ZH: dict[str, str] = {
     "Whose": "对象",
     "Issued": "创建日期",
     "URL": "网址",
-    "{count} feeds": "共 {count} 个订阅",
     "Revoked the feed of {target}.": "已停用 {target} 的订阅。",
     "Serving {count} feeds on {url}/feeds/… (Ctrl+C stops)": "正在 {url}/feeds/… 提供 {count} 个日历订阅（按 Ctrl+C 停止）",
     "give exactly one of --member or --group": "请在 --member 和 --group 中选且只选一项",
@@ -347,7 +327,6 @@ ZH: dict[str, str] = {
     "group feed": "党小组订阅",
     "revoked {day}": "{day} 已停用",
     "no feed with this token": "没有使用此令牌的订阅",
-    "{shifts} shifts and {meetings} meetings, {first} – {last}": "{first} 至 {last}：{shifts} 个班次，{meetings} 个会议",
     "only the calendars of {group} can be shown": "只能查看{group}的日历",
     "Feed URL: {url}": "订阅网址：{url}",
     "No feed URL yet.": "尚无订阅网址。",
@@ -416,8 +395,28 @@ ZH: dict[str, str] = {
     "No keys are registered yet: add one with `shiftcell ssh-keys add`.": "尚未登记任何密钥：用 `shiftcell ssh-keys add` 添加。",
     "Listening on {host}:{port}": "正在监听 {host}:{port}",
     "Leaders connect with: ssh -p {port} <this host>": "党小组长用此命令连接：ssh -p {port} <本机地址>",
-    "Stopping: ending {count} session(s)…": "正在停止：结束 {count} 个会话…",
     "cannot listen on {host}:{port} ({error})": "无法监听 {host}:{port}（{error}）",
     "too many failed logins from {address}; try again later": "来自 {address} 的登录失败次数过多；请稍后再试",
     "shiftcell is serving its maximum of {count} sessions; try again later": "shiftcell 已达到最多 {count} 个会话；请稍后再试",
+    # -- words: counts of things (tn, English plurals) ----------------------
+    "{count} shifts": "{count} 个班次",
+    "{count} meetings": "{count} 次会议",
+    "{count} groups": "{count} 个党小组",
+    "{count} members": "{count} 人",
+    "{count} proposals": "{count} 个时间",
+    "{count} feeds": "{count} 个订阅",
+    "Wrote {shifts} and {meetings} to {path}": "已写入 {shifts}和 {meetings}：{path}",
+    "{shifts}, {hours:.1f} hours": "共 {shifts}，{hours:.1f} 小时",
+    "{title} · {members} · {first} – {last} · {duration} min": "{title} · {members} · {first} 至 {last} · {duration} 分钟",
+    "Demo organisation: {members} staff, {groups}, in {path}": "演示组织：{members} 名员工，{groups}，保存在 {path}",
+    "{shifts} and {meetings}, {first} – {last}": "{first} 至 {last}：{shifts}，{meetings}",
+    "{people} in {groups} · {shifts} this week": "{groups} {people} · 本周 {shifts}",
+    "{proposals} for {members} · Enter chooses one": "为 {members}找到 {proposals} · 回车选择",
+    "{summary} begins in {minutes} min": "{summary} 将在 {minutes} 分钟后开始",
+    "Nothing was imported: {count} problems.": "未导入任何数据：发现 {count} 处问题。",
+    "plan at most {count} days at a time": "一次最多安排 {count} 天",
+    "Plan at most {count} days at a time.": "一次最多安排 {count} 天。",
+    "{count} sessions already reach as many members as {sessions} would.": "{count} 场即可覆盖 {sessions} 场所能覆盖的全部人员。",
+    "Booked: {topic}, {count} sessions from {day}": "已预订：{topic}，共 {count} 场，{day} 起",
+    "Stopping: ending {count} sessions…": "正在停止：结束 {count} 个会话…",
 }

@@ -254,7 +254,7 @@ def test_the_list_reads_in_chinese(db: Path, group: str) -> None:
     output = run(db, "--lang", "zh", "meetings", "list").output
     assert "党小组会" in output
     assert "学习党的二十大精神" in output
-    assert "共 1 次会议" in output
+    assert "1 次会议" in output
 
 
 def test_booking_a_time_that_clashes_with_shifts_says_who_cannot_come(db: Path) -> None:

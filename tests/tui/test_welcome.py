@@ -70,7 +70,7 @@ async def test_a_refused_file_shows_every_problem_and_writes_nothing(
         outcome = str(app.screen.query_one("#outcome").render())
         assert "roster.csv:3 [职务]" in outcome
         assert "roster.csv:4 [工号]" in outcome
-        assert "Nothing was imported: 2 problem(s)." in outcome
+        assert "Nothing was imported: 2 problems." in outcome
         assert app.screen.query_one("#outcome").has_class("problem")
         assert isinstance(app.screen, WelcomeScreen)
     assert count_members(empty_db) == 0

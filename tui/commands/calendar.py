@@ -12,7 +12,7 @@ import click
 
 from shiftcell.tui.commands.common import DATE, CommandError, open_store
 from shiftcell.tui.commands.feeds import feeds, serve_feeds
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 
 # From about this many events an export takes long enough to announce.
 LONG_EXPORT = 20_000
@@ -188,7 +188,13 @@ def _write(
     path = Path(output) if output else Path(file_stem(content) + suffix)
     events = len(content.shifts) + len(content.meetings)
     if events >= LONG_EXPORT:  # a whole organisation takes a minute or more: say so first
-        click.echo(t("Writing {count} events to {path} …", count=events, path=path), err=True)
+        written = tn(
+            "Writing {count} event to {path} …",
+            "Writing {count} events to {path} …",
+            events,
+            path=path,
+        )
+        click.echo(written, err=True)
     try:
         write_whole(path, chunks)
     except OSError as error:
@@ -196,9 +202,9 @@ def _write(
         raise CommandError(message) from None
     click.echo(
         t(
-            "Wrote {shifts} shifts and {meetings} meetings to {path}",
-            shifts=len(content.shifts),
-            meetings=len(content.meetings),
+            "Wrote {shifts} and {meetings} to {path}",
+            shifts=tn("{count} shift", "{count} shifts", len(content.shifts)),
+            meetings=tn("{count} meeting", "{count} meetings", len(content.meetings)),
             path=path,
         )
     )

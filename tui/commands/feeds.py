@@ -6,7 +6,7 @@ import click
 
 from shiftcell.tui.commands.common import CommandError, open_store
 from shiftcell.tui.feeds.urls import feed_url
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 
 BASE_URL_HELP = "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL)."
 
@@ -73,7 +73,7 @@ def list_feeds(ctx: click.Context, revoked: bool, base_url: str | None) -> None:
     ]
     headers = [t("Feed"), t("Whose"), t("Issued"), "", t("URL")]
     click.echo(render_table(headers, rows))
-    click.echo(t("{count} feeds", count=len(found)))
+    click.echo(tn("{count} feed", "{count} feeds", len(found)))
 
 
 @feeds.command("revoke")
@@ -122,9 +122,10 @@ def serve_feeds(ctx: click.Context, host: str, port: int) -> None:
         message = t("cannot listen on {host}:{port}: {error}", host=host, port=port, error=error)
         raise CommandError(message) from None
     click.echo(
-        t(
+        tn(
+            "Serving {count} feed on {url}/feeds/… (Ctrl+C stops)",
             "Serving {count} feeds on {url}/feeds/… (Ctrl+C stops)",
-            count=len(store.feeds.list()),
+            len(store.feeds.list()),
             url=server.base_url,
         )
     )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from shiftcell.tui.commands.common import CommandError, open_store
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.settings import Settings
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
         t("State"),
     ]
     click.echo(render_table(headers, rows))
-    click.echo(t("{count} meetings", count=len(found)))
+    click.echo(tn("{count} meeting", "{count} meetings", len(found)))
 
 
 @meetings_group.command("book")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from shiftcell.tui.commands.common import DATE, open_store
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 
 
 @click.command()
@@ -117,7 +117,8 @@ def shifts(
     ]
     click.echo(render_table([t("Date"), t("Day"), t("Hours"), t("Shift"), t("Post")], rows))
     hours = sum(s.hours for s in found)
-    click.echo(t("{count} shifts, {hours:.1f} hours", count=len(found), hours=hours))
+    shift_count = tn("{count} shift", "{count} shifts", len(found))
+    click.echo(t("{shifts}, {hours:.1f} hours", shifts=shift_count, hours=hours))
 
 
 @click.group("import")
@@ -140,21 +141,32 @@ def _import_command(kind: str) -> click.Command:
         except ImportFailed as failed:
             for problem in failed.problems:
                 click.echo(f"{problem.where()}: {problem.message(t)}", err=True)
-            click.echo(
-                t("Nothing was imported: {count} problem(s).", count=len(failed.problems)), err=True
+            refused = tn(
+                "Nothing was imported: {count} problem.",
+                "Nothing was imported: {count} problems.",
+                len(failed.problems),
             )
+            click.echo(refused, err=True)
             ctx.exit(2)
         count = len(result.members if kind == "members" else result.shifts)  # type: ignore[union-attr]
         if dry_run:
             click.echo(
-                t(
+                tn(
+                    "{file}: {count} row is fine; nothing written (--dry-run).",
                     "{file}: {count} rows are fine; nothing written (--dry-run).",
+                    count,
                     file=file.name,
-                    count=count,
                 )
             )
         else:
-            click.echo(t("{file}: imported {count} rows.", file=file.name, count=count))
+            click.echo(
+                tn(
+                    "{file}: imported {count} row.",
+                    "{file}: imported {count} rows.",
+                    count,
+                    file=file.name,
+                )
+            )
 
     command.__doc__ = {
         "members": "Members: employee_no, name, department, group "

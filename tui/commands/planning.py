@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from shiftcell.tui.commands.common import DATE, CommandError, open_store
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 
 if TYPE_CHECKING:
     from shiftcell.db.store import Store
@@ -244,7 +244,12 @@ def _check_dates(first: date, last: date) -> None:
         raise click.BadParameter(t("--to is before --from"), param_hint="--to")
     if (last - first).days >= LONGEST_RANGE:
         raise click.BadParameter(
-            t("plan at most {days} days at a time", days=LONGEST_RANGE), param_hint="--to"
+            tn(
+                "plan at most {count} day at a time",
+                "plan at most {count} days at a time",
+                LONGEST_RANGE,
+            ),
+            param_hint="--to",
         )
 
 

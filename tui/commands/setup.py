@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from shiftcell.tui.commands.common import CommandError, open_store
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 
 
 @click.command()
@@ -56,9 +56,9 @@ def demo(ctx: click.Context, seed: int, size: int, force: bool) -> None:
         count = fill_demo(store, seed=seed, members=size)
     click.echo(
         t(
-            "Demo organisation: {members} staff, {groups} groups, in {path}",
+            "Demo organisation: {members} staff, {groups}, in {path}",
             members=count,
-            groups=len(store.groups()),
+            groups=tn("{count} group", "{count} groups", len(store.groups())),
             path=ctx.obj.database,
         )
     )

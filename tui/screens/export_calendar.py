@@ -28,7 +28,7 @@ from shiftcell.db.calendars.feeds import Feed, FeedKind
 from shiftcell.db.calendars.files import file_stem, write_whole
 from shiftcell.db.store import Store
 from shiftcell.tui.feeds.urls import feed_url
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.screens.base import AppModal
 from shiftcell.tui.settings import Settings
 
@@ -221,9 +221,9 @@ class ExportCalendarScreen(AppModal):
     def _written(self, event: Written) -> None:
         self._result(
             t(
-                "Wrote {shifts} shifts and {meetings} meetings to {path}",
-                shifts=event.shifts,
-                meetings=event.meetings,
+                "Wrote {shifts} and {meetings} to {path}",
+                shifts=tn("{count} shift", "{count} shifts", event.shifts),
+                meetings=tn("{count} meeting", "{count} meetings", event.meetings),
                 path=event.path,
             )
         )
@@ -279,9 +279,9 @@ def _describe(content: CalendarContent) -> str:
         case _:
             whose = fields.get("summary", "")
     held = t(
-        "{shifts} shifts and {meetings} meetings, {first} – {last}",
-        shifts=len(content.shifts),
-        meetings=len(content.meetings),
+        "{shifts} and {meetings}, {first} – {last}",
+        shifts=tn("{count} shift", "{count} shifts", len(content.shifts)),
+        meetings=tn("{count} meeting", "{count} meetings", len(content.meetings)),
         first=f"{content.first:%Y-%m-%d}",
         last=f"{content.last:%Y-%m-%d}",
     )

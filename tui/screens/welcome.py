@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import Button, Footer, Input, Static
 
 from shiftcell.db.store import Store
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.settings import Settings
 
@@ -111,11 +111,19 @@ class WelcomeScreen(AppScreen):
             result = run(self.store, path)
         except ImportFailed as failed:
             lines = [f"{p.where()}: {p.message(t)}" for p in failed.problems]
-            lines.append(t("Nothing was imported: {count} problem(s).", count=len(lines)))
+            lines.append(
+                tn(
+                    "Nothing was imported: {count} problem.",
+                    "Nothing was imported: {count} problems.",
+                    len(lines),
+                )
+            )
             self.post_message(self.Refused(lines))
             return
         count = len(result.members if kind == "members" else result.shifts)  # type: ignore[union-attr]
-        message = t("{file}: imported {count} rows.", file=path.name, count=count)
+        message = tn(
+            "{file}: imported {count} row.", "{file}: imported {count} rows.", count, file=path.name
+        )
         self.post_message(self.Done(message, kind == "shifts"))
 
     @on(Done)

@@ -6,7 +6,7 @@ import base64
 from dataclasses import dataclass
 from pathlib import Path
 
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 
 # DSA is broken and OpenSSH dropped it; shorter RSA keys are too weak to trust.
 REFUSED_ALGORITHMS = ("ssh-dss",)
@@ -50,7 +50,12 @@ def parse_public_key(raw: bytes, path: Path | str) -> PublicKey:
     lines = [line for line in raw.splitlines() if line.strip() and not line.startswith(b"#")]
     if len(lines) > 1 and not raw.lstrip().startswith(b"----"):
         raise KeyFileError(
-            t("{path} holds {count} keys; give a file with one key", path=path, count=len(lines))
+            tn(
+                "{path} holds {count} key; give a file with one key",
+                "{path} holds {count} keys; give a file with one key",
+                len(lines),
+                path=path,
+            )
         )
     try:
         key = asyncssh.import_public_key(raw)

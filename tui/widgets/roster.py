@@ -12,7 +12,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from shiftcell.scheduling import Employment, Member, Role, Status
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.views.week import Week
 from shiftcell.tui.words.labels import status_label
 from shiftcell.tui.words.textwidth import cells, fit
@@ -156,7 +156,7 @@ TOGGLE_STYLE = Style.from_meta({"toggle": True})
 
 def group_line(name: str, count: int, room: int | None = None) -> Text:
     """ "第一食堂党小组 8 人", the name cut short with "…" when ``room`` cells are too few."""
-    size = f" {t('{count} people', count=count)}"
+    size = f" {tn('{count} person', '{count} people', count)}"
     if room is not None and cells(name) + cells(size) > room:
         name = fit(name, max(1, room - cells(size)))
     return Text.assemble((name, "bold"), (size, "dim"))
