@@ -12,7 +12,9 @@ import click
 
 from shiftcell.tui.commands.common import DATE, CommandError, open_store
 from shiftcell.tui.commands.feeds import feeds, serve_feeds
+from shiftcell.tui.commands.localised import Group
 from shiftcell.tui.i18n import t, tn
+from shiftcell.tui.words.errors import os_error_text
 
 # From about this many events an export takes long enough to announce.
 LONG_EXPORT = 20_000
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from shiftcell.db.store import Store
 
 
-@click.group()
+@click.group(cls=Group)
 def export() -> None:
     """Write shifts and meetings to an .ics calendar or a .csv spreadsheet."""
 
@@ -198,7 +200,7 @@ def _write(
     try:
         write_whole(path, chunks)
     except OSError as error:
-        message = t("cannot write {path}: {error}", path=path, error=error.strerror)
+        message = t("cannot write {path}: {error}", path=path, error=os_error_text(error))
         raise CommandError(message) from None
     click.echo(
         t(

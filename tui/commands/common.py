@@ -56,7 +56,7 @@ class DateParam(click.ParamType):
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"{value!r} is not a date like 2026-12-07", param, ctx)
+            self.fail(t("{value!r} is not a date like 2026-12-07", value=value), param, ctx)
 
 
 DATE = DateParam()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 
 from shiftcell.tui.commands.common import CommandError, open_store
+from shiftcell.tui.commands.localised import Command, Group
 from shiftcell.tui.feeds.urls import feed_url
 from shiftcell.tui.i18n import t, tn
 
 BASE_URL_HELP = "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL)."
 
 
-@click.group()
+@click.group(cls=Group)
 def feeds() -> None:
     """Calendar feeds to subscribe to by URL, one per member or group, behind a token."""
 
@@ -95,7 +96,7 @@ def revoke(ctx: click.Context, token: str) -> None:
     click.echo(t("Revoked the feed of {target}.", target=feed.target))
 
 
-@click.command("serve-feeds")
+@click.command("serve-feeds", cls=Command)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port",

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import click
 
 from shiftcell.tui.commands.common import CommandError, open_store
-from shiftcell.tui.i18n import t, tn
+from shiftcell.tui.commands.localised import Group
+from shiftcell.tui.i18n import join_list, t, tn
 from shiftcell.tui.settings import Settings
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from shiftcell.scheduling.meetings import AttendanceState, Meeting
 
 
-@click.group("meetings")
+@click.group("meetings", cls=Group)
 def meetings_group() -> None:
     """Meetings: list, book, cancel, record who came."""
 
@@ -197,19 +198,29 @@ def record(
         if employee_no not in known:
             raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
     updated = store.meetings.record(meeting_id, entries, notes=notes)
+    present = sum(a.state is AttendanceState.PRESENT for a in updated.invited)
     rate = updated.attendance_rate
     click.echo(
         t(
+            "Meeting {id}: {present} of {invited} present ({rate}).",
+            id=meeting_id,
+            present=present,
+            invited=len(updated.invited),
+            rate=f"{rate:.0%}",
+        )
+        if rate is not None
+        else t(
             "Meeting {id}: {present} of {invited} present.",
             id=meeting_id,
-            present=sum(a.state is AttendanceState.PRESENT for a in updated.invited),
+            present=present,
             invited=len(updated.invited),
         )
-        + (f" ({rate:.0%})" if rate is not None else "")
     )
     owing = owing_make_up(store.meetings.series(meeting_id))
     if owing:
-        click.echo(t("Needs a make-up session: {members}", members=", ".join(owing)))
+        names = {m.employee_no: m.name for m in store.members(employee_nos=list(owing))}
+        who = join_list(f"{names.get(no, '')} {no}".strip() for no in owing)
+        click.echo(t("Needs a make-up session: {members}", members=who))
 
 
 def _attendance_entries(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from shiftcell.tui.commands.common import DATE, CommandError, open_store
+from shiftcell.tui.commands.localised import Command
 from shiftcell.tui.i18n import t, tn
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class Scope:
     title: str
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option(
     "--group", "groups", multiple=True, metavar="NAME", help="Members of this group (repeatable)."
 )

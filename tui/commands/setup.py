@@ -5,12 +5,17 @@ from __future__ import annotations
 import click
 
 from shiftcell.tui.commands.common import CommandError, open_store
+from shiftcell.tui.commands.localised import Command
 from shiftcell.tui.i18n import t, tn
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--name", help="The organisation's name.")
-@click.option("--timezone", help="IANA time zone, e.g. Asia/Shanghai (default: the machine's).")
+@click.option(
+    "--timezone",
+    help="The organisation's IANA time zone, e.g. Asia/Shanghai; changing it keeps "
+    "every shift and meeting at its local time.",
+)
 @click.pass_context
 def init(ctx: click.Context, name: str | None, timezone: str | None) -> None:
     """Create the database (or bring its schema up to date)."""
@@ -27,7 +32,7 @@ def init(ctx: click.Context, name: str | None, timezone: str | None) -> None:
     click.echo(t("Database ready: {path}", path=ctx.obj.database))
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--seed", default=1, show_default=True, help="Same seed, same people.")
 @click.option(
     "--members",

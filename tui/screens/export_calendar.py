@@ -31,6 +31,7 @@ from shiftcell.tui.feeds.urls import feed_url
 from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.screens.base import AppModal
 from shiftcell.tui.settings import Settings
+from shiftcell.tui.words.errors import os_error_text
 
 EXPORT_WORKERS = "export-calendar"
 
@@ -212,7 +213,7 @@ class ExportCalendarScreen(AppModal):
         try:
             write_whole(path, chunks)
         except OSError as error:
-            message = t("cannot write {path}: {error}", path=path, error=error.strerror)
+            message = t("cannot write {path}: {error}", path=path, error=os_error_text(error))
             self.post_message(self.Failed(message))
             return
         self.post_message(self.Written(path, len(content.shifts), len(content.meetings)))
