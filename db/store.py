@@ -176,7 +176,7 @@ class Store:
             return rows.utc_text(at(local.date(), local.time(), new))
 
         with self.db.atomic():
-            counts = []
+            counts: list[int] = []
             for table in ("shifts", "meetings"):
                 found = [
                     (moved(r["start_utc"]), moved(r["end_utc"]), r["id"])
