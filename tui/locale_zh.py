@@ -51,7 +51,6 @@ ZH: dict[str, str] = {
     "{path} already holds an organisation; add --force to replace it": (
         "{path} 中已有组织数据；如要替换，请加 --force"
     ),
-    "unknown time zone {zone}": "未知时区 {zone}",
     "{path} is not a shiftcell database ({error})": "{path} 不是 shiftcell 数据库（{error}）",
     "{path}: no such database; create one with `shiftcell init` or `shiftcell demo`": (
         "{path}：数据库不存在；请用 `shiftcell init` 或 `shiftcell demo` 创建"
@@ -527,6 +526,13 @@ ZH: dict[str, str] = {
     "the disk is full": "磁盘已满",
     "the disk is read-only": "磁盘只读",
     "it exists already": "已经存在",
+    # -- words: the organisation's time zone -------------------------------------
+    "{path} had no time zone: assumed {zone}. If the organisation keeps another one: shiftcell --db {path} init --timezone Area/City (shifts and meetings keep their local times).": "{path} 尚未设置时区：已按 {zone} 处理。如组织在其他时区，请运行 shiftcell --db {path} init --timezone 地区/城市（班次和会议保持原来的当地时间）。",
+    "Time zone {old} → {new}: {shifts} and {meetings} keep their local times.": "时区 {old} → {new}：{shifts}和 {meetings}保持原来的当地时间。",
+    "Time zone: {zone}": "时区：{zone}",
+    "Type a time zone, e.g. Asia/Shanghai.": "请填写时区，例如 Asia/Shanghai。",
+    "unknown time zone {zone}; did you mean {near}?": "未知时区 {zone}；是不是 {near}？",
+    "unknown time zone {zone}; time zones are named like Asia/Shanghai": "未知时区 {zone}；时区名称形如 Asia/Shanghai",
 }
 
 # click's own messages (usage errors, help headings), for ``translate_click()``

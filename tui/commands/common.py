@@ -21,13 +21,19 @@ class CommandError(click.ClickException):
         click.echo(t("Error: {message}", message=self.format_message()), err=True)
 
 
-def open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
+def open_store(
+    ctx: click.Context, *, read_only: bool = False, assume_timezone: bool = True
+) -> Store:
     """The store at ``--db``.
 
     A command that only reads (``read_only``) needs the file to exist, but
     still brings an older schema up to date: after an upgrade of shiftcell the
     first ``roster`` should just work. Only a viewer's run (``--read-only``)
     opens the file read-only, and then it cannot migrate.
+
+    A command that writes to a database with no organisation yet settles its
+    time zone first and says so (``assume_timezone``; ``init --timezone`` and
+    ``demo`` set their own).
     """
     from shiftcell.db.store import NO_DATABASE, Store, StoreError
 
@@ -38,9 +44,44 @@ def open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
             return Store.open(path, read_only=True)
         if read_only and not path.exists():
             raise StoreError(NO_DATABASE, path=path)
-        return Store.open(path)
+        store = Store.open(path)
     except StoreError as error:
         raise CommandError(t(error.template, **error.fields)) from None
+    if not read_only and assume_timezone:
+        _settle_timezone(store, settings)
+    return store
+
+
+def _settle_timezone(store: Store, settings: Settings) -> None:
+    """Give a database without an organisation a time zone, once, and say which on stderr.
+
+    An empty one takes the suggestion (never a server's UTC when the user
+    reads Chinese); one with data already (made before zones were asked) keeps
+    the machine's zone it has been read in, so nothing moves.
+    """
+    import shlex
+
+    from shiftcell.db.store import machine_timezone
+    from shiftcell.tui.words.timezones import suggested_timezone
+
+    if store.db.table("organisation").count:
+        return
+    if store.is_empty():
+        zone = suggested_timezone(settings.language) or "UTC"
+    else:
+        zone = machine_timezone().key
+    store.change_timezone(zone)
+    path = shlex.quote(str(settings.database))
+    click.echo(
+        t(
+            "{path} had no time zone: assumed {zone}. If the organisation keeps another "
+            "one: shiftcell --db {path} init --timezone Area/City (shifts and meetings "
+            "keep their local times).",
+            path=path,
+            zone=zone,
+        ),
+        err=True,
+    )
 
 
 class DateParam(click.ParamType):

@@ -19,17 +19,32 @@ from shiftcell.tui.i18n import t, tn
 @click.pass_context
 def init(ctx: click.Context, name: str | None, timezone: str | None) -> None:
     """Create the database (or bring its schema up to date)."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from shiftcell.tui.words.timezones import UnknownZone, check_timezone
 
-    store = open_store(ctx)
+    zone = None
     if timezone is not None:
         try:
-            ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise click.BadParameter(t("unknown time zone {zone}", zone=timezone)) from None
-    if name is not None or timezone is not None:
-        store.set_organisation(name or store.organisation_name, timezone or store.timezone.key)
+            zone = check_timezone(timezone)
+        except UnknownZone as error:
+            raise click.BadParameter(str(error), param_hint="--timezone") from None
+    store = open_store(ctx, assume_timezone=zone is None)
+    if zone is not None:
+        before = store.timezone.key
+        shifts, meetings = store.change_timezone(zone)
+        if before != zone and (shifts or meetings):
+            click.echo(
+                t(
+                    "Time zone {old} → {new}: {shifts} and {meetings} keep their local times.",
+                    old=before,
+                    new=zone,
+                    shifts=tn("{count} shift", "{count} shifts", shifts),
+                    meetings=tn("{count} meeting", "{count} meetings", meetings),
+                )
+            )
+    if name is not None:
+        store.set_organisation(name, store.timezone.key)
     click.echo(t("Database ready: {path}", path=ctx.obj.database))
+    click.echo(t("Time zone: {zone}", zone=store.timezone.key))
 
 
 @click.command(cls=Command)
@@ -48,7 +63,7 @@ def demo(ctx: click.Context, seed: int, size: int, force: bool) -> None:
     """Fill the database with a believable logistics branch to try shiftcell on."""
     from shiftcell.db.demo import fill_demo
 
-    store = open_store(ctx)
+    store = open_store(ctx, assume_timezone=False)  # the demo's own zone
     if not store.is_empty() and not force:
         raise CommandError(
             t(
