@@ -6,7 +6,7 @@ Kept small on purpose: screens live in ``tui/screens/``, widgets in ``tui/widget
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
@@ -56,11 +56,12 @@ class ShiftcellApp(App[None]):
         else:
             self.open_main()
 
-    def open_main(self) -> None:
-        """The main screen, replacing whatever is shown (after the welcome, say)."""
+    def open_main(self, week: date | None = None) -> None:
+        """The main screen, replacing whatever is shown (after the welcome, say),
+        on ``week`` (the shifts just imported) or this week."""
         from shiftcell.tui.screens.main import MainScreen
 
-        screen = MainScreen(self.store, self.settings, self.now())
+        screen = MainScreen(self.store, self.settings, self.now(), monday=week)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:

@@ -533,6 +533,17 @@ ZH: dict[str, str] = {
     "Type a time zone, e.g. Asia/Shanghai.": "请填写时区，例如 Asia/Shanghai。",
     "unknown time zone {zone}; did you mean {near}?": "未知时区 {zone}；是不是 {near}？",
     "unknown time zone {zone}; time zones are named like Asia/Shanghai": "未知时区 {zone}；时区名称形如 Asia/Shanghai",
+    # -- words: the welcome screen -----------------------------------------------
+    "Organisation": "组织名称",
+    "Time zone": "时区",
+    "File": "文件",
+    "e.g. 某大学后勤集团": "例如：某大学后勤集团",
+    "e.g. Asia/Shanghai": "例如：Asia/Shanghai",
+    "path/to/roster.xlsx: members first, then shifts": "路径/名册.xlsx：先导入人员，再导入班次",
+    "Load the demo organisation?": "载入演示组织？",
+    "It fills {path} with a made-up logistics branch (80 staff, 5 groups, their shifts). Your own members and shifts then belong in another database file (shiftcell --db FILE).": "这会在 {path} 中填入一个虚构的后勤党支部（80 名员工、5 个党小组及其班次）。此后，自己的人员和班次请放在另一个数据库文件中（shiftcell --db 文件）。",
+    "Yes, load the demo": "是，载入演示数据",
+    "No": "否",
 }
 
 # click's own messages (usage errors, help headings), for ``translate_click()``

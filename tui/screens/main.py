@@ -69,13 +69,15 @@ class MainScreen(AppScreen):
     class HeatLoaded(Message):
         heat: Heat
 
-    def __init__(self, store: Store, settings: Settings, now: datetime) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, now: datetime, *, monday: date | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.now = now
         self.today = now.date()
-        self.monday = monday_of(self.today)
+        self.monday = monday or monday_of(self.today)
         self.department: DepartmentKind | None = None
         self.member: Member | None = None
         self.group: str | None = None
