@@ -130,8 +130,6 @@ ZH: dict[str, str] = {
     "Day after": "后一天",
     "Quit": "退出",
     "Help": "帮助",
-    "Show every key and what it does": "列出所有按键及其作用",
-    "Leave shiftcell": "退出 shiftcell",
     "Could not read the data: {error}": "无法读取数据：{error}",
     "Command palette: every action by name": "命令面板：按名称查找所有操作",
     "Keys": "按键",
@@ -174,7 +172,6 @@ ZH: dict[str, str] = {
     "Reading the week…": "正在读取本周数据…",
     "mob": "流动",
     "ext": "外聘",
-    "In the roster: ★ group leader, ☆ deputy, mob mobile member, ext external hire; hours on shift this week.": "名册中：★ 组长，☆ 副组长，流动 流动党员，外聘 外聘员工；以及本周在岗小时数。",
     # -- the app: plan a meeting, meetings, attendance; meetings commands -----
     # (meeting strings go right below this line)
     "group meeting": "党小组会",
@@ -544,6 +541,11 @@ ZH: dict[str, str] = {
     "It fills {path} with a made-up logistics branch (80 staff, 5 groups, their shifts). Your own members and shifts then belong in another database file (shiftcell --db FILE).": "这会在 {path} 中填入一个虚构的后勤党支部（80 名员工、5 个党小组及其班次）。此后，自己的人员和班次请放在另一个数据库文件中（shiftcell --db 文件）。",
     "Yes, load the demo": "是，载入演示数据",
     "No": "否",
+    # -- words: help and the command palette -------------------------------------
+    "Search for commands…": "搜索命令…",
+    "No matches found": "没有匹配的命令",
+    "Week": "周",
+    "In the roster: ↑ ↓ move, enter chooses a member (their shifts) or a group (its heatmap); ★ group leader, ☆ deputy, mob mobile member, ext external hire; hours on shift this week.": "名册中：↑ ↓ 移动，回车选择一人（显示其班次）或一个党小组（显示其空闲热力图）；★ 组长，☆ 副组长，流动 流动党员，外聘 外聘员工；以及本周在岗小时数。",
 }
 
 # click's own messages (usage errors, help headings), for ``translate_click()``
