@@ -487,7 +487,6 @@ ZH: dict[str, str] = {
     "A feed of this member's shifts and meetings.": "这个人的班次和会议的订阅。",
     "A feed of this group's shifts and meetings.": "这个党小组的班次和会议的订阅。",
     "Revoke the current token and issue a new one.": "停用当前令牌，另发一个新的。",
-    "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL).": "订阅者访问订阅服务所用的地址（默认取 $SHIFTCELL_FEEDS_URL）。",
     "The feeds issued, with their URLs.": "已生成的订阅及其网址。",
     "Show revoked feeds too.": "也列出已停用的订阅。",
     "Stop a feed for good: its URL answers 404 from now on.": "永久停用一个订阅：此后其网址返回 404。",
@@ -546,6 +545,8 @@ ZH: dict[str, str] = {
     "No matches found": "没有匹配的命令",
     "Week": "周",
     "In the roster: ↑ ↓ move, enter chooses a member (their shifts) or a group (its heatmap); ★ group leader, ☆ deputy, mob mobile member, ext external hire; hours on shift this week.": "名册中：↑ ↓ 移动，回车选择一人（显示其班次）或一个党小组（显示其空闲热力图）；★ 组长，☆ 副组长，流动 流动党员，外聘 外聘员工；以及本周在岗小时数。",
+    # -- words: feeds, exports, small things -------------------------------------
+    "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL, else where serve-feeds last listened).": "订阅者访问订阅服务所用的地址（默认取 $SHIFTCELL_FEEDS_URL，否则取 serve-feeds 上次监听的地址）。",
 }
 
 # click's own messages (usage errors, help headings), for ``translate_click()``

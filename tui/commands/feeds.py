@@ -6,10 +6,13 @@ import click
 
 from shiftcell.tui.commands.common import CommandError, open_store
 from shiftcell.tui.commands.localised import Command, Group
-from shiftcell.tui.feeds.urls import feed_url
+from shiftcell.tui.feeds.urls import feed_url, listening_url, remember_served_url
 from shiftcell.tui.i18n import t, tn
 
-BASE_URL_HELP = "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL)."
+BASE_URL_HELP = (
+    "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL, "
+    "else where serve-feeds last listened)."
+)
 
 
 @click.group(cls=Group)
@@ -48,7 +51,7 @@ def issue(
         click.echo(t("New feed for {target}:", target=target))
     else:
         click.echo(t("{target} already has a feed (--replace issues a new one):", target=target))
-    click.echo(feed_url(feed, base_url))
+    click.echo(feed_url(feed, base_url, ctx.obj.database))
 
 
 @feeds.command("list")
@@ -68,7 +71,7 @@ def list_feeds(ctx: click.Context, revoked: bool, base_url: str | None) -> None:
             f"{feed.target} {names.get(feed.target, '')}".strip(),
             f"{feed.created:%Y-%m-%d}",
             t("revoked {day}", day=f"{feed.revoked:%Y-%m-%d}") if feed.revoked else "",
-            feed_url(feed, base_url),
+            feed_url(feed, base_url, ctx.obj.database),
         ]
         for feed in found
     ]
@@ -122,12 +125,14 @@ def serve_feeds(ctx: click.Context, host: str, port: int) -> None:
     except OSError as error:
         message = t("cannot listen on {host}:{port}: {error}", host=host, port=port, error=error)
         raise CommandError(message) from None
+    url = listening_url(host, server.server_address[1])
+    remember_served_url(ctx.obj.database, url)
     click.echo(
         tn(
             "Serving {count} feed on {url}/feeds/… (Ctrl+C stops)",
             "Serving {count} feeds on {url}/feeds/… (Ctrl+C stops)",
             len(store.feeds.list()),
-            url=server.base_url,
+            url=url,
         )
     )
     try:

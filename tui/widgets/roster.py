@@ -163,15 +163,18 @@ def group_line(name: str, count: int, room: int | None = None) -> Text:
 
 
 def member_line(member: Member, hours: float) -> Text:
-    """ "★王伟   预备  流动 外聘  32h": leader star, status unless full, badges, hours."""
+    """ "★王伟    32h 预备党员 流动 外聘": leader star, hours, status unless full, badges.
+
+    The hours come before the words: a narrow roster cuts the end of the line.
+    """
     star = "★" if member.role is Role.LEADER else "☆" if member.role is Role.DEPUTY else " "
     name = member.name + " " * max(0, NAME_CELLS - cells(member.name))
     line = Text.assemble((star, "bold #ffd75f"), (name, "bold" if star.strip() else ""))
+    line.append(f"{hours:3.0f}h", "dim")
     if member.status is not Status.FULL:
         line.append(f" {status_label(member.status)}", STATUS_STYLE[member.status])
     if member.mobile:
         line.append(f" {t('mob')}", "bold #d7afff")
     if member.employment is Employment.EXTERNAL:
         line.append(f" {t('ext')}", "#d7afff")
-    line.append(f" {hours:.0f}h", "dim")
     return line
