@@ -14,7 +14,6 @@ from collections.abc import Iterable
 import click
 
 from shiftcell.tui.i18n import click_text, current_language, t
-from shiftcell.tui.words.textwidth import cells, is_wide, wrap
 
 # The pieces of a usage line that are words, not names: "[OPTIONS]", "COMMAND [ARGS]...".
 USAGE_WORDS = ("[OPTIONS]", "COMMAND [ARGS]...", "[COMMAND] [ARGS]...")
@@ -37,10 +36,13 @@ def option_help(param: click.Parameter, record: str) -> str:
 class Formatter(click.HelpFormatter):
     """click's help layout, measured in terminal cells: a Chinese character takes two.
 
-    English text goes through click's own wrapping unchanged.
+    English text goes through click's own wrapping unchanged. (The width
+    functions are imported when help is shown: a command that runs never pays.)
     """
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        from shiftcell.tui.words.textwidth import is_wide
+
         # "Usage: shiftcell", "用法：shiftcell": a full-width colon carries its own space
         if prefix is None:
             said = click_text("Usage:")
@@ -52,6 +54,8 @@ class Formatter(click.HelpFormatter):
         self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
 
     def write_text(self, text: str) -> None:
+        from shiftcell.tui.words.textwidth import is_wide, wrap
+
         if not is_wide(text):
             super().write_text(text)
             return
@@ -61,6 +65,8 @@ class Formatter(click.HelpFormatter):
     def write_dl(
         self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
+        from shiftcell.tui.words.textwidth import cells, is_wide, wrap
+
         rows = list(rows)
         if not any(is_wide(second) for _, second in rows):
             super().write_dl(rows, col_max, col_spacing)
