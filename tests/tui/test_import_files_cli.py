@@ -66,7 +66,7 @@ def test_shifts_before_members_exit_2_and_write_nothing(db: Path) -> None:
     assert result.exit_code == 2
     problems = [line for line in result.output.splitlines() if line.startswith(f"{SHIFTS.name}:")]
     assert len(problems) == len(csv_rows(SHIFTS, "utf-8-sig"))
-    assert result.output.splitlines()[-1] == f"Nothing was imported: {len(problems)} problem(s)."
+    assert result.output.splitlines()[-1] == f"Nothing was imported: {len(problems)} problems."
     assert contents(db) == before
 
 
