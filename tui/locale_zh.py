@@ -68,12 +68,9 @@ ZH: dict[str, str] = {
     "{file}: {count} rows are fine; nothing written (--dry-run).": (
         "{file}：{count} 行均无问题；未写入（--dry-run）。"
     ),
-    "{file}: imported {count} rows.": "{file}：已导入 {count} 行。",
-    "Nothing was imported: {count} problem(s).": "未导入任何数据：发现 {count} 处问题。",
     "missing column {column}": "缺少列 {column}",
     "cannot read this file: {error}": "无法读取该文件：{error}",
     "unknown file type {suffix}; use .csv or .xlsx": "不支持的文件类型 {suffix}；请使用 .csv 或 .xlsx",
-    "not UTF-8 or GB18030 text": "不是 UTF-8 或 GB18030 编码的文本",
     "the file has no header row": "文件没有表头行",
     "a value is required": "此项不能为空",
     "{value!r} is not one of {choices}": "{value!r} 不是可选值之一：{choices}",
@@ -420,4 +417,109 @@ ZH: dict[str, str] = {
     "cannot listen on {host}:{port} ({error})": "无法监听 {host}:{port}（{error}）",
     "too many failed logins from {address}; try again later": "来自 {address} 的登录失败次数过多；请稍后再试",
     "shiftcell is serving its maximum of {count} sessions; try again later": "shiftcell 已达到最多 {count} 个会话；请稍后再试",
+    # -- imports that never half-read a file; feed server limits ----------------
+    "Warning: {problem}": "注意：{problem}",
+    "Nothing was imported: 1 problem.": "未导入任何数据：发现 1 处问题。",
+    "Nothing was imported: {count} problems.": "未导入任何数据：发现 {count} 处问题。",
+    "{file}: 1 row is fine; nothing written (--dry-run).": "{file}：1 行无问题；未写入（--dry-run）。",
+    "{file}: nothing changed; its one member is stored as the file has it.": (
+        "{file}：没有变化；文件中的 1 名人员已与数据库一致。"
+    ),
+    "{file}: nothing changed; its {count} members are stored as the file has them.": (
+        "{file}：没有变化；文件中的 {count} 名人员已与数据库一致。"
+    ),
+    "{file}: 1 member imported ({new} new, {updated} updated, {unchanged} unchanged).": (
+        "{file}：已导入 1 名人员（新增 {new}，更新 {updated}，未变 {unchanged}）。"
+    ),
+    "{file}: {count} members imported ({new} new, {updated} updated, {unchanged} unchanged).": (
+        "{file}：已导入 {count} 名人员（新增 {new}，更新 {updated}，未变 {unchanged}）。"
+    ),
+    "{file}: nothing changed; its one shift is stored as the file has it.": (
+        "{file}：没有变化；文件中的 1 个班次已与数据库一致。"
+    ),
+    "{file}: nothing changed; its {count} shifts are stored as the file has them.": (
+        "{file}：没有变化；文件中的 {count} 个班次已与数据库一致。"
+    ),
+    "{file}: 1 shift imported: {new} new, {unchanged} unchanged, {removed} removed.": (
+        "{file}：已导入 1 个班次：新增 {new}，未变 {unchanged}，删除 {removed}。"
+    ),
+    "{file}: {count} shifts imported: {new} new, {unchanged} unchanged, {removed} removed.": (
+        "{file}：已导入 {count} 个班次：新增 {new}，未变 {unchanged}，删除 {removed}。"
+    ),
+    "nothing to import: the file has a header row but no rows under it": (
+        "没有可导入的内容：文件只有表头行，下面没有数据行"
+    ),
+    "this file is neither UTF-8 nor GB18030 text (tried UTF-8 with and without BOM, then "
+    "GB18030; this line reads as neither): in Excel choose Save As "
+    "“CSV UTF-8 (Comma delimited)”, or save it as UTF-8 in your editor": (
+        "该文件既不是 UTF-8 也不是 GB18030 编码的文本（已尝试带或不带 BOM 的 UTF-8，"
+        "以及 GB18030；这一行两种编码都读不通）：请在 Excel 中选择“另存为”，保存类型选"
+        "“CSV UTF-8(逗号分隔)”，或在编辑器中另存为 UTF-8"
+    ),
+    "this file is UTF-16 text (Excel's “Unicode Text”); shiftcell reads UTF-8 "
+    "(with or without BOM) or GB18030: in Excel choose Save As "
+    "“CSV UTF-8 (Comma delimited)”": (
+        "该文件是 UTF-16 编码的文本（Excel 的“Unicode 文本”）；shiftcell 只读取 UTF-8"
+        "（带或不带 BOM）或 GB18030：请在 Excel 中选择“另存为”，保存类型选“CSV UTF-8(逗号分隔)”"
+    ),
+    "this file looks like Big5 (Traditional Chinese): this line reads {value!r} as "
+    "GB18030 but {big5!r} as Big5; shiftcell reads UTF-8 (with or without BOM) or GB18030: "
+    "in Excel choose Save As “CSV UTF-8 (Comma delimited)”": (
+        "该文件看来是 Big5（繁体中文）编码：这一行按 GB18030 读作 {value!r}，按 Big5 读作 "
+        "{big5!r}；shiftcell 只读取 UTF-8（带或不带 BOM）或 GB18030：请在 Excel 中选择"
+        "“另存为”，保存类型选“CSV UTF-8(逗号分隔)”"
+    ),
+    "read as GB18030, {unlikely} of this file's {total} non-ASCII characters are rare or "
+    "not Chinese, as in this line: {value!r}; if names look wrong, choose Save As "
+    "“CSV UTF-8 (Comma delimited)” in Excel and import the file again": (
+        "按 GB18030 读取时，文件中 {total} 个非 ASCII 字符里有 {unlikely} 个是生僻字或不是汉字，"
+        "例如这一行：{value!r}；如果姓名显示不对，请在 Excel 中“另存为”"
+        "“CSV UTF-8(逗号分隔)”后重新导入"
+    ),
+    "the file is {size:,} bytes; shiftcell reads files of up to {limit:,} bytes": (
+        "文件大小为 {size:,} 字节；shiftcell 最多读取 {limit:,} 字节的文件"
+    ),
+    "the workbook unpacks to {size:,} bytes of XML; shiftcell reads up to {limit:,} bytes: "
+    "delete the other sheets or split the file": (
+        "该工作簿解压后有 {size:,} 字节的 XML；shiftcell 最多读取 {limit:,} 字节："
+        "请删除其他工作表或拆分文件"
+    ),
+    "more than {limit:,} rows under the header (empty rows count too): delete the rows "
+    "below your data or split the file": (
+        "表头下超过 {limit:,} 行（空行也计算在内）：请删除数据下方的多余行或拆分文件"
+    ),
+    "the header row has {count:,} columns; shiftcell reads up to {limit:,}": (
+        "表头行有 {count:,} 列；shiftcell 最多读取 {limit:,} 列"
+    ),
+    "the workbook holds more than {limit:,} distinct texts, far more than a roster needs: "
+    "open it in Excel and save it again, or save it as CSV": (
+        "该工作簿含有超过 {limit:,} 个不同的文本，远超名单所需：请用 Excel 打开后重新保存，"
+        "或另存为 CSV"
+    ),
+    "a value longer than {limit:,} characters": "单元格内容超过 {limit:,} 个字符",
+    "a line longer than {limit:,} characters": "一行超过 {limit:,} 个字符",
+    "cannot read this line as CSV ({error})": "这一行无法按 CSV 读取（{error}）",
+    "not an .xlsx workbook ({error}): if it is CSV text, rename it to .csv; otherwise "
+    "open it in Excel and save it again as .xlsx": (
+        "不是 .xlsx 工作簿（{error}）：如果它其实是 CSV 文本，请把扩展名改为 .csv；"
+        "否则请用 Excel 打开后重新保存为 .xlsx"
+    ),
+    "the workbook is damaged ({error}): open it in Excel and save it again": (
+        "工作簿已损坏（{error}）：请用 Excel 打开后重新保存"
+    ),
+    "columns {first_letter} ({first}) and {letter} ({value}) are the same column; "
+    "keep one of them": (
+        "{first_letter} 列（{first}）与 {letter} 列（{value}）是同一列；请只保留其中一列"
+    ),
+    "{value!r} contains the control character {code}; remove it": (
+        "{value!r} 含有控制字符 {code}；请删除"
+    ),
+    "{name} ({employee_no}) would be a second leader of {group}, which already has "
+    "{leader} ({leader_no}); make one of them deputy or member in this file": (
+        "{name}（{employee_no}）将成为 {group} 的第二位组长，该党小组已有组长 {leader}"
+        "（{leader_no}）；请在文件中把其中一人改为副组长或组员"
+    ),
+    "{value!r} is not between {first} and {last}, the dates shiftcell accepts": (
+        "{value!r} 不在 shiftcell 接受的日期范围 {first} 至 {last} 之内"
+    ),
 }
