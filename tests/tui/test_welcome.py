@@ -70,7 +70,7 @@ async def test_a_refused_file_shows_every_problem_and_writes_nothing(
         outcome = str(app.screen.query_one("#outcome").render())
         assert "roster.csv:3 [职务]" in outcome
         assert "roster.csv:4 [工号]" in outcome
-        assert "Nothing was imported: 2 problem(s)." in outcome
+        assert "Nothing was imported: 2 problems." in outcome
         assert app.screen.query_one("#outcome").has_class("problem")
         assert isinstance(app.screen, WelcomeScreen)
     assert count_members(empty_db) == 0
@@ -89,7 +89,9 @@ async def test_members_then_shifts_from_files_open_the_main_screen(
         await pilot.click("#members")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "members.csv: imported 2 rows." in str(app.screen.query_one("#outcome").render())
+        assert "members.csv: 2 members imported (2 new, 0 updated, 0 unchanged)." in str(
+            app.screen.query_one("#outcome").render()
+        )
         app.screen.query_one("#path", Input).value = str(shifts)
         await pilot.click("#shifts")
         await app.workers.wait_for_complete()

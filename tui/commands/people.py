@@ -132,6 +132,12 @@ def _import_command(kind: str) -> click.Command:
     @click.pass_context
     def command(ctx: click.Context, file: Path, dry_run: bool) -> None:
         from shiftcell.db.importing import ImportFailed, import_members, import_shifts
+        from shiftcell.tui.words.imports import (
+            outcome_line,
+            problem_line,
+            refusal_line,
+            warning_line,
+        )
 
         store = open_store(ctx)
         run = import_members if kind == "members" else import_shifts
@@ -139,22 +145,12 @@ def _import_command(kind: str) -> click.Command:
             result = run(store, file, dry_run=dry_run)
         except ImportFailed as failed:
             for problem in failed.problems:
-                click.echo(f"{problem.where()}: {problem.message(t)}", err=True)
-            click.echo(
-                t("Nothing was imported: {count} problem(s).", count=len(failed.problems)), err=True
-            )
+                click.echo(problem_line(problem), err=True)
+            click.echo(refusal_line(len(failed.problems)), err=True)
             ctx.exit(2)
-        count = len(result.members if kind == "members" else result.shifts)  # type: ignore[union-attr]
-        if dry_run:
-            click.echo(
-                t(
-                    "{file}: {count} rows are fine; nothing written (--dry-run).",
-                    file=file.name,
-                    count=count,
-                )
-            )
-        else:
-            click.echo(t("{file}: imported {count} rows.", file=file.name, count=count))
+        for warning in result.warnings:
+            click.echo(warning_line(warning), err=True)
+        click.echo(outcome_line(file.name, kind, result.changes, dry_run=dry_run))
 
     command.__doc__ = {
         "members": "Members: employee_no, name, department, group "

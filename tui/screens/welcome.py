@@ -105,18 +105,24 @@ class WelcomeScreen(AppScreen):
     @work(thread=True, exclusive=True, group="welcome")
     def import_file(self, kind: str, path: Path) -> None:
         from shiftcell.db.importing import ImportFailed, import_members, import_shifts
+        from shiftcell.tui.words.imports import (
+            outcome_line,
+            problem_line,
+            refusal_line,
+            warning_line,
+        )
 
         run = import_members if kind == "members" else import_shifts
         try:
             result = run(self.store, path)
         except ImportFailed as failed:
-            lines = [f"{p.where()}: {p.message(t)}" for p in failed.problems]
-            lines.append(t("Nothing was imported: {count} problem(s).", count=len(lines)))
+            lines = [problem_line(p) for p in failed.problems]
+            lines.append(refusal_line(len(failed.problems)))
             self.post_message(self.Refused(lines))
             return
-        count = len(result.members if kind == "members" else result.shifts)  # type: ignore[union-attr]
-        message = t("{file}: imported {count} rows.", file=path.name, count=count)
-        self.post_message(self.Done(message, kind == "shifts"))
+        lines = [warning_line(w) for w in result.warnings]
+        lines.append(outcome_line(path.name, kind, result.changes))
+        self.post_message(self.Done("\n".join(lines), kind == "shifts"))
 
     @on(Done)
     def _done(self, event: Done) -> None:
