@@ -522,4 +522,9 @@ ZH: dict[str, str] = {
     "{value!r} is not between {first} and {last}, the dates shiftcell accepts": (
         "{value!r} 不在 shiftcell 接受的日期范围 {first} 至 {last} 之内"
     ),
+    "Up to {connections} connections, {per_address} from one address; a request must arrive within {seconds:g} s.": (
+        "最多同时保持 {connections} 个连接，每个地址 {per_address} 个；每个请求须在 {seconds:g} 秒内送达。"
+    ),
+    "Connections held at once; the longest idle is closed to make room.": "同时保持的连接数上限；满额时先关闭空闲最久的连接。",
+    "Connections held at once from one client address.": "来自同一客户端地址的连接数上限。",
 }
