@@ -108,7 +108,7 @@ def fill_demo(store: Store, *, seed: int = 1, members: int = 80, today: date | N
     """Fill an empty store with the demo organisation; returns how many staff."""
     builder = _Builder(random.Random(seed), members, today or date.today())
     builder.build()
-    with store.db.atomic():
+    with store.transaction():
         store.set_organisation(ORGANISATION, TIMEZONE)
         store.save(
             branches=[BRANCH],

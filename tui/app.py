@@ -94,5 +94,5 @@ class ShiftcellApp(App[None]):
 def make_app(settings: Settings, *, clock: Clock | None = None) -> ShiftcellApp:
     """The app as the command line and the tests build it."""
     set_language(settings.language)
-    store = Store.open(settings.database, read_only=settings.read_only)
+    store = Store.open(settings.database, read_only=settings.read_only, group=settings.scope_group)
     return ShiftcellApp(store, settings, clock=clock)

@@ -203,7 +203,7 @@ def _write(
     members: dict[str, Member],
 ) -> None:
     first_holder = {s.post: s.employee_no for s in reversed(shifts) if s.post}
-    with store.db.atomic():
+    with store.transaction():
         for shift_id in replaced:
             store.db.table("shifts").delete(shift_id)
         store.save(

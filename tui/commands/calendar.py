@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.commands.common import DATE, CommandError, open_store
+from shiftcell.tui.commands.common import DATE, CommandError, Needs, open_store
 from shiftcell.tui.commands.feeds import feeds, serve_feeds
 from shiftcell.tui.i18n import t
 
@@ -90,7 +90,7 @@ def export_ics(
     from shiftcell.tui.words.calendar import calendar_words
 
     scope = _scope(member, group, meeting, everyone)
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     content = _gather(store, scope, first, last, shifts=not no_shifts, meetings=not no_meetings)
     chunks = ics_chunks(
         content,
@@ -117,7 +117,7 @@ def export_csv(
     from shiftcell.tui.words.calendar import calendar_words
 
     scope = _scope(member, group, None, False)
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     content = _gather(store, scope, first, last)
     _write(content, [calendar_csv(content, calendar_words())], output, ".csv")
 

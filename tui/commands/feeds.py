@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from shiftcell.tui.commands.common import CommandError, open_store
+from shiftcell.tui.commands.common import CommandError, Needs, open_store
 from shiftcell.tui.feeds.urls import feed_url
 from shiftcell.tui.i18n import t
 
@@ -32,7 +32,7 @@ def issue(
     if (member is None) == (group is None):
         raise click.UsageError(t("give exactly one of --member or --group"))
     kind, target = (FeedKind.MEMBER, member) if member is not None else (FeedKind.GROUP, group)
-    store = open_store(ctx)
+    store = open_store(ctx, needs=Needs.GROUP)
     try:
         feed, new = store.feeds.issue(kind, str(target), replace=replace)
     except UnknownTarget:
@@ -58,7 +58,7 @@ def list_feeds(ctx: click.Context, revoked: bool, base_url: str | None) -> None:
     """The feeds issued, with their URLs."""
     from shiftcell.tui.words.textwidth import render_table
 
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     found = store.feeds.list(include_revoked=revoked)
     names = {m.employee_no: m.name for m in store.members()}
     rows = [
@@ -84,7 +84,7 @@ def revoke(ctx: click.Context, token: str) -> None:
     from shiftcell.db.calendars.feeds import FeedNotFound
     from shiftcell.db.store import StoreError
 
-    store = open_store(ctx)
+    store = open_store(ctx, needs=Needs.GROUP)
     token = token.rsplit("/", 1)[-1].removesuffix(".ics")  # a whole URL pasted works too
     try:
         feed = store.feeds.revoke(token)
@@ -125,15 +125,17 @@ def serve_feeds(
     """Serve the issued feeds over HTTP, read-only, until Ctrl+C."""
     from datetime import datetime
 
+    from shiftcell.db.access import StoreError
     from shiftcell.db.calendars.serving import FeedCalendars
-    from shiftcell.db.store import Store, StoreError
+    from shiftcell.db.store import Store
     from shiftcell.tui.feeds.connections import Limits
     from shiftcell.tui.feeds.server import FeedServer, log_to_stderr
     from shiftcell.tui.words.calendar import calendar_words
 
+    settings = ctx.obj
     try:
-        # mode=ro: whatever a request does, the server cannot write the database.
-        store = Store.open(ctx.obj.database, read_only=True)
+        # mode=ro whatever the options: the server never writes the database.
+        store = Store.open(settings.database, read_only=True, group=settings.scope_group)
     except StoreError as error:
         raise CommandError(t(error.template, **error.fields)) from None
     zone = store.timezone

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from shiftcell.tui.commands.common import DATE, open_store
+from shiftcell.tui.commands.common import DATE, Needs, open_store
 from shiftcell.tui.i18n import t
 
 
@@ -22,7 +22,7 @@ def roster(ctx: click.Context, groups: tuple[str, ...], as_json: bool) -> None:
     from shiftcell.tui.words.labels import badges, role_label, status_label
     from shiftcell.tui.words.textwidth import render_table
 
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     _check_groups(store, groups)
     members = store.members(groups=groups)
     if as_json:
@@ -85,7 +85,7 @@ def shifts(
     from shiftcell.tui.words.labels import weekday_label
     from shiftcell.tui.words.textwidth import render_table
 
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     member = store.member(employee_no)
     if member is None:
         raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
@@ -139,7 +139,7 @@ def _import_command(kind: str) -> click.Command:
             warning_line,
         )
 
-        store = open_store(ctx)
+        store = open_store(ctx, needs=Needs.ORGANISATION)
         run = import_members if kind == "members" else import_shifts
         try:
             result = run(store, file, dry_run=dry_run)

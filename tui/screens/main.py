@@ -117,7 +117,7 @@ class MainScreen(AppScreen):
             if worker.is_cancelled:
                 return
             if wanted not in self._weeks:
-                week = load_week(self.store, wanted, self.settings.scope_group)
+                week = load_week(self.store, wanted)
                 self.post_message(self.WeekLoaded(week))
 
     @on(WeekLoaded)

@@ -61,8 +61,7 @@ class MeetingsScreen(AppScreen):
         self.post_message(self.Loaded(self._read()))
 
     def _read(self) -> list[Meeting]:
-        scope = [self.settings.scope_group] if self.settings.scope_group else []
-        return self.store.meetings.list(groups=scope)
+        return self.store.meetings.list()
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:

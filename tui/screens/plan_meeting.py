@@ -19,9 +19,8 @@ from textual.worker import Worker
 from shiftcell.db.planning import (
     LONGEST_RANGE,
     Plan,
+    Planner,
     PlanRequest,
-    book_plan,
-    make_plan,
     parse_words,
 )
 from shiftcell.db.store import Store
@@ -70,8 +69,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         self.store = store
         self.settings = settings
         self.now = now
-        scope = settings.scope_group
-        self.chosen_groups = [scope] if scope else list(groups)
+        self.chosen_groups = list(groups)
         self.first = max(first or now.date(), now.date())
         # Employee numbers of those who missed a meeting: plan their make-up session.
         self.make_up_for = tuple(make_up_for)
@@ -146,23 +144,22 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     def _show_groups(self, names: list[str]) -> None:
         groups = self.query_one("#groups", SelectionList)
-        scope = self.settings.scope_group
-        shown = [scope] if scope else names
+        shown = names
         if self.make_up_for:
             shown = [name for name in shown if name in self.chosen_groups]
         with self.prevent(SelectionList.SelectedChanged):
             groups.add_options((name, name, name in self.chosen_groups) for name in shown)
-        groups.disabled = scope is not None or bool(self.make_up_for)
+        groups.disabled = len(shown) <= 1 or bool(self.make_up_for)
         self.action_propose()
         self.query_one("#proposals").focus()
 
     @work(thread=True, exclusive=True, group="plan")
     def compute(self, request: PlanRequest) -> None:
-        self.post_message(self.Planned(make_plan(self.store, request, self.now)))
+        self.post_message(self.Planned(Planner(self.store).plan(request, self.now)))
 
     @work(thread=True, group="plan-book")
     def book(self, plan: Plan, starts: list[datetime], topic: str, place: str, notes: str) -> None:
-        ids = book_plan(self.store, plan, starts, topic=topic, place=place, notes=notes)
+        ids = Planner(self.store).book(plan, starts, topic=topic, place=place, notes=notes)
         self.post_message(self.Booked([self.store.meetings.get(i) for i in ids]))
 
     # -- the form ------------------------------------------------------------

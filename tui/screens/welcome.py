@@ -98,7 +98,7 @@ class WelcomeScreen(AppScreen):
         from shiftcell.db.demo import fill_demo
 
         today = self.app.now().date()  # type: ignore[attr-defined]
-        with self.store.db.atomic():
+        with self.store.transaction():
             count = fill_demo(self.store, today=today)
         self.post_message(self.Done(t("Demo organisation: {count} staff", count=count), True))
 
