@@ -124,7 +124,7 @@ def _changes(
 ) -> Changes:
     """Shifts of the file already stored exactly so, and stored ones the file drops."""
     stored = set(replaced.values())
-    unchanged = sum(_key(shift_to_row(s)) in stored for s in shifts)
+    unchanged = sum(_key(shift_to_row(s)) in stored for s in shifts) if stored else 0
     return Changes(
         new=len(shifts) - unchanged,
         unchanged=unchanged,
