@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from shiftcell.db.access import OUTSIDE_GROUP, StoreRefusal
 from shiftcell.db.rows import from_utc_text, utc_text
@@ -64,7 +65,7 @@ class MeetingBook:
                     "created_utc": utc_text(datetime.now(UTC)),
                 }
             )
-            meeting_id = table.last_pk
+            meeting_id = cast(int, table.last_pk)  # the rowid just inserted
             self.db.table("meeting_groups").insert_all(
                 {"meeting_id": meeting_id, "group": g} for g in dict.fromkeys(groups)
             )
@@ -219,7 +220,7 @@ class MeetingBook:
         if len(self.store.in_view(wanted) or ()) != len(wanted):
             raise StoreRefusal(OUTSIDE_GROUP, group=group)
 
-    def _load(self, where: str, params: list[object]) -> list[Meeting]:
+    def _load(self, where: str, params: builtins.list[object]) -> builtins.list[Meeting]:
         zone = self.store.timezone
         group = self.store.access.group
         if group is not None:

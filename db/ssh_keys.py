@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import builtins
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -192,9 +193,10 @@ class SshKeyBook:
             }
         )
 
-    def log(self, *, limit: int = 50, label: str | None = None) -> list[SshLogEntry]:
+    def log(self, *, limit: int = 50, label: str | None = None) -> builtins.list[SshLogEntry]:
         """The latest entries, newest first (a group's view: its own keys' entries)."""
-        clauses, params = [], []
+        clauses: builtins.list[str] = []
+        params: builtins.list[object] = []
         if label is not None:
             clauses.append("label = ?")
             params.append(label)
@@ -230,12 +232,12 @@ class SshKeyBook:
             if r["label"] in shown
         }
 
-    def _in_view(self) -> tuple[str | None, list[str]]:
+    def _in_view(self) -> tuple[str | None, builtins.list[str]]:
         if self.store.access.group is None:
             return None, []
         return "[group] = ?", [self.store.access.group]
 
-    def _row(self, where: str, params: list[object]) -> Row | None:
+    def _row(self, where: str, params: builtins.list[object]) -> Row | None:
         return next(iter(self.db.table("ssh_keys").rows_where(where, params)), None)
 
     def _key(self, row: Row) -> SshKey:

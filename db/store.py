@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Self
+from typing import Self, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
@@ -46,6 +46,7 @@ from shiftcell.scheduling import (
 )
 
 BUSY_TIMEOUT_MS = 5000
+Held = TypeVar("Held", Shift, Leave)  # what a member has on a day: a shift, or leave
 # Tables holding the organisation's data, children before parents.
 DATA_TABLES = (
     "feeds",
@@ -180,8 +181,7 @@ class Store:
             try:
                 yield
             except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                self.db.rollback()  # a no-op when the error already ended the transaction
                 raise
             conn.execute("COMMIT")
 
@@ -256,7 +256,8 @@ class Store:
         employee_nos: Sequence[str] = (),
     ) -> list[Member]:
         """Members matching every filter given (all members in view when none is)."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         for column, values in (("group", groups), ("employee_no", employee_nos)):
             if values:
                 clauses.append(f"[{column}] IN ({', '.join('?' * len(values))})")
@@ -423,12 +424,12 @@ def _is_busy(error: sqlite3.OperationalError) -> bool:
     ) or "locked" in str(error)
 
 
-def _theirs(shifts: list[Shift], employee_nos: Collection[str] | None) -> list[Shift]:
+def _theirs(found: list[Held], employee_nos: Collection[str] | None) -> list[Held]:
     """Only the members asked for: a swap can bring in a partner's shifts."""
     if employee_nos is None:
-        return shifts
+        return found
     wanted = set(employee_nos)
-    return [s for s in shifts if s.employee_no in wanted]
+    return [s for s in found if s.employee_no in wanted]
 
 
 def machine_timezone() -> ZoneInfo:

@@ -94,7 +94,7 @@ for module in (setup, people, planning, meetings, calendar, remote):
         main.add_command(command)
 
 
-@main.command("open")
+@main.command(name="open")
 @click.pass_context
 def open_app(ctx: click.Context) -> None:
     """Open the app (the default when no command is given)."""

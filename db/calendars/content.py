@@ -85,7 +85,7 @@ def gather(
     found_shifts: list[Shift] = []
     found_meetings: list[Meeting] = []
     if scope.kind is ScopeKind.MEETING:
-        meeting = store.meetings.get(int(scope.target))  # type: ignore[arg-type]
+        meeting = store.meetings.get(int(str(scope.target)))  # a feed keeps the id as text
         found_meetings = [meeting]
         first, last = meeting.start.date(), meeting.end.date()
         title = {"summary": meeting.topic}

@@ -7,6 +7,7 @@ guessed; a revoked token stays in the book, marked, and never works again.
 
 from __future__ import annotations
 
+import builtins
 import enum
 import secrets
 from dataclasses import dataclass
@@ -121,7 +122,7 @@ class FeedBook:
         if not known:
             raise UnknownTarget(target)
 
-    def _load(self, where: str, params: list[object]) -> list[Feed]:
+    def _load(self, where: str, params: builtins.list[object]) -> builtins.list[Feed]:
         zone = self.store.timezone
         group = self.store.access.group
         if group is not None:

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-from icalendar import Alarm, Calendar, Event, Timezone
+from icalendar import STATUS, Alarm, Calendar, Event, Timezone
 
 from shiftcell.db.calendars.content import CalendarContent, ScopeKind
 from shiftcell.db.calendars.wording import CalendarWords
@@ -177,7 +177,7 @@ def _meeting_event(
         description=meeting_description(meeting, words, content.names),
         location=meeting.place or None,
         sequence=meeting.sequence,
-        status="CANCELLED" if meeting.cancelled else "CONFIRMED",
+        status=STATUS.CANCELLED if meeting.cancelled else STATUS.CONFIRMED,
     )
     if alarm is not None and not meeting.cancelled:
         minutes = int(alarm.total_seconds() // 60)

@@ -50,6 +50,11 @@ class ShiftsImport:
     changes: Changes
     warnings: list[Problem]
 
+    @property
+    def rows(self) -> int:
+        """Rows of the file: a shift each."""
+        return len(self.shifts)
+
 
 def import_shifts(store: Store, path: Path, *, dry_run: bool = False) -> ShiftsImport:
     """Validate the whole file, then replace and write in one transaction."""

@@ -274,13 +274,13 @@ def test_booking_never_loads_textual(db: Path, group: str) -> None:
     import sys
 
     code = (
-        "import sys\nfrom tui.cli import main\n"
+        "import sys\nfrom shiftcell.tui.cli import main\n"
         "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
         "print('textual' in sys.modules)"
     )
     args = ["--db", str(db), "meetings", "book", "--group", group, "--start", "2026-12-10 14:00"]
     args += ["--duration", "45", "--type", "group", "--topic", "x"]
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-I", "-c", code, *args], capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "False", out.stderr
 
 

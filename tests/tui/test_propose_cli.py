@@ -217,12 +217,14 @@ def test_propose_does_not_load_textual(db: Path) -> None:
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from tui.cli import main\n"
+        "from shiftcell.tui.cli import main\n"
         f"args = ['--db', {str(db)!r}, 'propose', '--group', {GROUP!r}, '--json']\n"
         "assert CliRunner().invoke(main, args).exit_code == 0\n"
         "print('textual' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "False"
 
 

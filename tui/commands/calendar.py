@@ -27,12 +27,14 @@ def export() -> None:
     """Write shifts and meetings to an .ics calendar or a .csv spreadsheet."""
 
 
-Decorator = Callable[[click.Command], click.Command]
+# Options decorate the command's function before click makes it a Command.
+Command = Callable[..., None]
+Decorator = Callable[[Command], Command]
 
 
 def _scope_options(*more: Decorator) -> Decorator:
     """Whose calendar (with ``more`` ways to say it), over which dates, into which file."""
-    options = [
+    options: list[Decorator] = [
         click.option("--member", help="One member's calendar (employee number)."),
         click.option("--group", help="A group's calendar: its members' shifts, its meetings."),
         *more,
@@ -47,7 +49,7 @@ def _scope_options(*more: Decorator) -> Decorator:
         ),
     ]
 
-    def apply(command: click.Command) -> click.Command:
+    def apply(command: Command) -> Command:
         for option in reversed(options):
             command = option(command)
         return command

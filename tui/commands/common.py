@@ -22,12 +22,20 @@ EXIT_BUSY = 75  # EX_TEMPFAIL
 class CommandError(click.ClickException):
     """A failure told in the user's language (click's own prefix is English)."""
 
-    def __init__(self, message: str, *, exit_code: int = 1) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
     def show(self, file: object = None) -> None:
         click.echo(t("Error: {message}", message=self.format_message()), err=True)
+
+
+class CommandRefused(CommandError):
+    """Not allowed in this view of the data (read-only, or one group's), like a usage error."""
+
+    exit_code = 2
+
+
+class DatabaseBusy(CommandError):
+    """A writer that waited its turn and still found the database locked: try again later."""
+
+    exit_code = EXIT_BUSY
 
 
 class Needs(enum.Enum):
@@ -53,15 +61,14 @@ def open_store(ctx: click.Context, *, needs: Needs) -> Store:
     settings: Settings = ctx.obj
     path = settings.database
     if needs is not Needs.READ and settings.read_only:
-        raise CommandError(
+        raise CommandRefused(
             t(
                 "{template}: this command would change it, and --read-only protects it",
                 template=t(READ_ONLY),
-            ),
-            exit_code=2,
+            )
         )
     if needs is Needs.ORGANISATION and settings.scope_group is not None:
-        raise CommandError(t(SECRETARY_ONLY, group=settings.scope_group), exit_code=2)
+        raise CommandRefused(t(SECRETARY_ONLY, group=settings.scope_group))
     try:
         if needs is Needs.READ and not settings.read_only and not path.exists():
             raise StoreError(NO_DATABASE, path=path)
@@ -75,22 +82,22 @@ def store_failure(error: Exception, command: str) -> CommandError | None:
     from shiftcell.db.access import StoreBusy, StoreError, StoreRefusal
 
     if isinstance(error, StoreBusy):
-        return CommandError(
+        return DatabaseBusy(
             t(
                 "the database is busy: another program kept it locked for {seconds} seconds. "
                 "Nothing of `{command}` was saved; try again.",
                 seconds=error.fields["seconds"],
                 command=command,
-            ),
-            exit_code=EXIT_BUSY,
+            )
         )
+    if isinstance(error, StoreRefusal):
+        return CommandRefused(t(error.template, **error.fields))
     if isinstance(error, StoreError):
-        code = 2 if isinstance(error, StoreRefusal) else 1
-        return CommandError(t(error.template, **error.fields), exit_code=code)
+        return CommandError(t(error.template, **error.fields))
     return None
 
 
-class DateParam(click.ParamType):
+class DateParam(click.ParamType[date]):
     """A YYYY-MM-DD date."""
 
     name = "DATE"

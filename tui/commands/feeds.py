@@ -26,8 +26,8 @@ def issue(
     ctx: click.Context, member: str | None, group: str | None, replace: bool, base_url: str | None
 ) -> None:
     """Issue the feed of a member or a group (or show the one it already has)."""
+    from shiftcell.db.access import StoreError
     from shiftcell.db.calendars.feeds import FeedKind, UnknownTarget
-    from shiftcell.db.store import StoreError
 
     if (member is None) == (group is None):
         raise click.UsageError(t("give exactly one of --member or --group"))
@@ -81,8 +81,8 @@ def list_feeds(ctx: click.Context, revoked: bool, base_url: str | None) -> None:
 @click.pass_context
 def revoke(ctx: click.Context, token: str) -> None:
     """Stop a feed for good: its URL answers 404 from now on."""
+    from shiftcell.db.access import StoreError
     from shiftcell.db.calendars.feeds import FeedNotFound
-    from shiftcell.db.store import StoreError
 
     store = open_store(ctx, needs=Needs.GROUP)
     token = token.rsplit("/", 1)[-1].removesuffix(".ics")  # a whole URL pasted works too

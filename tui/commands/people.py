@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from shiftcell.tui.commands.common import DATE, Needs, open_store
 from shiftcell.tui.i18n import t
+
+if TYPE_CHECKING:
+    from shiftcell.db.store import Store
 
 
 @click.command()
@@ -164,8 +168,8 @@ import_group.add_command(_import_command("members"))
 import_group.add_command(_import_command("shifts"))
 
 
-def _check_groups(store: object, groups: tuple[str, ...]) -> None:
-    known = {g.name for g in store.groups()}  # type: ignore[attr-defined]
+def _check_groups(store: Store, groups: tuple[str, ...]) -> None:
+    known = {g.name for g in store.groups()}
     for name in groups:
         if name not in known:
             raise click.BadParameter(t("no group named {name}", name=name), param_hint="--group")

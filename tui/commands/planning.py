@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from shiftcell.scheduling import Member, Rules
 
 
-class ClockParam(click.ParamType):
+class ClockParam(click.ParamType[time]):
     """An HH:MM time of day; 24:00 is the end of the day (stored as 00:00)."""
 
     name = "HH:MM"

@@ -57,7 +57,7 @@ class FeedServer(ThreadingHTTPServer):
 
     @property
     def base_url(self) -> str:
-        host, port = self.server_address[:2]
+        host, port = self.socket.getsockname()[:2]  # what server_address holds once bound
         return f"http://{host}:{port}"
 
     def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,12 +24,12 @@ from shiftcell.tui.screens.cell import CellScreen
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.views.heat import Heat, load_heat
 from shiftcell.tui.views.week import Week, load_week, monday_of
+from shiftcell.tui.views.week_layout import arrange, crews
 from shiftcell.tui.widgets.day_header import DayHeader
 from shiftcell.tui.widgets.heatmap import Heatmap
 from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.week_axis import row_minutes_for
 from shiftcell.tui.widgets.week_grid import WeekGrid
-from shiftcell.tui.widgets.week_layout import arrange, crews
 
 DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
     None,
@@ -328,7 +328,7 @@ class MainScreen(AppScreen):
         week = self._weeks.get(self.monday)
         return [g.name for g in week.groups] if week else []
 
-    def _push_editing(self, screen: Screen[object]) -> None:
+    def _push_editing(self, screen: Screen[Any]) -> None:
         """A screen that may book or cancel meetings: reread the week on return."""
         self._stale = True
         self.app.push_screen(screen)
@@ -341,7 +341,7 @@ class MainScreen(AppScreen):
             self.call_after_refresh(self._redraw_if_rows_changed)
 
     def _redraw_if_rows_changed(self) -> None:
-        shown = self.query_one(Heatmap if self.group else WeekGrid).minutes
+        shown = (self.query_one(Heatmap) if self.group else self.query_one(WeekGrid)).minutes
         if self._minutes() != shown:
             self._redraw()
 

@@ -290,7 +290,7 @@ class MeetingScreen(AppScreen):
         from shiftcell.tui.screens.excuse_reason import ExcuseReasonScreen
 
         employee_no = self.selected()
-        if employee_no is None or not self.can_record():
+        if employee_no is None or self.meeting is None or not self.can_record():
             return
         previous = next(
             (a.reason for a in self.meeting.invited if a.employee_no == employee_no), ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +24,7 @@ from shiftcell.db.planning import (
     parse_words,
 )
 from shiftcell.db.store import Store
+from shiftcell.scheduling import Proposal
 from shiftcell.scheduling.meetings import Meeting, MeetingType
 from shiftcell.tui.i18n import t
 from shiftcell.tui.screens.base import report_failure
@@ -34,6 +35,8 @@ from shiftcell.tui.words.meetings import meeting_type_label
 
 DURATIONS = (30, 45, 60, 90, 120)
 MOST_SESSIONS = 3
+
+T = TypeVar("T")
 
 
 class PlanMeetingScreen(Screen[list[Meeting] | None]):
@@ -184,11 +187,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         self.asked += 1
         return PlanRequest(
             groups=groups,
-            kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
+            kind=self._picked("#kind", MeetingType),
             first=first,
             last=last,
-            duration=self.query_one("#duration", Select).value,  # type: ignore[arg-type]
-            sessions=self.query_one("#sessions", Select).value,  # type: ignore[arg-type]
+            duration=self._picked("#duration", int),
+            sessions=self._picked("#sessions", int),
             require=parse_words(self._text("#require")),
             number=self.asked,
             invitees=self.make_up_for,
@@ -196,6 +199,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     def _text(self, selector: str) -> str:
         return self.query_one(selector, Input).value
+
+    def _picked(self, selector: str, kind: type[T]) -> T:
+        value = self.query_one(selector, Select).value
+        assert isinstance(value, kind)  # these selects allow no blank
+        return value
 
     @on(Input.Submitted)
     @on(Select.Changed)
@@ -261,7 +269,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         pane = self.query_one("#absentees", Static)
         pane.update(absentee_text(proposal, self.plan) if proposal and self.plan else "")
 
-    def highlighted(self):
+    def highlighted(self) -> Proposal | None:
         index = self.query_one(ProposalList).highlighted
         if self.plan is None or index is None or index >= len(self.plan.proposals):
             return None
@@ -311,7 +319,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
-        report_failure(self, event)  # type: ignore[arg-type]
+        report_failure(self, event)
 
 
 def _date(text: str) -> date | None:

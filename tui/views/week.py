@@ -14,7 +14,7 @@ from shiftcell.db.store import Store
 from shiftcell.scheduling import DepartmentKind, Group, Member, Shift
 from shiftcell.scheduling.localtime import day_start
 from shiftcell.scheduling.meetings import Meeting
-from shiftcell.tui.widgets.week_layout import Block, crews, meeting_blocks
+from shiftcell.tui.views.week_layout import Block, crews, meeting_blocks
 
 
 def monday_of(day: date) -> date:
