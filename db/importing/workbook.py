@@ -16,7 +16,7 @@ from contextlib import ExitStack
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.etree.ElementTree import iterparse
+from xml.etree.ElementTree import fromstring, iterparse
 
 from shiftcell.db.importing.limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_SHARED_STRINGS
 from shiftcell.db.importing.problems import (
@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from shiftcell.db.importing.reading import Cell
 
 SHARED_STRING = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}si"
+CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+SHARED_STRINGS_TYPE = (
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+)
 
 
 def xlsx_rows(path: Path, stack: ExitStack) -> Iterator[tuple[int, tuple[Cell, ...]]]:
@@ -106,17 +110,15 @@ def _check_package(name: str, archive: zipfile.ZipFile) -> None:
 
 
 def _shared_strings_part(archive: zipfile.ZipFile) -> str | None:
-    """Where the package says its shared strings are (as openpyxl finds them)."""
-    from openpyxl.packaging.manifest import Manifest
-    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS
-    from openpyxl.xml.functions import fromstring
-
+    """Where the package's content types say its shared strings are (as openpyxl finds them)."""
     try:
-        manifest = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
+        types = fromstring(archive.read("[Content_Types].xml"))
     except Exception:
         return None  # openpyxl will say the package is not a workbook
-    found = manifest.find(SHARED_STRINGS)
-    return None if found is None else str(found.PartName[1:])
+    for override in types.iter(CONTENT_TYPES + "Override"):
+        if override.get("ContentType") == SHARED_STRINGS_TYPE:
+            return override.get("PartName", "").lstrip("/") or None
+    return None
 
 
 def _said(error: BaseException) -> str:
