@@ -427,6 +427,13 @@ ZH: dict[str, str] = {
     "appraisal of members": "民主评议党员",
     "Review meeting: {topic}": "组织生活会：{topic}",
     "Appraisal of members: {topic}": "民主评议党员：{topic}",
+    # -- progress of long commands -------------------------------------------
+    "Reading shifts and meetings …": "正在读取班次和会议 …",
+    "standard output": "标准输出",
+    "Creating {members} demo staff and their shifts …": "正在生成 {members} 名演示职工及其班次 …",
+    "Finding meeting times …": "正在查找会议时间 …",
+    "Checking {file} …": "正在检查 {file} …",
+    "Importing {file} …": "正在导入 {file} …",
     # -- imports that never half-read a file; feed server limits ----------------
     "Warning: {problem}": "注意：{problem}",
     "Nothing was imported: 1 problem.": "未导入任何数据：发现 1 处问题。",
