@@ -19,7 +19,8 @@ import os
 import sys
 from collections.abc import Iterable
 
-from shiftcell.tui.locale_zh import CLICK_ZH, ZH
+from shiftcell.tui.locale_zh import ZH
+from shiftcell.tui.locale_zh_click import CLICK_ZH
 
 LANGUAGES = ("en", "zh")
 _current = "en"
@@ -75,7 +76,7 @@ def click_text(message: str) -> str:
 
 
 class _Catalogue(gettext.NullTranslations):
-    """click's own messages in the current language (``CLICK_ZH`` in tui/locale_zh.py)."""
+    """click's own messages in the current language (``CLICK_ZH`` in tui/locale_zh_click.py)."""
 
     def gettext(self, message: str) -> str:
         return click_text(message)

@@ -67,7 +67,6 @@ ZH: dict[str, str] = {
     "missing column {column}": "缺少列 {column}",
     "cannot read this file: {error}": "无法读取该文件：{error}",
     "unknown file type {suffix}; use .csv or .xlsx": "不支持的文件类型 {suffix}；请使用 .csv 或 .xlsx",
-    "not UTF-8 or GB18030 text": "不是 UTF-8 或 GB18030 编码的文本",
     "the file has no header row": "文件没有表头行",
     "a value is required": "此项不能为空",
     "{value!r} is not one of {choices}": "{value!r} 不是可选值之一：{choices}",
@@ -567,80 +566,99 @@ ZH: dict[str, str] = {
     "In the roster: ↑ ↓ move, enter chooses a member (their shifts) or a group (its heatmap); ★ group leader, ☆ deputy, mob mobile member, ext external hire; hours on shift this week.": "名册中：↑ ↓ 移动，回车选择一人（显示其班次）或一个党小组（显示其空闲热力图）；★ 组长，☆ 副组长，流动 流动党员，外聘 外聘员工；以及本周在岗小时数。",
     # -- words: feeds, exports, small things -------------------------------------
     "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL, else where serve-feeds last listened).": "订阅者访问订阅服务所用的地址（默认取 $SHIFTCELL_FEEDS_URL，否则取 serve-feeds 上次监听的地址）。",
-}
-
-# click's own messages (usage errors, help headings), for ``translate_click()``
-# in tui/i18n.py. A Chinese entry may leave out a field whose value click
-# fills in English ("{name} {filename!r} does not exist": name is "File").
-CLICK_ZH: dict[str, str] = {
-    "Usage:": "用法：",
-    "Options": "选项",
-    "Commands": "命令",
-    "Positional arguments": "位置参数",
-    "Show this message and exit.": "显示本帮助并退出。",
-    "Show the version and exit.": "显示版本并退出。",
-    "%(prog)s, version %(version)s": "%(prog)s，版本 %(version)s",
-    "Error: {message}": "错误：{message}",
-    "Try '{command} {option}' for help.": "运行 '{command} {option}' 查看帮助。",
-    "Aborted!": "已中止。",
-    "Missing command.": "缺少命令。",
-    "No such command {name!r}.": "没有 {name!r} 这个命令。",
-    "No such option {name!r}.": "没有 {name!r} 这个选项。",
-    "Did you mean {possibility}?": "是不是要输入 {possibility}？",
-    "(Did you mean one of: {possibilities}?)": "（是不是要输入其中之一：{possibilities}？）",
-    "Got unexpected extra argument ({args})": "多出了参数（{args}）",
-    "Got unexpected extra arguments ({args})": "多出了参数（{args}）",
-    "Missing argument": "缺少参数",
-    "Missing option": "缺少选项",
-    "Missing parameter": "缺少参数",
-    "Missing parameter: {param_name}": "缺少参数：{param_name}",
-    "Missing {param_type}": "缺少{param_type}",
-    "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
-    "Invalid value: {message}": "值无效：{message}",
-    "unknown error": "未知错误",
-    "Option {name!r} does not take a value.": "选项 {name!r} 不带值。",
-    "Option {name!r} requires an argument.": "选项 {name!r} 需要一个值。",
-    "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 需要 {nargs} 个值。",
-    "Argument {name!r} takes {nargs} values.": "参数 {name!r} 需要 {nargs} 个值。",
-    "Takes {nargs} values but 1 was given.": "需要 {nargs} 个值，只给了 1 个。",
-    "Takes {nargs} values but {len} were given.": "需要 {nargs} 个值，给了 {len} 个。",
-    "{len_type} values are required, but {len_value} was given.": "需要 {len_type} 个值，给了 {len_value} 个。",
-    "{len_type} values are required, but {len_value} were given.": "需要 {len_type} 个值，给了 {len_value} 个。",
-    "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}：{message}",
-    "required": "必填",
-    "default: {default}": "默认：{default}",
-    "env var: {var}": "环境变量：{var}",
-    "(dynamic)": "（动态）",
-    "deprecated": "已弃用",
-    "DeprecationWarning: The command {name!r} is deprecated.{extra_message}": "弃用提示：命令 {name!r} 已弃用。{extra_message}",
-    "DeprecationWarning: The {param_type} {name!r} is deprecated.{extra_message}": "弃用提示：{name!r} 已弃用。{extra_message}",
-    "Choose from:\n\t{choices}": "可选：\n\t{choices}",
-    "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
-    "{value!r} is not one of {choices}.": "{value!r} 不在可选值之中：{choices}。",
-    "{value!r} does not match the format {format}.": "{value!r} 不符合格式 {format}。",
-    "{value!r} does not match the formats {formats}.": "{value!r} 不符合以下任一格式：{formats}。",
-    "{value} is not in the range {range}.": "{value} 不在范围 {range} 之内。",
-    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} 不是是/否值。可用的值：{states}",
-    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数字。",
-    "{value!r} is not a valid UUID.": "{value!r} 不是有效的 UUID。",
-    "file": "文件",
-    "directory": "文件夹",
-    "path": "路径",
-    "{name} {filename!r} does not exist.": "{filename!r} 不存在。",
-    "{name} {filename!r} is a file.": "{filename!r} 是文件，不是文件夹。",
-    "{name} {filename!r} is a directory.": "{filename!r} 是文件夹，不是文件。",
-    "{name} {filename!r} is not readable.": "{filename!r} 无法读取。",
-    "{name} {filename!r} is not writable.": "{filename!r} 无法写入。",
-    "{name} {filename!r} is not executable.": "{filename!r} 无法执行。",
-    "Do you want to continue?": "是否继续？",
-    "Confirm the action without prompting.": "直接确认，不再询问。",
-    "Repeat for confirmation": "请再输入一次以确认",
-    "Error: The two entered values do not match.": "错误：两次输入的值不一致。",
-    "Error: invalid input": "错误：输入无效",
-    "Press any key to continue...": "按任意键继续…",
-    "d": "天",
-    "{editor}: Editing failed": "{editor}：编辑失败",
-    "{editor}: Editing failed: {e}": "{editor}：编辑失败：{e}",
-    "Couldn't detect Bash version, shell completion is not supported.": "无法识别 Bash 的版本，不支持命令补全。",
-    "Shell completion is not supported for Bash versions older than 4.4.": "4.4 以前的 Bash 不支持命令补全。",
+    # -- imports that never half-read a file; feed server limits ----------------
+    "Warning: {problem}": "注意：{problem}",
+    "{file}: nothing changed; its {count} members are stored as the file has them.": (
+        "{file}：没有变化；文件中的 {count} 名人员已与数据库一致。"
+    ),
+    "{file}: {count} members imported ({new} new, {updated} updated, {unchanged} unchanged).": (
+        "{file}：已导入 {count} 名人员（新增 {new}，更新 {updated}，未变 {unchanged}）。"
+    ),
+    "{file}: nothing changed; its {count} shifts are stored as the file has them.": (
+        "{file}：没有变化；文件中的 {count} 个班次已与数据库一致。"
+    ),
+    "{file}: {count} shifts imported: {new} new, {unchanged} unchanged, {removed} removed.": (
+        "{file}：已导入 {count} 个班次：新增 {new}，未变 {unchanged}，删除 {removed}。"
+    ),
+    "nothing to import: the file has a header row but no rows under it": (
+        "没有可导入的内容：文件只有表头行，下面没有数据行"
+    ),
+    "this file is neither UTF-8 nor GB18030 text (tried UTF-8 with and without BOM, then "
+    "GB18030; this line reads as neither): in Excel choose Save As "
+    "“CSV UTF-8 (Comma delimited)”, or save it as UTF-8 in your editor": (
+        "该文件既不是 UTF-8 也不是 GB18030 编码的文本（已尝试带或不带 BOM 的 UTF-8，"
+        "以及 GB18030；这一行两种编码都读不通）：请在 Excel 中选择“另存为”，保存类型选"
+        "“CSV UTF-8(逗号分隔)”，或在编辑器中另存为 UTF-8"
+    ),
+    "this file is UTF-16 text (Excel's “Unicode Text”); shiftcell reads UTF-8 "
+    "(with or without BOM) or GB18030: in Excel choose Save As "
+    "“CSV UTF-8 (Comma delimited)”": (
+        "该文件是 UTF-16 编码的文本（Excel 的“Unicode 文本”）；shiftcell 只读取 UTF-8"
+        "（带或不带 BOM）或 GB18030：请在 Excel 中选择“另存为”，保存类型选“CSV UTF-8(逗号分隔)”"
+    ),
+    "this file looks like Big5 (Traditional Chinese): this line reads {value!r} as "
+    "GB18030 but {big5!r} as Big5; shiftcell reads UTF-8 (with or without BOM) or GB18030: "
+    "in Excel choose Save As “CSV UTF-8 (Comma delimited)”": (
+        "该文件看来是 Big5（繁体中文）编码：这一行按 GB18030 读作 {value!r}，按 Big5 读作 "
+        "{big5!r}；shiftcell 只读取 UTF-8（带或不带 BOM）或 GB18030：请在 Excel 中选择"
+        "“另存为”，保存类型选“CSV UTF-8(逗号分隔)”"
+    ),
+    "read as GB18030, {unlikely} of this file's {total} non-ASCII characters are rare or "
+    "not Chinese, as in this line: {value!r}; if names look wrong, choose Save As "
+    "“CSV UTF-8 (Comma delimited)” in Excel and import the file again": (
+        "按 GB18030 读取时，文件中 {total} 个非 ASCII 字符里有 {unlikely} 个是生僻字或不是汉字，"
+        "例如这一行：{value!r}；如果姓名显示不对，请在 Excel 中“另存为”"
+        "“CSV UTF-8(逗号分隔)”后重新导入"
+    ),
+    "the file is {size:,} bytes; shiftcell reads files of up to {limit:,} bytes": (
+        "文件大小为 {size:,} 字节；shiftcell 最多读取 {limit:,} 字节的文件"
+    ),
+    "the workbook unpacks to {size:,} bytes of XML; shiftcell reads up to {limit:,} bytes: "
+    "delete the other sheets or split the file": (
+        "该工作簿解压后有 {size:,} 字节的 XML；shiftcell 最多读取 {limit:,} 字节："
+        "请删除其他工作表或拆分文件"
+    ),
+    "more than {limit:,} rows under the header (empty rows count too): delete the rows "
+    "below your data or split the file": (
+        "表头下超过 {limit:,} 行（空行也计算在内）：请删除数据下方的多余行或拆分文件"
+    ),
+    "the header row has {count:,} columns; shiftcell reads up to {limit:,}": (
+        "表头行有 {count:,} 列；shiftcell 最多读取 {limit:,} 列"
+    ),
+    "the workbook holds more than {limit:,} distinct texts, far more than a roster needs: "
+    "open it in Excel and save it again, or save it as CSV": (
+        "该工作簿含有超过 {limit:,} 个不同的文本，远超名单所需：请用 Excel 打开后重新保存，"
+        "或另存为 CSV"
+    ),
+    "a value longer than {limit:,} characters": "单元格内容超过 {limit:,} 个字符",
+    "a line longer than {limit:,} characters": "一行超过 {limit:,} 个字符",
+    "cannot read this line as CSV ({error})": "这一行无法按 CSV 读取（{error}）",
+    "not an .xlsx workbook ({error}): if it is CSV text, rename it to .csv; otherwise "
+    "open it in Excel and save it again as .xlsx": (
+        "不是 .xlsx 工作簿（{error}）：如果它其实是 CSV 文本，请把扩展名改为 .csv；"
+        "否则请用 Excel 打开后重新保存为 .xlsx"
+    ),
+    "the workbook is damaged ({error}): open it in Excel and save it again": (
+        "工作簿已损坏（{error}）：请用 Excel 打开后重新保存"
+    ),
+    "columns {first_letter} ({first}) and {letter} ({value}) are the same column; "
+    "keep one of them": (
+        "{first_letter} 列（{first}）与 {letter} 列（{value}）是同一列；请只保留其中一列"
+    ),
+    "{value!r} contains the control character {code}; remove it": (
+        "{value!r} 含有控制字符 {code}；请删除"
+    ),
+    "{name} ({employee_no}) would be a second leader of {group}, which already has "
+    "{leader} ({leader_no}); make one of them deputy or member in this file": (
+        "{name}（{employee_no}）将成为 {group} 的第二位组长，该党小组已有组长 {leader}"
+        "（{leader_no}）；请在文件中把其中一人改为副组长或组员"
+    ),
+    "{value!r} is not between {first} and {last}, the dates shiftcell accepts": (
+        "{value!r} 不在 shiftcell 接受的日期范围 {first} 至 {last} 之内"
+    ),
+    "Up to {count} connections, {per_address} from one address; a request must arrive within {seconds:g} s.": (
+        "最多同时保持 {count} 个连接，每个地址 {per_address} 个；每个请求须在 {seconds:g} 秒内送达。"
+    ),
+    "Connections held at once; the longest idle is closed to make room.": "同时保持的连接数上限；满额时先关闭空闲最久的连接。",
+    "Connections held at once from one client address.": "来自同一客户端地址的连接数上限。",
 }

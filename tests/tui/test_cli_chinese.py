@@ -22,7 +22,8 @@ from shiftcell.db.store import Store
 from shiftcell.tui.cli import language_asked, main
 from shiftcell.tui.commands.localised import USAGE_WORDS, Command
 from shiftcell.tui.i18n import CLICK_MODULES, CLICK_RARE_MODULES, set_language
-from shiftcell.tui.locale_zh import CLICK_ZH, ZH
+from shiftcell.tui.locale_zh import ZH
+from shiftcell.tui.locale_zh_click import CLICK_ZH
 from shiftcell.tui.words.errors import _WORDS as OS_ERROR_WORDS
 from shiftcell.tui.words.textwidth import cells, wrap
 

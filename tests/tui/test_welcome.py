@@ -118,7 +118,9 @@ async def test_members_then_shifts_from_files_open_the_main_screen(
         await pilot.click("#members")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "members.csv: imported 2 rows." in str(app.screen.query_one("#outcome").render())
+        assert "members.csv: 2 members imported (2 new, 0 updated, 0 unchanged)." in str(
+            app.screen.query_one("#outcome").render()
+        )
         app.screen.query_one("#path", Input).value = str(shifts)
         await pilot.click("#shifts")
         await app.workers.wait_for_complete()
@@ -156,7 +158,7 @@ async def test_the_first_field_has_the_keyboard_and_enter_walks_to_the_import(
         assert app.focused is app.screen.query_one("#path", Input)
         await pilot.press(*str(members), "enter")
         await settle(app, pilot)
-        assert "members.csv: imported 2 rows." in outcome(app)
+        assert "members.csv: 2 members imported (2 new, 0 updated, 0 unchanged)." in outcome(app)
     store = Store.open(empty_db, read_only=True)
     assert (store.organisation_name, store.timezone.key) == ("logistics", "Asia/Shanghai")
     assert len(store.members()) == 2

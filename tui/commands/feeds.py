@@ -108,20 +108,45 @@ def revoke(ctx: click.Context, token: str) -> None:
     type=click.IntRange(0, 65535),
     help="Port to listen on.",
 )
+@click.option(
+    "--max-connections",
+    default=256,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Connections held at once; the longest idle is closed to make room.",
+)
+@click.option(
+    "--per-address",
+    default=32,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Connections held at once from one client address.",
+)
 @click.pass_context
-def serve_feeds(ctx: click.Context, host: str, port: int) -> None:
+def serve_feeds(
+    ctx: click.Context, host: str, port: int, max_connections: int, per_address: int
+) -> None:
     """Serve the issued feeds over HTTP, read-only, until Ctrl+C."""
     from datetime import datetime
 
+    from shiftcell.db.access import StoreError
     from shiftcell.db.calendars.serving import FeedCalendars
+    from shiftcell.db.store import Store
+    from shiftcell.tui.feeds.connections import Limits
     from shiftcell.tui.feeds.server import FeedServer, log_to_stderr
     from shiftcell.tui.words.calendar import calendar_words
 
-    store = open_store(ctx, needs=Needs.READ)
+    settings = ctx.obj
+    try:
+        # mode=ro whatever the options: the server never writes the database.
+        store = Store.open(settings.database, read_only=True, group=settings.scope_group)
+    except StoreError as error:
+        raise CommandError(t(error.template, **error.fields)) from None
     zone = store.timezone
     calendars = FeedCalendars(store, calendar_words(), lambda: datetime.now(zone))
+    limits = Limits(max_connections, min(per_address, max_connections)).within_open_files()
     try:
-        server = FeedServer((host, port), calendars, log=log_to_stderr)
+        server = FeedServer((host, port), calendars, log=log_to_stderr, limits=limits)
     except OSError as error:
         message = t("cannot listen on {host}:{port}: {error}", host=host, port=port, error=error)
         raise CommandError(message) from None
@@ -134,6 +159,18 @@ def serve_feeds(ctx: click.Context, host: str, port: int) -> None:
             len(store.feeds.list()),
             url=url,
         )
+    )
+    click.echo(
+        tn(
+            "Up to {count} connection, {per_address} from one address; "
+            "a request must arrive within {seconds:g} s.",
+            "Up to {count} connections, {per_address} from one address; "
+            "a request must arrive within {seconds:g} s.",
+            limits.connections,
+            per_address=limits.per_address,
+            seconds=limits.request,
+        ),
+        err=True,
     )
     try:
         server.serve_forever()

@@ -141,6 +141,12 @@ def _import_command(kind: str) -> click.Command:
     def command(ctx: click.Context, file: Path, dry_run: bool) -> None:
         from shiftcell.db.importing import ImportFailed, import_members, import_shifts
         from shiftcell.tui.commands.progress import Progress
+        from shiftcell.tui.words.imports import (
+            outcome_line,
+            problem_line,
+            refusal_line,
+            warning_line,
+        )
 
         store = open_store(ctx, needs=Needs.ORGANISATION)
         run = import_members if kind == "members" else import_shifts
@@ -154,33 +160,12 @@ def _import_command(kind: str) -> click.Command:
                 result = run(store, file, dry_run=dry_run)
         except ImportFailed as failed:
             for problem in failed.problems:
-                click.echo(f"{problem.where()}: {problem.message(t)}", err=True)
-            refused = tn(
-                "Nothing was imported: {count} problem.",
-                "Nothing was imported: {count} problems.",
-                len(failed.problems),
-            )
-            click.echo(refused, err=True)
+                click.echo(problem_line(problem), err=True)
+            click.echo(refusal_line(len(failed.problems)), err=True)
             ctx.exit(2)
-        count = result.rows
-        if dry_run:
-            click.echo(
-                tn(
-                    "{file}: {count} row is fine; nothing written (--dry-run).",
-                    "{file}: {count} rows are fine; nothing written (--dry-run).",
-                    count,
-                    file=file.name,
-                )
-            )
-        else:
-            click.echo(
-                tn(
-                    "{file}: imported {count} row.",
-                    "{file}: imported {count} rows.",
-                    count,
-                    file=file.name,
-                )
-            )
+        for warning in result.warnings:
+            click.echo(warning_line(warning), err=True)
+        click.echo(outcome_line(file.name, kind, result.changes, dry_run=dry_run))
 
     # set on the command, not __doc__: click read the docstring already
     command.help = {

@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from shiftcell.db.importing.shifts import ShiftsImport
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Shift
-from shiftcell.tui.i18n import t, tn
+from shiftcell.tui.i18n import t
 from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.settings import Settings
 
@@ -174,6 +174,12 @@ class WelcomeScreen(AppScreen):
     @work(thread=True, exclusive=True, group="welcome")
     def import_file(self, kind: str, path: Path, name: str, zone: str) -> None:
         from shiftcell.db.importing import ImportFailed, import_members, import_shifts
+        from shiftcell.tui.words.imports import (
+            outcome_line,
+            problem_line,
+            refusal_line,
+            warning_line,
+        )
 
         # The zone first: the shifts' local times are read in it.
         self.store.change_timezone(zone)
@@ -182,24 +188,14 @@ class WelcomeScreen(AppScreen):
         try:
             result = run(self.store, path)
         except ImportFailed as failed:
-            lines = [f"{p.where()}: {p.message(t)}" for p in failed.problems]
-            lines.append(
-                tn(
-                    "Nothing was imported: {count} problem.",
-                    "Nothing was imported: {count} problems.",
-                    len(lines),
-                )
-            )
+            lines = [problem_line(p) for p in failed.problems]
+            lines.append(refusal_line(len(failed.problems)))
             self.post_message(self.Refused(lines))
             return
-        message = tn(
-            "{file}: imported {count} row.",
-            "{file}: imported {count} rows.",
-            result.rows,
-            file=path.name,
-        )
+        lines = [warning_line(w) for w in result.warnings]
+        lines.append(outcome_line(path.name, kind, result.changes))
         week = self._week_to_open(result.shifts) if isinstance(result, ShiftsImport) else None
-        self.post_message(self.Done(message, kind == "shifts", week))
+        self.post_message(self.Done("\n".join(lines), kind == "shifts", week))
 
     def _week_to_open(self, shifts: Sequence[Shift]) -> date | None:
         """This week if the file has shifts in it, else the first week it has."""
