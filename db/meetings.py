@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, cast
 
 from shiftcell.db.access import OUTSIDE_GROUP, StoreRefusal
 from shiftcell.db.rows import from_utc_text, utc_text
+from shiftcell.scheduling import Invitation
 from shiftcell.scheduling.meetings import (
     Attendance,
     AttendanceState,
@@ -24,6 +25,16 @@ if TYPE_CHECKING:
 
 class MeetingNotFound(LookupError):
     pass
+
+
+class MeetingClash(ValueError):
+    """Members invited to a new meeting are already invited to another one at that time."""
+
+    def __init__(self, clashes: Sequence[Invitation]) -> None:
+        super().__init__(
+            ", ".join(f"{c.employee_no} in meeting {c.meeting} ({c.topic})" for c in clashes)
+        )
+        self.clashes = tuple(clashes)
 
 
 class MeetingBook:
@@ -43,13 +54,24 @@ class MeetingBook:
         place: str = "",
         notes: str = "",
         series: int | None = None,
+        allow_clash: bool = False,
     ) -> Meeting:
-        """Store a planned meeting and its invitations in one transaction."""
+        """Store a planned meeting and its invitations in one transaction.
+
+        Refused (``MeetingClash``) when someone invited is already invited to
+        another planned meeting overlapping it, unless ``allow_clash``; the
+        other sessions of its own series do not count.
+        """
         self.store.access.check_group_writable(tuple(groups))
         self._check_in_view(invited)
         if end.timestamp() <= start.timestamp():
             raise ValueError("a meeting must end after it starts")
         with self.store.transaction():
+            if not allow_clash:
+                besides = [] if series is None else [m.id for m in self.series(series)]
+                clashes = self.clashes(start, end, invited, besides=besides)
+                if clashes:
+                    raise MeetingClash(clashes)
             table = self.db.table("meetings")
             table.insert(
                 {
@@ -85,6 +107,7 @@ class MeetingBook:
         invited: Sequence[str],
         place: str = "",
         notes: str = "",
+        allow_clash: bool = False,
     ) -> list[Meeting]:
         """Book the same meeting held several times, all or none.
 
@@ -107,6 +130,7 @@ class MeetingBook:
                         place=place,
                         notes=notes,
                         series=booked[0].id if booked else None,
+                        allow_clash=allow_clash,
                     )
                 )
         return booked
@@ -153,6 +177,60 @@ class MeetingBook:
         if not include_cancelled:
             clauses.append("status != 'cancelled'")
         return self._load(" AND ".join(clauses) or "1", params)
+
+    def invitations(
+        self,
+        start: datetime,
+        end: datetime,
+        employee_nos: Collection[str] | None = None,
+        *,
+        besides: Collection[int] = (),
+    ) -> builtins.list[Invitation]:
+        """These members' invitations to planned meetings overlapping ``[start, end)``.
+
+        What makes a member busy besides shifts and leave. Cancelled meetings
+        free their time; ``besides`` are meetings not to count (the one being
+        looked at, and its other sessions).
+        """
+        zone = self.store.timezone
+        wanted = self.store.in_view(employee_nos)
+        if wanted is not None and not wanted:
+            return []
+        mine = None if wanted is None else set(wanted)
+        skip = set(besides)
+        rows = self.db.query(
+            "SELECT a.employee_no, m.id, m.topic, m.start_utc, m.end_utc"
+            " FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
+            " WHERE m.status = 'planned' AND m.start_utc < ? AND m.end_utc > ?"
+            " ORDER BY m.start_utc, m.id, a.employee_no",
+            [utc_text(end), utc_text(start)],
+        )
+        return [
+            Invitation(
+                r["employee_no"],
+                from_utc_text(r["start_utc"], zone),
+                from_utc_text(r["end_utc"], zone),
+                r["id"],
+                r["topic"],
+            )
+            for r in rows
+            if r["id"] not in skip and (mine is None or r["employee_no"] in mine)
+        ]
+
+    def clashes(
+        self,
+        start: datetime,
+        end: datetime,
+        invited: Collection[str],
+        *,
+        besides: Collection[int] = (),
+    ) -> builtins.list[Invitation]:
+        """Invitations of these members to other planned meetings overlapping ``[start, end)``.
+
+        Overlapping only: a meeting just before or after, within the
+        changeover margin, is a reason someone cannot come, not a double booking.
+        """
+        return self.invitations(start, end, builtins.list(invited), besides=besides)
 
     def created(self, meetings: Sequence[Meeting]) -> dict[int, str]:
         """When each meeting was booked (UTC text), by id: with the id, a calendar's UID.

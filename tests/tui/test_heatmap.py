@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from shiftcell.db.store import Store
+from shiftcell.scheduling.meetings import MeetingType
 from shiftcell.tui.app import ShiftcellApp
 from shiftcell.tui.screens.cell import CellScreen
 from shiftcell.tui.screens.main import MainScreen
@@ -135,6 +139,37 @@ async def test_a_scoped_viewer_sees_the_heatmap_of_their_group_only(make: AppFac
     async with app.run_test(size=(120, 40)) as pilot:
         await choose_group(app, pilot)
         assert app.screen.query_one(Heatmap).heat.group == GROUP
+
+
+async def test_a_booked_meeting_empties_its_cell_and_who_is_free_names_it(
+    make: AppFactory, demo_db: Path
+) -> None:
+    """Thursday 20:00–21:00 booked for the whole group: nobody is free for another
+    meeting then, and the cell says why instead of showing the time as open."""
+    store = Store.open(demo_db)
+    invited = [m.employee_no for m in store.members(groups=[GROUP])]
+    start = datetime(2026, 12, 10, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    store.meetings.book(
+        type=MeetingType.GROUP_MEETING,
+        topic="学习全会精神",
+        start=start,
+        end=start + timedelta(hours=1),
+        groups=[GROUP],
+        invited=invited,
+    )
+    store.close()
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await choose_group(app, pilot)
+        heatmap = app.screen.query_one(Heatmap)
+        row = 20 * 60 // heatmap.minutes
+        assert heatmap.heat.counts[3, row] == 0
+        heatmap.cursor = (3, row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CellScreen)
+        busy = str(app.screen.query_one("#busy").render())
+        assert "in meeting «学习全会精神» 20:00–21:00" in busy
 
 
 def test_shades_run_from_nobody_to_everyone() -> None:

@@ -296,3 +296,64 @@ def test_a_scoped_list_shows_only_that_groups_invitations(db: Path) -> None:
     assert len(listed(db)[0]["invited"]) > len(own)
     (seen,) = listed(db, "--group", second)
     assert {i["employee_no"] for i in seen["invited"]} == own
+
+
+def test_a_second_meeting_for_the_same_people_at_the_same_time_is_refused(
+    db: Path, group: str
+) -> None:
+    """A double booking names who is already where, exits 2 and books nothing."""
+    assert book(db, group).exit_code == 0
+    invited = _invited(db)
+    again = book(db, group, start="2026-12-10 14:30")
+    assert again.exit_code == 2, again.output
+    assert f"{len(invited)} invited already have a meeting at that time" in again.output
+    assert f"{invited[0]}: in meeting «学习党的二十大精神» 14:00–14:45 (meeting 1)" in again.output
+    assert "--allow-clash" in again.output
+    assert len(listed(db)) == 1
+
+
+def test_a_double_booking_is_refused_in_chinese_too(db: Path, group: str) -> None:
+    assert book(db, group).exit_code == 0
+    again = book(db, group, "--lang", "zh", start="2026-12-10 14:30")
+    assert again.exit_code == 2
+    assert "参加会议《学习党的二十大精神》14:00–14:45" in again.output
+    assert "此时已有其他会议，未安排" in again.output
+
+
+def test_allow_clash_books_it_anyway_and_says_who_cannot_come(db: Path, group: str) -> None:
+    """A secretary may mean it (the same people, two rooms, one after the other)."""
+    assert book(db, group).exit_code == 0
+    args = ["meetings", "book", "--group", group, "--start", "2026-12-10 14:30"]
+    args += ["--duration", "45", "--type", "group", "--topic", "安全生产", "--allow-clash"]
+    result = run(db, *args)
+    assert result.exit_code == 0, result.output
+    assert "in meeting «学习党的二十大精神» 14:00–14:45" in result.output
+    assert len(listed(db)) == 2
+
+
+def test_a_meeting_right_after_another_is_booked_without_a_clash(db: Path, group: str) -> None:
+    assert book(db, group).exit_code == 0
+    assert book(db, group, start="2026-12-10 14:45").exit_code == 0
+
+
+def test_a_booked_time_is_not_proposed_again_and_the_reason_names_the_meeting(
+    db: Path, group: str
+) -> None:
+    """After booking, `propose` for that very slot says everyone is in the meeting."""
+    slot = ["propose", "--group", group, "--from", "2026-12-10", "--to", "2026-12-10"]
+    slot += ["--earliest", "20:15", "--latest", "21:00", "--json"]
+    before = json.loads(run(db, *slot).output)
+    (proposal,) = before["proposals"]
+    (session,) = proposal["sessions"]
+    assert session["attendees"], "the evening of the 10th must have someone free"
+    assert book(db, group, start="2026-12-10 20:15").exit_code == 0
+    after = json.loads(run(db, *slot).output)
+    (session_after,) = after["proposals"][0]["sessions"]
+    assert session_after["attendees"] == []
+    absent = {a["employee_no"]: a for a in session_after["absentees"]}
+    for no in session["attendees"]:
+        assert absent[no]["reason"] == "in meeting «学习党的二十大精神» 20:15–21:00"
+        cause = absent[no]["cause"]
+        assert cause["kind"] == "meeting"
+        assert (cause["meeting"], cause["topic"]) == (1, "学习党的二十大精神")
+        assert cause["start"] == "2026-12-10T20:15:00+08:00"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import click
@@ -13,7 +13,14 @@ from shiftcell.tui.i18n import t
 
 if TYPE_CHECKING:
     from shiftcell.db.store import Store
+    from shiftcell.scheduling import Invitation
     from shiftcell.scheduling.meetings import AttendanceState, Meeting
+
+
+class MeetingClashRefused(CommandError):
+    """A double booking: refused like bad input, nothing is written."""
+
+    exit_code = 2
 
 
 @click.group("meetings")
@@ -78,6 +85,11 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
 @click.option("--topic", required=True, help="What the meeting is about.")
 @click.option("--place", default="", help="Where it is held.")
 @click.option("--notes", default="", help="Anything else the invited should know.")
+@click.option(
+    "--allow-clash",
+    is_flag=True,
+    help="Book even when someone invited is already in another meeting at that time.",
+)
 @click.pass_context
 def book(
     ctx: click.Context,
@@ -88,8 +100,10 @@ def book(
     topic: str,
     place: str,
     notes: str,
+    allow_clash: bool,
 ) -> None:
     """Book a meeting and invite every member of the groups."""
+    from shiftcell.db.meetings import MeetingClash
     from shiftcell.tui.words.meetings import parse_meeting_type, type_choices, when_label
 
     store = _writable_store(ctx)
@@ -104,16 +118,20 @@ def book(
         raise click.BadParameter(t("a value is required"), param_hint="--topic")
     begins = _parse_start(start, store)
     invited = [m.employee_no for m in store.members(groups=scope)]
-    meeting = store.meetings.book(
-        type=meeting_type,
-        topic=topic.strip(),
-        start=begins,
-        end=begins + timedelta(minutes=duration),
-        groups=scope,
-        invited=invited,
-        place=place.strip(),
-        notes=notes.strip(),
-    )
+    try:
+        meeting = store.meetings.book(
+            type=meeting_type,
+            topic=topic.strip(),
+            start=begins,
+            end=begins + timedelta(minutes=duration),
+            groups=scope,
+            invited=invited,
+            place=place.strip(),
+            notes=notes.strip(),
+            allow_clash=allow_clash,
+        )
+    except MeetingClash as clash:
+        raise MeetingClashRefused(_clash_text(store, clash.clashes, begins.date())) from None
     click.echo(
         t(
             "Booked meeting {id}: {when}, {count} invited.",
@@ -123,6 +141,36 @@ def book(
         )
     )
     _tell_who_cannot_come(store, meeting)
+
+
+def _clash_text(store: Store, clashes: tuple[Invitation, ...], on: date) -> str:
+    """Who is already in which meeting at that time, one line each."""
+    from shiftcell.scheduling import Reason, ReasonKind
+    from shiftcell.tui.words.reasons import describe
+
+    names = {
+        m.employee_no: m.name for m in store.members(employee_nos=[c.employee_no for c in clashes])
+    }
+    lines = [
+        t(
+            "{count} invited already have a meeting at that time; nothing was booked "
+            "(--allow-clash books it anyway):",
+            count=len(clashes),
+        )
+    ]
+    for c in clashes:
+        reason = Reason(ReasonKind.MEETING, c.start, c.end, label=c.topic, meeting=c.meeting)
+        lines.append(
+            "  "
+            + t(
+                "{name} {no}: {reason} (meeting {id})",
+                name=names.get(c.employee_no, ""),
+                no=c.employee_no,
+                reason=describe(reason, on),
+                id=c.meeting,
+            )
+        )
+    return "\n".join(lines)
 
 
 def _tell_who_cannot_come(store: Store, meeting: Meeting) -> None:
