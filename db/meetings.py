@@ -27,6 +27,31 @@ class MeetingNotFound(LookupError):
     pass
 
 
+class AttendanceRefused(ValueError):
+    """Attendance that cannot be recorded as given; nothing was written.
+
+    ``not_invited``: recorded present, excused or absent without an
+    invitation (only a guest may come uninvited); ``unknown``: no such member
+    in this view; ``invited``: named as guests though invited.
+    """
+
+    def __init__(
+        self,
+        *,
+        not_invited: Sequence[str] = (),
+        unknown: Sequence[str] = (),
+        invited: Sequence[str] = (),
+    ) -> None:
+        self.not_invited, self.unknown, self.invited = (
+            tuple(not_invited),
+            tuple(unknown),
+            tuple(invited),
+        )
+        super().__init__(
+            f"not invited: {self.not_invited}, unknown: {self.unknown}, invited: {self.invited}"
+        )
+
+
 class MeetingClash(ValueError):
     """Members invited to a new meeting are already invited to another one at that time."""
 
@@ -160,7 +185,9 @@ class MeetingBook:
         clauses: list[str] = []
         params: list[object] = []
         if invitee is not None:
-            clauses.append("id IN (SELECT meeting_id FROM attendance WHERE employee_no = ?)")
+            clauses.append(
+                "id IN (SELECT meeting_id FROM attendance WHERE employee_no = ? AND guest = 0)"
+            )
             params.append(invitee)
         if groups:
             marks = ", ".join("?" * len(groups))
@@ -201,7 +228,8 @@ class MeetingBook:
         rows = self.db.query(
             "SELECT a.employee_no, m.id, m.topic, m.start_utc, m.end_utc"
             " FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
-            " WHERE m.status = 'planned' AND m.start_utc < ? AND m.end_utc > ?"
+            " WHERE m.status = 'planned' AND a.guest = 0"
+            " AND m.start_utc < ? AND m.end_utc > ?"
             " ORDER BY m.start_utc, m.id, a.employee_no",
             [utc_text(end), utc_text(start)],
         )
@@ -267,11 +295,21 @@ class MeetingBook:
         meeting_id: int,
         attendance: Mapping[str, tuple[AttendanceState, str]],
         notes: str | None = None,
+        *,
+        guests: Collection[str] = (),
+        not_guests: Collection[str] = (),
     ) -> Meeting:
-        """Record who came; members not invited before are added (walk-ins)."""
+        """Record who of the invited came, and who came as a guest; all or nothing.
+
+        Only the invited are recorded present, excused or absent; anyone else
+        who came is a ``guest`` (present, outside the invited figures, never
+        owing a make-up session). ``not_guests`` takes a guest off the record.
+        Anything else is refused with ``AttendanceRefused``.
+        """
         meeting = self.get(meeting_id)
         self.store.access.check_group_writable(meeting.groups)
-        self._check_in_view(attendance)
+        self._check_in_view([*attendance, *guests, *not_guests])
+        self._check_attendance(meeting, attendance, guests)
         with self.store.transaction():
             self.db.table("attendance").upsert_all(
                 (
@@ -280,9 +318,50 @@ class MeetingBook:
                 ),
                 pk=("meeting_id", "employee_no"),
             )
+            self.db.table("attendance").upsert_all(
+                (
+                    {
+                        "meeting_id": meeting_id,
+                        "employee_no": e,
+                        "state": AttendanceState.PRESENT.value,
+                        "reason": "",
+                        "guest": 1,
+                    }
+                    for e in dict.fromkeys(guests)
+                ),
+                pk=("meeting_id", "employee_no"),
+            )
+            for employee_no in not_guests:
+                self.db.execute(
+                    "DELETE FROM attendance WHERE meeting_id = ? AND employee_no = ? AND guest = 1",
+                    [meeting_id, employee_no],
+                )
             if notes is not None:
                 self._update(meeting, notes=notes)
         return self.get(meeting_id)
+
+    def _check_attendance(
+        self,
+        meeting: Meeting,
+        attendance: Mapping[str, tuple[AttendanceState, str]],
+        guests: Collection[str],
+    ) -> None:
+        invited = {
+            r["employee_no"]
+            for r in self.db.query(
+                "SELECT employee_no FROM attendance WHERE meeting_id = ? AND guest = 0",
+                [meeting.id],
+            )
+        }
+        named = builtins.list(dict.fromkeys([*attendance, *guests]))
+        known = {m.employee_no for m in self.store.members(employee_nos=named)} if named else set()
+        unknown = [no for no in named if no not in known]
+        not_invited = [no for no in attendance if no in known and no not in invited]
+        invited_guests = [no for no in dict.fromkeys(guests) if no in invited]
+        if unknown or not_invited or invited_guests:
+            raise AttendanceRefused(
+                not_invited=not_invited, unknown=unknown, invited=invited_guests
+            )
 
     def _update(self, meeting: Meeting, **values: object) -> None:
         self.store.access.check_group_writable(meeting.groups)
@@ -320,9 +399,13 @@ class MeetingBook:
         ):
             groups[row["meeting_id"]].append(row["group"])
         invited: dict[int, list[Attendance]] = {i: [] for i in ids}
+        guests: dict[int, list[str]] = {i: [] for i in ids}
         for row in self.db.query(
             f"SELECT * FROM attendance WHERE meeting_id IN ({marks}) ORDER BY employee_no", ids
         ):
+            if row["guest"]:
+                guests[row["meeting_id"]].append(row["employee_no"])
+                continue
             state = AttendanceState(row["state"]) if row["state"] else None
             invited[row["meeting_id"]].append(Attendance(row["employee_no"], state, row["reason"]))
         found = [
@@ -339,6 +422,7 @@ class MeetingBook:
                 status=MeetingStatus(r["status"]),
                 sequence=r["sequence"],
                 series=r["series"],
+                guests=tuple(guests[r["id"]]),
             )
             for r in rows
         ]

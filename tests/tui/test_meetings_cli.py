@@ -228,7 +228,7 @@ def test_recording_attendance_gives_the_rate_and_who_needs_a_make_up_session(
         (["--present", "HQ0001", "--absent", "HQ0001"], "HQ0001 is named more than once"),
         (["--excused", "HQ0001"], "is not like HQ0001:reason"),
         (["--present", "NOPE1"], "no member with employee number NOPE1"),
-        ([], "give --present, --excused, --absent or --notes"),
+        ([], "give --present, --excused, --absent, --guest or --notes"),
     ],
 )
 def test_bad_attendance_is_refused_and_nothing_is_recorded(
@@ -357,3 +357,98 @@ def test_a_booked_time_is_not_proposed_again_and_the_reason_names_the_meeting(
         assert cause["kind"] == "meeting"
         assert (cause["meeting"], cause["topic"]) == (1, "学习党的二十大精神")
         assert cause["start"] == "2026-12-10T20:15:00+08:00"
+
+
+def _others(db: Path, group: str) -> list[str]:
+    """Members of the organisation not in ``group``: never invited to its meetings."""
+    store = Store.open(db, read_only=True)
+    try:
+        return [m.employee_no for m in store.members() if m.group != group]
+    finally:
+        store.close()
+
+
+def test_attendance_of_people_not_invited_is_refused_and_nothing_is_recorded(
+    db: Path, group: str
+) -> None:
+    """The issue's case: two present and one absent who were never invited must not become
+    invited, shrink the rate, or land on the make-up list."""
+    book(db, group, start="2026-01-05 14:00")
+    invited = _invited(db)
+    strangers = _others(db, group)[:3]
+    result = run(
+        db,
+        "meetings",
+        "record",
+        "1",
+        "--present",
+        f"{invited[0]},{strangers[0]},{strangers[1]}",
+        "--absent",
+        strangers[2],
+    )
+    assert result.exit_code == 2, result.output
+    assert f"not invited to meeting 1: {', '.join(strangers)}" in result.output
+    assert "--guest" in result.output
+    (meeting,) = listed(db)
+    assert [i["employee_no"] for i in meeting["invited"]] == invited
+    assert all(i["attendance"] is None for i in meeting["invited"])
+    assert meeting["guests"] == [] and meeting["needs_make_up"] == []
+
+
+def test_a_guest_is_recorded_present_outside_the_invited_figures(db: Path, group: str) -> None:
+    """A mobile member from another group came: in the ledger, not in "N of M", never owing
+    a make-up session."""
+    book(db, group, start="2026-01-05 14:00")
+    invited = _invited(db)
+    guest = _others(db, group)[0]
+    args = ["meetings", "record", "1", "--present", ",".join(invited[1:]), "--absent", invited[0]]
+    result = run(db, *args, "--guest", guest)
+    assert result.exit_code == 0, result.output
+    assert f"{len(invited) - 1} of {len(invited)} present" in result.output
+    assert f"Guests (not counted among the invited): {guest}" in result.output
+    assert f"Needs a make-up session: {invited[0]}" in result.output
+    (meeting,) = listed(db)
+    assert meeting["guests"] == [guest]
+    assert guest not in [i["employee_no"] for i in meeting["invited"]]
+    assert meeting["needs_make_up"] == [invited[0]]
+    assert meeting["attendance_rate"] == pytest.approx((len(invited) - 1) / len(invited))
+    removed = run(db, "meetings", "record", "1", "--remove-guest", guest)
+    assert removed.exit_code == 0, removed.output
+    assert listed(db)[0]["guests"] == []
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        ("invited", "invited to meeting 1, so not guests"),
+        ("NOPE1", "no member with employee number NOPE1"),
+    ],
+)
+def test_a_guest_must_be_a_known_member_who_was_not_invited(
+    db: Path, group: str, option: str, said: str
+) -> None:
+    book(db, group, start="2026-01-05 14:00")
+    who = _invited(db)[0] if option == "invited" else option
+    result = run(db, "meetings", "record", "1", "--guest", who)
+    assert result.exit_code == 2, result.output
+    assert said in result.output
+    assert listed(db)[0]["guests"] == []
+
+
+def test_a_guest_booked_elsewhere_is_not_busy_for_that_meeting(db: Path, group: str) -> None:
+    """Guests are recorded after the fact; they were never invited, so never blocked a time."""
+    from shiftcell.db.planning import Planner
+
+    book(db, group, start="2026-01-05 14:00")
+    guest = _others(db, group)[0]
+    assert run(db, "meetings", "record", "1", "--guest", guest).exit_code == 0
+    store = Store.open(db, read_only=True)
+    try:
+        start, end = listed(db)[0]["start"], listed(db)[0]["end"]
+        from datetime import datetime as moment
+
+        found = store.meetings.invitations(moment.fromisoformat(start), moment.fromisoformat(end))
+        assert guest not in {i.employee_no for i in found}
+        assert Planner(store).outlook(store.meetings.get(1)).keys() == set(_invited(db))
+    finally:
+        store.close()

@@ -12,6 +12,9 @@ from shiftcell.tui.commands.common import CommandError, Needs, open_store
 from shiftcell.tui.i18n import t
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from shiftcell.db.meetings import AttendanceRefused
     from shiftcell.db.store import Store
     from shiftcell.scheduling import Invitation
     from shiftcell.scheduling.meetings import AttendanceState, Meeting
@@ -211,6 +214,21 @@ def cancel(ctx: click.Context, meeting_id: int) -> None:
     help="EMPLOYEE_NO:reason (repeatable); a reason is required.",
 )
 @click.option("--absent", default="", help="Employee numbers, comma separated.")
+@click.option(
+    "--guest",
+    "guests",
+    multiple=True,
+    metavar="EMP_NO",
+    help="Came without an invitation (a mobile member from elsewhere); repeatable or comma "
+    "separated. Not counted among the invited, never owing a make-up session.",
+)
+@click.option(
+    "--remove-guest",
+    "not_guests",
+    multiple=True,
+    metavar="EMP_NO",
+    help="Take someone recorded as a guest off the record (repeatable).",
+)
 @click.option("--notes", default=None, help="The meeting's record (minutes).")
 @click.pass_context
 def record(
@@ -219,9 +237,13 @@ def record(
     present: str,
     excused: tuple[str, ...],
     absent: str,
+    guests: tuple[str, ...],
+    not_guests: tuple[str, ...],
     notes: str | None,
 ) -> None:
-    """Record who was present, excused (and why) or absent, after the meeting."""
+    """Record who was present, excused (and why) or absent, after the meeting;
+    and who came as a guest."""
+    from shiftcell.db.meetings import AttendanceRefused
     from shiftcell.scheduling.meetings import AttendanceState, owing_make_up
 
     store = _writable_store(ctx)
@@ -231,13 +253,16 @@ def record(
     if meeting.start.timestamp() > datetime.now(store.timezone).timestamp():
         raise CommandError(t("meeting {id} has not started yet", id=meeting_id))
     entries = _attendance_entries(present, excused, absent)
-    if not entries and notes is None:
-        raise click.UsageError(t("give --present, --excused, --absent or --notes"))
-    known = {m.employee_no for m in store.members(employee_nos=list(entries))}
-    for employee_no in entries:
-        if employee_no not in known:
-            raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
-    updated = store.meetings.record(meeting_id, entries, notes=notes)
+    came = _numbers(guests, "--guest", named=entries)
+    gone = _numbers(not_guests, "--remove-guest", named={**entries, **dict.fromkeys(came)})
+    if not entries and not came and not gone and notes is None:
+        raise click.UsageError(t("give --present, --excused, --absent, --guest or --notes"))
+    try:
+        updated = store.meetings.record(
+            meeting_id, entries, notes=notes, guests=came, not_guests=gone
+        )
+    except AttendanceRefused as refused:
+        raise click.BadParameter(_refusal_text(refused, meeting_id)) from None
     rate = updated.attendance_rate
     click.echo(
         t(
@@ -248,9 +273,48 @@ def record(
         )
         + (f" ({rate:.0%})" if rate is not None else "")
     )
+    if updated.guests:
+        click.echo(
+            t(
+                "Guests (not counted among the invited): {members}",
+                members=", ".join(updated.guests),
+            )
+        )
     owing = owing_make_up(store.meetings.series(meeting_id))
     if owing:
         click.echo(t("Needs a make-up session: {members}", members=", ".join(owing)))
+
+
+def _numbers(given: tuple[str, ...], option: str, named: Mapping[str, object]) -> list[str]:
+    """Employee numbers from a repeatable, comma-separated option; none named twice."""
+    found: list[str] = []
+    for employee_no in (w.strip() for text in given for w in text.split(",")):
+        if not employee_no:
+            continue
+        if employee_no in named or employee_no in found:
+            raise click.BadParameter(
+                t("{value} is named more than once", value=employee_no), param_hint=option
+            )
+        found.append(employee_no)
+    return found
+
+
+def _refusal_text(refused: AttendanceRefused, meeting_id: int) -> str:
+    """What the store refused, the first kind of mistake first: nothing was recorded."""
+    if refused.unknown:
+        return t("no member with employee number {value}", value=", ".join(refused.unknown))
+    if refused.not_invited:
+        return t(
+            "not invited to meeting {id}: {members}; record someone who came without an "
+            "invitation with --guest",
+            id=meeting_id,
+            members=", ".join(refused.not_invited),
+        )
+    return t(
+        "invited to meeting {id}, so not guests: {members}; record them with --present",
+        id=meeting_id,
+        members=", ".join(refused.invited),
+    )
 
 
 def _attendance_entries(
@@ -339,6 +403,7 @@ def _as_json(meeting: Meeting) -> dict[str, object]:
             }
             for a in meeting.invited
         ],
+        "guests": list(meeting.guests),
         "attendance_rate": meeting.attendance_rate,
         "needs_make_up": list(meeting.needs_make_up),
     }
