@@ -447,5 +447,9 @@ ZH: dict[str, str] = {
     "Who came without an invitation?": "哪位未受邀而到会？",
     "employee number or name": "工号或姓名",
     "A guest is recorded present, not counted among the invited.": "列席人员记为到会，但不计入应到人数。",
+    "The notes have changed and are not saved.": "会议记录已修改，尚未保存。",
+    "Save": "保存",
+    "Discard": "放弃修改",
+    "Keep writing": "继续编辑",
     "{name} {no}: {reason} (meeting {id})": "{name} {no}：{reason}（会议 {id}）",
 }

@@ -10,7 +10,9 @@ from textual.widgets import DataTable, Input, TextArea
 from shiftcell.db.store import Store
 from shiftcell.scheduling.meetings import AttendanceState, MeetingType
 from shiftcell.tui.i18n import set_language
+from shiftcell.tui.screens.discard_notes import DiscardNotesScreen
 from shiftcell.tui.screens.meeting import MeetingScreen
+from shiftcell.tui.screens.meeting_notes import MeetingNotesScreen
 from shiftcell.tui.screens.meetings import MeetingsScreen
 from shiftcell.tui.widgets.record_table import RecordTable
 
@@ -219,6 +221,46 @@ async def test_an_invited_member_or_a_stranger_is_not_taken_as_a_guest(
         assert any("is invited: record them with p" in m for m in said)
         assert any("no member with employee number or name 无此人" in m for m in said)
     assert store.meetings.get(ids["held"]).guests == ()
+
+
+async def test_notes_typed_then_escaped_are_not_lost_without_asking(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """`n`, a paragraph of minutes, a stray `escape`: the app asks; `escape` again goes on
+    writing with the text still there, `s` saves it."""
+    before = store.meetings.get(ids["held"]).notes
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["held"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.press(*"讨论了排班")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DiscardNotesScreen)
+        assert store.meetings.get(ids["held"]).notes == before
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingNotesScreen)
+        assert app.screen.query_one(TextArea).text == "讨论了排班" + before
+        await pilot.press("escape", "s")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingScreen)
+    assert store.meetings.get(ids["held"]).notes == "讨论了排班" + before
+
+
+async def test_notes_are_discarded_only_when_asked_and_unchanged_ones_close_at_once(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["held"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingScreen), "nothing typed: nothing to ask"
+        await pilot.press("n", *"草稿", "escape", "d")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingScreen)
+    assert store.meetings.get(ids["held"]).notes == ""
 
 
 async def test_an_upcoming_meeting_cannot_be_recorded_yet(
