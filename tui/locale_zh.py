@@ -425,6 +425,11 @@ ZH: dict[str, str] = {
     "{template}: this command would change it, and --read-only protects it": "{template}：此命令会更改数据库，而 --read-only 保护数据库不被更改",
     "the database is busy: another program kept it locked for {seconds} seconds. Nothing of `{command}` was saved; try again.": "数据库正忙：另一个程序已占用 {seconds} 秒。`{command}` 的更改均未保存，请重试。",
     "nothing to export for {target}": "没有可导出的 {target} 日历",
+    # -- organisational life: cadence, periods (scheduling/cadence.py) ---------
+    "review meeting": "组织生活会",
+    "appraisal of members": "民主评议党员",
+    "Review meeting: {topic}": "组织生活会：{topic}",
+    "Appraisal of members: {topic}": "民主评议党员：{topic}",
     # -- booked meetings are busy, double bookings, guests, notes kept, times already past --
     "in meeting «{topic}» {hours}": "参加会议《{topic}》{hours}",
     "{count} invited already have a meeting at that time; nothing was booked (--allow-clash books it anyway):": "{count} 名应到人员此时已有其他会议，未安排（加 --allow-clash 仍可安排）：",
