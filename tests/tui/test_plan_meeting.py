@@ -254,6 +254,7 @@ async def test_a_time_someone_was_booked_for_meanwhile_is_said_and_asked_about(
         said = str(app.screen.query_one("#who Static", Static).render())
         name = app.screen.name_of(someone)
         assert f"{name} {someone}: in meeting «支委会» {session.start:%H:%M}–" in said
+        assert "(meeting " in said
         assert len(store.meetings.list()) == 1  # nothing booked unasked
         await pilot.press("escape")
         await settle(pilot)

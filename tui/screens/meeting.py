@@ -223,6 +223,7 @@ class MeetingScreen(AppScreen):
                 text.append(t("Attendance is recorded once the meeting has begun."))
             else:
                 text.append(t("Nothing recorded yet."))
+            self._guests(meeting, text)
             return text
         rate = meeting.attendance_rate or 0.0
         text.append(
@@ -238,12 +239,16 @@ class MeetingScreen(AppScreen):
         text.append(" · " + t("{count} absent", count=counts[AttendanceState.ABSENT]))
         if counts[None]:
             text.append(" · " + t("{count} not recorded", count=counts[None]), style="dim")
-        if meeting.guests:
-            text.append(" · " + t("guests: {count}", count=len(meeting.guests)), style=GUEST_STYLE)
+        self._guests(meeting, text)
         owing = owing_make_up(series)
         names = ", ".join(self._member_name(no) for no in owing) if owing else t("nobody")
         text.append("\n" + t("Needs a make-up session: {members}", members=names))
         return text
+
+    @staticmethod
+    def _guests(meeting: Meeting, text: Text) -> None:
+        if meeting.guests:
+            text.append(" · " + t("guests: {count}", count=len(meeting.guests)), style=GUEST_STYLE)
 
     def _row(self, attendance: Attendance) -> list[Cell]:
         member = self.members.get(attendance.employee_no)

@@ -52,8 +52,15 @@ class MeetingClashScreen(ModalScreen[bool]):
             reason = Reason(
                 ReasonKind.MEETING, clash.start, clash.end, label=clash.topic, meeting=clash.meeting
             )
-            who = f"{self.name_of(clash.employee_no)} {clash.employee_no}"
-            lines.append(f"{who}: {describe(reason)}")
+            lines.append(
+                t(
+                    "{name} {no}: {reason} (meeting {id})",
+                    name=self.name_of(clash.employee_no),
+                    no=clash.employee_no,
+                    reason=describe(reason),
+                    id=clash.meeting,
+                )
+            )
         return Text("\n".join(lines))
 
     def on_mount(self) -> None:
