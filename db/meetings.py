@@ -233,17 +233,19 @@ class MeetingBook:
             " ORDER BY m.start_utc, m.id, a.employee_no",
             [utc_text(end), utc_text(start)],
         )
-        return [
-            Invitation(
-                r["employee_no"],
-                from_utc_text(r["start_utc"], zone),
-                from_utc_text(r["end_utc"], zone),
-                r["id"],
-                r["topic"],
-            )
-            for r in rows
-            if r["id"] not in skip and (mine is None or r["employee_no"] in mine)
-        ]
+        found: builtins.list[Invitation] = []
+        times: dict[int, tuple[datetime, datetime]] = {}  # parsed once per meeting
+        for r in rows:
+            if r["id"] in skip or (mine is not None and r["employee_no"] not in mine):
+                continue
+            if r["id"] not in times:
+                times[r["id"]] = (
+                    from_utc_text(r["start_utc"], zone),
+                    from_utc_text(r["end_utc"], zone),
+                )
+            start_at, end_at = times[r["id"]]
+            found.append(Invitation(r["employee_no"], start_at, end_at, r["id"], r["topic"]))
+        return found
 
     def clashes(
         self,
