@@ -430,6 +430,13 @@ ZH: dict[str, str] = {
     "appraisal of members": "民主评议党员",
     "Review meeting: {topic}": "组织生活会：{topic}",
     "Appraisal of members: {topic}": "民主评议党员：{topic}",
+    # -- progress of long commands -------------------------------------------
+    "Reading shifts and meetings …": "正在读取班次和会议 …",
+    "standard output": "标准输出",
+    "Creating {members} demo staff and their shifts …": "正在生成 {members} 名演示职工及其班次 …",
+    "Finding meeting times …": "正在查找会议时间 …",
+    "Checking {file} …": "正在检查 {file} …",
+    "Importing {file} …": "正在导入 {file} …",
     # -- booked meetings are busy, double bookings, guests, notes kept, times already past --
     "in meeting «{topic}» {hours}": "参加会议《{topic}》{hours}",
     "{count} invited already have a meeting at that time; nothing was booked (--allow-clash books it anyway):": "{count} 名应到人员此时已有其他会议，未安排（加 --allow-clash 仍可安排）：",

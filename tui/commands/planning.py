@@ -6,10 +6,7 @@ asks ``scheduling`` who is free when, and prints the ranked proposals.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -17,7 +14,13 @@ from typing import TYPE_CHECKING
 import click
 
 from shiftcell.db.planning import DEFAULT_RULES, LEAD_TIME, LONGEST_RANGE
-from shiftcell.tui.commands.common import DATE, CommandError, Needs, open_store
+from shiftcell.tui.commands.common import (
+    DATE,
+    CommandError,
+    Needs,
+    open_store,
+    without_cycle_collection,
+)
 from shiftcell.tui.i18n import t
 
 if TYPE_CHECKING:
@@ -156,6 +159,7 @@ def propose(
 ) -> None:
     """Propose meeting times most members can attend, and say why the others cannot."""
     from shiftcell.db.planning import Planner
+    from shiftcell.tui.commands.progress import Progress
     from shiftcell.tui.commands.proposal_output import render_json, render_text
 
     store = open_store(ctx, needs=Needs.READ)
@@ -175,10 +179,11 @@ def propose(
                 t("{value} is not among the members asked about", value=number),
                 param_hint="--require",
             )
-    with _without_cycle_collection():
-        proposals = planner.propose(
-            scope.members, first, last, rules, top=top, sessions=sessions, require=require
-        )
+    with without_cycle_collection():
+        with Progress(t("Finding meeting times …"), enabled=not as_json):
+            proposals = planner.propose(
+                scope.members, first, last, rules, top=top, sessions=sessions, require=require
+            )
         if as_json:
             click.echo(render_json(proposals))
         else:
@@ -187,23 +192,6 @@ def propose(
             )
     if proposals.blocked_by:
         ctx.exit(1)
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while shifts are made by the hundred thousand.
-
-    None of them is part of a reference cycle, yet every full collection walks
-    them all, again and again while they are alive: with everyone's shifts over
-    a month that took half the command's time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _scope(
