@@ -3,8 +3,13 @@
 A member is **busy** for a candidate slot ``[s, e)`` when one of their shifts
 ``[a, b)`` has ``a - buffer < e`` and ``b + buffer > s``; when a shift covering
 any moment between 00:00 and 05:00 local (a night shift) ended less than
-``rest`` hours before the slot (``s < b + rest`` and ``e > b``); or when they
-are on leave during it.
+``rest`` hours before the slot (``s < b + rest`` and ``e > b``); when they
+are on leave during it; or when they are invited to a planned meeting
+``[m, n)`` with ``m - buffer < e`` and ``n + buffer > s`` (the default buffer:
+a meeting room is no far post).
+
+No slot starts before ``not_before`` (now and a lead time, for proposals): a
+time already past, or too soon to tell anyone, is never a candidate.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ class Rules:
     post_buffers: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     # The user set the buffer explicitly: it then holds for every post.
     fixed_buffer: bool = False
+    # No slot starts before this instant (aware); None: any time in the range.
+    not_before: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.duration <= 0:
@@ -49,6 +56,8 @@ class Rules:
             raise ValueError(f"buffer cannot be negative, not {self.buffer}")
         if self.rest < 0:
             raise ValueError(f"rest cannot be negative, not {self.rest}")
+        if self.not_before is not None and self.not_before.tzinfo is None:
+            raise ValueError("not_before must carry a time zone")
         if self.latest_minute <= self.earliest_minute:
             raise ValueError(
                 f"latest {self.latest:%H:%M} must be after earliest {self.earliest:%H:%M}"
@@ -93,6 +102,7 @@ class ReasonKind(enum.StrEnum):
     SHIFT = "shift"
     REST = "rest"
     LEAVE = "leave"
+    MEETING = "meeting"
 
 
 @dataclass(frozen=True)
@@ -100,11 +110,12 @@ class Reason:
     """Why a member cannot attend a slot."""
 
     kind: ReasonKind
-    start: datetime  # shift start / rest start (the night shift's end) / leave start
-    end: datetime  # shift end / rest end / leave end (exclusive)
+    start: datetime  # shift start / rest start (the night shift's end) / leave / meeting start
+    end: datetime  # shift end / rest end / leave end (exclusive) / meeting end
     post: str | None = None  # the shift's post
-    label: str | None = None  # the shift type's label
+    label: str | None = None  # the shift type's label; the meeting's topic
     note: str = ""  # the reason for leave
+    meeting: int | None = None  # the id of the meeting the member is invited to
 
 
 @dataclass(frozen=True, order=True)

@@ -138,7 +138,8 @@ class MainScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="heat")
     def load_heat(self, group: str, monday: date, minutes: int) -> None:
-        self.post_message(self.HeatLoaded(load_heat(self.store, group, monday, minutes)))
+        heat = load_heat(self.store, group, monday, minutes, self.now)
+        self.post_message(self.HeatLoaded(heat))
 
     @on(HeatLoaded)
     def _heat_loaded(self, event: HeatLoaded) -> None:

@@ -31,6 +31,8 @@ SHADES = [
 PLAIN_FILL = [" ", " ", "░", "▒", "▓", "█"]
 CURSOR = Style(reverse=True, bold=True)
 OUTSIDE = Style(color="#6c6c6c")
+# A cell already begun: its count stays readable, but nothing there can be booked.
+PAST = Style(color="#767676", bgcolor="#1c1c1c", dim=True)
 # The scheduler's default window for meetings (Rules: 07:00 to 22:00).
 MEETING_HOURS = (Rules().earliest_minute, Rules().latest_minute)
 
@@ -141,8 +143,12 @@ class Heatmap(Widget, can_focus=True):
             canvas.write(axis.column_x(day) + axis.column_width // 2, 0, "·", OUTSIDE)
             return
         level = shade(free, total)
-        style = SHADES[level] + (CURSOR if at == self.cursor and self.has_focus else Style())
+        past = self.heat is not None and bool(self.heat.past[at])
+        style = (PAST if past else SHADES[level]) + (
+            CURSOR if at == self.cursor and self.has_focus else Style()
+        )
         x, w = axis.column_x(day), axis.column_width
-        canvas.fill(x, 0, w, PLAIN_FILL[level] if self.plain else " ", style)
+        fill = " " if past or not self.plain else PLAIN_FILL[level]
+        canvas.fill(x, 0, w, fill, style)
         text = f"{free}/{total}" if w >= len(f"{free}/{total}") + 1 else str(free)
         canvas.write(x + max(0, (w - len(text)) // 2), 0, text, style, w)
