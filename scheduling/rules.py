@@ -14,6 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from types import MappingProxyType
+from zoneinfo import ZoneInfo
+
+from shiftcell.scheduling.localtime import at, days
 
 MINUTES_PER_DAY = 24 * 60
 # A shift touching this stretch of the local night is a night shift.
@@ -81,6 +84,24 @@ class Rules:
             for minute in range(0, MINUTES_PER_DAY, self.step)
             if minute >= self.earliest_minute and minute + self.duration <= self.latest_minute
         ]
+
+    def rest_after(self, start: datetime, end: datetime, zone: ZoneInfo) -> datetime | None:
+        """The end of the rest a shift from ``start`` to ``end`` earns, if it is a night shift.
+
+        One shift at a time, for drawing; ``find_availability`` applies the same rule
+        to whole arrays of shifts at once (a test holds the two to each other).
+        """
+        if self.rest <= 0:
+            return None
+        first, last = start.astimezone(zone).date(), end.astimezone(zone).date()
+        low, high = start.timestamp(), end.timestamp()
+        for day in days(first, last):
+            if (
+                low < at(day, NIGHT_END, zone).timestamp()
+                and high > at(day, NIGHT_START, zone).timestamp()
+            ):
+                return datetime.fromtimestamp(high + self.rest * 3600, zone)
+        return None
 
     def buffer_for(self, post: str | None) -> int:
         """Minutes of margin around a shift at ``post``."""
