@@ -13,8 +13,8 @@ from shiftcell.tui.words.textwidth import cells
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
 LATIN = st.characters(min_codepoint=ord("a"), max_codepoint=ord("z"))
-NAMES = st.text(st.one_of(CJK, LATIN, st.just(" ")), min_size=1, max_size=8).map(str.strip).filter(
-    bool
+NAMES = (
+    st.text(st.one_of(CJK, LATIN, st.just(" ")), min_size=1, max_size=8).map(str.strip).filter(bool)
 )
 LABELS = st.sampled_from(["早班", "晚班", "夜班", "夜间值班", "24小时班", "Early", ""])
 POSTS = st.lists(st.sampled_from(["第一食堂", "东区公寓", "Gate 3"]), max_size=3, unique=True)
