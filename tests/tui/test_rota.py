@@ -64,10 +64,9 @@ def test_every_shift_starting_in_the_week_is_in_the_cell_of_its_day(demo_db: Pat
             minutes = (start.hour * 60 + start.minute, end.hour * 60 + end.minute)
             expected.setdefault((shift.employee_no, day), []).append(minutes)
     drawn = {
-        (number, day): [s for duty in days[day].duties for s in duty.segments]
-        for number, days in rota.days.items()
-        for day in range(7)
-        if days[day].duties
+        key: [s for duty in rota.day(*key).duties for s in duty.segments]
+        for key in rota.busy_days()
+        if rota.day(*key).duties
     }
     assert {k: sorted(v) for k, v in drawn.items()} == {k: sorted(v) for k, v in expected.items()}
     assert len(drawn) > 150

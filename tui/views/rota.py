@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -39,18 +39,41 @@ class RotaDay:
     rest_until: int | None = None  # minute of the day the rest after a night shift ends
 
 
-EMPTY = RotaDay()
-
-
-@dataclass(frozen=True)
 class Rota:
-    monday: date
-    days: Mapping[str, tuple[RotaDay, ...]]  # employee_no -> seven days
-    group_meetings: Mapping[str, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
+    """What each member's days hold; a day's cell is put together when first drawn, so
+    that a branch of thousands costs only the rows on screen."""
+
+    def __init__(
+        self,
+        monday: date,
+        duties: Mapping[tuple[str, int], Mapping[str, Sequence[tuple[int, int]]]],
+        meetings: Mapping[tuple[str, int], Sequence[int]],
+        rests: Mapping[tuple[str, int], int],
+        codes: Mapping[str, str],
+        group_meetings: Mapping[str, tuple[tuple[int, ...], ...]],
+    ) -> None:
+        self.monday = monday
+        self.group_meetings = group_meetings
+        self._duties, self._meetings, self._rests, self._codes = duties, meetings, rests, codes
+        self._days: dict[tuple[str, int], RotaDay] = {}
 
     def day(self, employee_no: str, index: int) -> RotaDay:
-        found = self.days.get(employee_no)
-        return found[index] if found else EMPTY
+        key = (employee_no, index)
+        found = self._days.get(key)
+        if found is None:
+            found = self._days[key] = RotaDay(
+                duties=tuple(
+                    Duty(label, self._codes.get(label, ""), tuple(segments))
+                    for label, segments in self._duties.get(key, {}).items()
+                ),
+                meetings=tuple(sorted(self._meetings.get(key, ()))),
+                rest_until=self._rests.get(key),
+            )
+        return found
+
+    def busy_days(self) -> set[tuple[str, int]]:
+        """Every (employee_no, day) with a shift, a meeting or a rest in it."""
+        return {*self._duties, *self._meetings, *self._rests}
 
 
 def build_rota(
@@ -66,7 +89,7 @@ def build_rota(
     duties: dict[tuple[str, int], dict[str, list[tuple[int, int]]]] = defaultdict(dict)
     rests: dict[tuple[str, int], int] = {}
     for shift in sorted(shifts, key=lambda s: s.start_ts):
-        start, end = shift.start.astimezone(zone), shift.end.astimezone(zone)
+        start, end = shift.start, shift.end  # in the organisation's zone, as read
         day = (start.date() - monday).days
         if 0 <= day < 7:
             label = shift.label or ""
@@ -89,23 +112,8 @@ def build_rota(
             invited[attendance.employee_no, day].append(minute)
         for group in meeting.groups:
             by_group[group][day].append(minute)
-    people = {key[0] for key in (*duties, *rests, *invited)}
-    days = {
-        number: tuple(
-            RotaDay(
-                duties=tuple(
-                    Duty(label, codes.get(label, ""), tuple(segments))
-                    for label, segments in duties.get((number, index), {}).items()
-                ),
-                meetings=tuple(sorted(invited.get((number, index), ()))),
-                rest_until=rests.get((number, index)),
-            )
-            for index in range(7)
-        )
-        for number in people
-    }
     groups = {name: tuple(tuple(sorted(d)) for d in found) for name, found in by_group.items()}
-    return Rota(monday, days, groups)
+    return Rota(monday, duties, invited, rests, codes, groups)
 
 
 # -- what a cell says, in the room it has ------------------------------------

@@ -65,6 +65,7 @@ class RotaTable(ScrollView, can_focus=True):
         self.only: DepartmentKind | None = None
         self.chosen: str | None = None  # employee_no drawn highlighted
         self.cursor: int | None = None  # the roster's cursor line
+        self._members_of: dict[str, list[str]] = {}  # group -> employee numbers
 
     @property
     def indent(self) -> int:
@@ -81,6 +82,10 @@ class RotaTable(ScrollView, can_focus=True):
         only: DepartmentKind | None = None,
         chosen: str | None = None,
     ) -> None:
+        if week is not self.week:
+            self._members_of = {}
+            for member in week.members:
+                self._members_of.setdefault(member.group or "", []).append(member.employee_no)
         self.week, self.entries, self.names = week, entries, names
         self.today, self.only, self.chosen = today, only, chosen
         self.virtual_size = Size(self.scrollable_content_region.width, len(entries))
@@ -159,7 +164,7 @@ class RotaTable(ScrollView, can_focus=True):
         if self.names:
             canvas.write(0, 0, fit(group, axis.gutter - 1), BOLD)
         rota = week.rota
-        members = [m.employee_no for m in week.members if m.group == group]
+        members = self._members_of.get(group, [])
         meetings = rota.group_meetings.get(group, ((),) * 7)
         for day in range(7):
             x, w = axis.column_x(day), axis.column_width
