@@ -124,8 +124,7 @@ class MainScreen(AppScreen):
                 return
             if wanted not in self._weeks:
                 week = load_week(self.store, wanted, self.settings.scope_group)
-                if self.view == "rota":
-                    week.rota  # noqa: B018 - worked out here, off the UI thread
+                week.prepare(rota=self.view == "rota")
                 self.post_message(self.WeekLoaded(week))
 
     @on(WeekLoaded)
@@ -324,7 +323,9 @@ class MainScreen(AppScreen):
     def action_toggle_roster(self) -> None:
         roster = self.query_one(Roster)
         roster.display = not roster.display
-        if not roster.display and self.view == "rota":
+        if roster.display and self.group is None:
+            roster.focus()
+        elif self.view == "rota":
             self.query_one(RotaTable).focus()  # it scrolls on its own now
         self.call_after_refresh(self._redraw)
 

@@ -88,17 +88,20 @@ def _crew(block: Block, width: int, rows: int, codes: Mapping[str, str]) -> list
 
 
 def _names(names: tuple[str, ...], width: int, rows: int) -> list[str]:
-    """Whole names while rows last; those left out are counted on the last row ("+3")."""
+    """Whole names while rows last; those left out are counted on the last row ("+3").
+
+    A crew of a big branch has hundreds of names: only as many are looked at as rows.
+    """
     if rows <= 0:
         return []
-    shown = [name for name in names if cells(name) <= width]
-    if len(shown) == len(names) and len(shown) <= rows:
+    shown = []
+    for name in names:
+        if cells(name) <= width:
+            shown.append(name)
+            if len(shown) == rows:
+                break
+    if len(shown) == len(names):
         return shown
-    # keep a row for the count of the names not shown
-    while shown:
-        shown = shown[: rows - 1]
-        more = first_fit([f"+{len(names) - len(shown)}"], width)
-        if more:
-            return [*shown, more]
-        shown = shown[:-1]
-    return [first_fit([f"+{len(names)}"], width)]
+    shown = shown[: rows - 1]  # a row for the count of the names not shown
+    more = first_fit([f"+{len(names) - len(shown)}"], width)
+    return [*shown, more] if more else shown

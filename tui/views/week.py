@@ -60,15 +60,18 @@ class Week:
     def kind_of(self, member: Member) -> DepartmentKind:
         return self.kinds.get(member.department, DepartmentKind.OTHER)
 
+    def prepare(self, *, rota: bool) -> None:
+        """Work out now, in the reading worker, what drawing would otherwise work out on
+        the UI thread: the shifts' short codes, where the grid opens, the rota if shown."""
+        _ = self.codes, self.opening_minute
+        if rota:
+            _ = self.rota
+
     @cached_property
     def opening_minute(self) -> int:
         """Where the time grid opens: the morning, or the week's earliest shift if it starts
         earlier in the morning (a 05:30 canteen shift); night shifts do not count."""
-        starts = (
-            shift.start.hour * 60 + shift.start.minute
-            for shift in self.shifts
-            if self.monday <= shift.start.date() < self.monday + timedelta(days=7)
-        )
+        starts = (crew.start for crew in self.crews if not crew.continued)
         return min([MORNING, *(minute for minute in starts if minute >= EARLY_MORNING)])
 
     @cached_property
@@ -82,7 +85,7 @@ class Week:
     @cached_property
     def codes(self) -> dict[str, str]:
         """A short code for each shift label of the week ("早班" -> "早")."""
-        return shift_codes(shift.label or "" for shift in self.shifts)
+        return shift_codes({shift.label or "" for shift in self.shifts})
 
 
 def load_week(store: Store, monday: date, scope_group: str | None = None) -> Week:
