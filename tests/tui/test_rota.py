@@ -269,3 +269,26 @@ async def test_cells_are_coloured_by_department_meetings_marked_and_rest_shaded(
         assert all(seen.values()), seen
         legend = text_of(screen_rows(app)[1])
         assert "meeting" in legend and "rest after night" in legend
+
+
+async def test_with_the_roster_hidden_the_rota_names_its_rows_and_scrolls_itself(
+    make: AppFactory,
+) -> None:
+    """At 80 columns a secretary hides the roster for room: the rows must still say whose."""
+    app = make(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("v", "r")
+        await settle(app, pilot)
+        rota = app.screen.query_one(RotaTable)
+        assert rota.has_focus and rota.names
+        week = app.screen._weeks[app.screen.monday]
+        shown = [rota.render_line(y).text for y in range(rota.size.height)]
+        named = [m for m in week.members if any(line.startswith(m.name) for line in shown)]
+        assert len(named) >= 10
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert rota.scroll_y > 0
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.screen.query_one(Roster).has_focus and not rota.names
