@@ -26,9 +26,11 @@ from shiftcell.tui.views.rota import (
 )
 from shiftcell.tui.views.short_forms import shift_codes
 from shiftcell.tui.views.week import load_week
+from shiftcell.tui.widgets.heatmap import Heatmap
 from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.rota_table import RotaTable
 from shiftcell.tui.widgets.week_axis import KIND_STYLES, MEETING, REST, Axis
+from shiftcell.tui.widgets.week_grid import WeekGrid
 from shiftcell.tui.widgets.week_pane import WeekPane
 from shiftcell.tui.words.textwidth import cells
 from tests.tui.conftest import ZONE, AppFactory
@@ -292,3 +294,22 @@ async def test_with_the_roster_hidden_the_rota_names_its_rows_and_scrolls_itself
         await pilot.press("r")
         await settle(app, pilot)
         assert app.screen.query_one(Roster).has_focus and not rota.names
+
+
+async def test_leaving_the_rota_the_grid_and_heatmap_get_the_rows_the_screen_allows(
+    make: AppFactory,
+) -> None:
+    """Out of the rota, the time grid and a group's heatmap must be as fine as ever:
+    half-hour rows on a tall terminal, not the hour rows of a small one."""
+    Preferences(week_view="rota").save()
+    app = make()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one(WeekPane).showing == "rota"
+        await pilot.press("enter")  # the first group's heatmap, from the rota
+        await settle(app, pilot)
+        assert app.screen.query_one(Heatmap).minutes == 30
+        await pilot.press("escape", "v")
+        await settle(app, pilot)
+        assert app.screen.query_one(WeekPane).showing == "grid"
+        assert app.screen.query_one(WeekGrid).minutes == 30

@@ -18,7 +18,7 @@ from shiftcell.scheduling import DepartmentKind, Member
 from shiftcell.tui.i18n import t
 from shiftcell.tui.views.week import Week
 from shiftcell.tui.widgets.canvas import Canvas
-from shiftcell.tui.widgets.heatmap import SHADES
+from shiftcell.tui.widgets.heatmap import PLAIN_FILL, SHADES
 from shiftcell.tui.widgets.week_axis import HIGHLIGHT, KIND_FILL, KIND_STYLES, MEETING, REST
 from shiftcell.tui.words.textwidth import cells
 
@@ -77,9 +77,11 @@ class Legend(Widget):
 
     def show_heat(self) -> None:
         """From nobody free to everyone free, in the heatmap's shades."""
+        fills = PLAIN_FILL if self.plain else [" "] * len(SHADES)
         chips: list[Chip] = [(f" {t('nobody free')} ", SHADES[0])]
-        chips += [("  ", shade) for shade in SHADES[1:-1]]
-        chips.append((f" {t('all free')} ", SHADES[-1]))
+        chips += [(fill * 2, shade) for fill, shade in zip(fills[1:-1], SHADES[1:-1], strict=True)]
+        mark = f"{fills[-1]} " if self.plain else ""
+        chips.append((f" {mark}{t('all free')} ", SHADES[-1]))
         self._set(chips)
 
     def _department(self, name: str, kind: DepartmentKind, *, shown: bool) -> Chip:

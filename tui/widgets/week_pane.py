@@ -86,7 +86,8 @@ class WeekPane(Vertical):
         return self.showing == "grid" and self.grid_minutes() != self.query_one(WeekGrid).minutes
 
     def _height(self) -> int:
-        return self.query_one("#grid-scroll", VerticalScroll).size.height or 20
+        """Rows below the day header, whichever view has them (a hidden one has none)."""
+        return self.size.height - 1 if self.size.height > 1 else 20
 
     # -- the three views -----------------------------------------------------
 
