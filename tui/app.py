@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -17,6 +17,9 @@ from shiftcell.db.store import Store
 from shiftcell.tui.i18n import set_language, t
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.words.bindings import translate_bindings
+
+if TYPE_CHECKING:
+    from shiftcell.tui.screens.welcome import WelcomeScreen
 
 Clock = Callable[[], datetime]
 
@@ -52,9 +55,12 @@ class ShiftcellApp(App[None]):
         if self.store.is_empty():
             from shiftcell.tui.screens.welcome import WelcomeScreen
 
-            self.push_screen(WelcomeScreen(self.store, self.settings))
+            self.push_screen(WelcomeScreen(self.store, self.settings, self.now))
         else:
             self.open_main()
+
+    def on_welcome_screen_ready(self, _: WelcomeScreen.Ready) -> None:
+        self.open_main()
 
     def open_main(self) -> None:
         """The main screen, replacing whatever is shown (after the welcome, say)."""
@@ -72,7 +78,7 @@ class ShiftcellApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen.active_bindings, self.screen))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette (ctrl+p): every binding of the screen shown, then the app's own."""
         seen = set()
         for _key, active in screen.active_bindings.items():
@@ -94,5 +100,5 @@ class ShiftcellApp(App[None]):
 def make_app(settings: Settings, *, clock: Clock | None = None) -> ShiftcellApp:
     """The app as the command line and the tests build it."""
     set_language(settings.language)
-    store = Store.open(settings.database, read_only=settings.read_only)
+    store = Store.open(settings.database, read_only=settings.read_only, group=settings.scope_group)
     return ShiftcellApp(store, settings, clock=clock)

@@ -12,12 +12,40 @@ import click
 from click_default_group import DefaultGroup
 
 from shiftcell.tui.commands import calendar, meetings, people, planning, remote, setup
-from shiftcell.tui.i18n import LANGUAGES, language_from_environment, set_language, t
+from shiftcell.tui.commands.common import store_failure
+from shiftcell.tui.i18n import LANGUAGES, language_from_environment, set_language
 from shiftcell.tui.settings import Settings
 
 
+class ShiftcellGroup(DefaultGroup):
+    """The command group: a store's refusal or a busy database is one clear line, never a
+    traceback, whichever command met it."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        command = _command_words(ctx.args)
+        try:
+            return super().invoke(ctx)
+        except Exception as error:
+            failure = store_failure(error, command)
+            if failure is None:
+                raise
+            raise failure from None
+
+
+def _command_words(args: list[str]) -> str:
+    """``meetings book``: the command as typed, without its options."""
+    words: list[str] = []
+    for word in args:
+        if word.startswith("-") or len(words) == 2:
+            break
+        words.append(word)
+    return " ".join(["shiftcell", *words])
+
+
 # Only options (``shiftcell --db x.db --lang zh``) also opens the app.
-@click.group(cls=DefaultGroup, default="open", default_if_no_args=True, invoke_without_command=True)
+@click.group(
+    cls=ShiftcellGroup, default="open", default_if_no_args=True, invoke_without_command=True
+)
 @click.version_option(package_name="shiftcell", prog_name="shiftcell")
 @click.option(
     "--db",
@@ -34,9 +62,15 @@ from shiftcell.tui.settings import Settings
 @click.option(
     "--read-only",
     is_flag=True,
-    help="Open the database read-only and offer no editing (for viewers).",
+    help="Open the database read-only: nothing in it can change (files you export are written).",
 )
-@click.option("--group", "scope_group", help="Show only this group, everywhere.")
+@click.option(
+    "--group",
+    "scope_group",
+    metavar="NAME",
+    help="Only this group, everywhere: its members, their shifts, its meetings and feeds; "
+    "changes limited to its meetings.",
+)
 @click.pass_context
 def main(
     ctx: click.Context,
@@ -60,22 +94,13 @@ for module in (setup, people, planning, meetings, calendar, remote):
         main.add_command(command)
 
 
-@main.command("open")
+@main.command(name="open")
 @click.pass_context
 def open_app(ctx: click.Context) -> None:
     """Open the app (the default when no command is given)."""
-    from shiftcell.db.store import StoreError
     from shiftcell.tui.app import make_app
-    from shiftcell.tui.commands.common import CommandError
 
-    try:
-        app = make_app(ctx.obj)
-    except StoreError as error:
-        raise CommandError(t(error.template, **error.fields)) from None
-    scope = ctx.obj.scope_group
-    if scope is not None and scope not in {g.name for g in app.store.groups()}:
-        app.store.close()
-        raise click.BadParameter(t("no group named {name}", name=scope), param_hint="--group")
+    app = make_app(ctx.obj)
     app.run()
     app.store.close()
 

@@ -97,7 +97,6 @@ ZH: dict[str, str] = {
     "on leave until {day}": "请假至 {day}",
     "on leave until {day} ({note})": "请假至 {day}（{note}）",
     "{value} is not among the members asked about": "{value} 不在所选人员之中",
-    "only group {group} can be planned for here": "此处只能为党小组 {group} 安排",
     "choose whom to meet: --group NAME, --department NAME, --member EMP_NO or --all": (
         "请选择参会范围：--group 党小组、--department 部门、--member 工号 或 --all"
     ),
@@ -225,7 +224,6 @@ ZH: dict[str, str] = {
     "Needs a make-up session: {members}": "需要补课：{members}",
     "{value} is named more than once": "{value} 被重复列出",
     "{value!r} is not like HQ0001:reason": "{value!r} 不是 HQ0001:原因 这样的格式",
-    "{name} is outside the group this session shows": "{name} 不在当前限定查看的党小组范围内",
     "no meeting with ID {id}": "没有编号为 {id} 的会议",
     "{value!r} is not a time like 2026-12-10 14:00": "{value!r} 不是 2026-12-10 14:00 这样的时间",
     "Meetings · {group}": "会议 · {group}",
@@ -347,7 +345,6 @@ ZH: dict[str, str] = {
     "revoked {day}": "{day} 已停用",
     "no feed with this token": "没有使用此令牌的订阅",
     "{shifts} shifts and {meetings} meetings, {first} – {last}": "{first} 至 {last}：{shifts} 个班次，{meetings} 个会议",
-    "only the calendars of {group} can be shown": "只能查看{group}的日历",
     "Feed URL: {url}": "订阅网址：{url}",
     "No feed URL yet.": "尚无订阅网址。",
     "Type a file name first.": "请先输入文件名。",
@@ -419,6 +416,26 @@ ZH: dict[str, str] = {
     "cannot listen on {host}:{port} ({error})": "无法监听 {host}:{port}（{error}）",
     "too many failed logins from {address}; try again later": "来自 {address} 的登录失败次数过多；请稍后再试",
     "shiftcell is serving its maximum of {count} sessions; try again later": "shiftcell 已达到最多 {count} 个会话；请稍后再试",
+    # -- views of the data: a group's, read-only (db/access.py) ----------------
+    "no group named {group}": "没有名为 {group} 的党小组",
+    "only group {group} can be changed here": "此处只能更改党小组 {group} 的内容",
+    "only the whole organisation's view can change this (not group {group})": "只有全组织视图才能更改此项（当前限定为党小组 {group}）",
+    "the database is busy: another program kept it locked for {seconds} seconds; nothing was saved, try again": "数据库正忙：另一个程序已占用 {seconds} 秒；未保存任何内容，请重试",
+    "{template}: this command would change it, and --read-only protects it": "{template}：此命令会更改数据库，而 --read-only 保护数据库不被更改",
+    "the database is busy: another program kept it locked for {seconds} seconds. Nothing of `{command}` was saved; try again.": "数据库正忙：另一个程序已占用 {seconds} 秒。`{command}` 的更改均未保存，请重试。",
+    "nothing to export for {target}": "没有可导出的 {target} 日历",
+    # -- organisational life: cadence, periods (scheduling/cadence.py) ---------
+    "review meeting": "组织生活会",
+    "appraisal of members": "民主评议党员",
+    "Review meeting: {topic}": "组织生活会：{topic}",
+    "Appraisal of members: {topic}": "民主评议党员：{topic}",
+    # -- progress of long commands -------------------------------------------
+    "Reading shifts and meetings …": "正在读取班次和会议 …",
+    "standard output": "标准输出",
+    "Creating {members} demo staff and their shifts …": "正在生成 {members} 名演示职工及其班次 …",
+    "Finding meeting times …": "正在查找会议时间 …",
+    "Checking {file} …": "正在检查 {file} …",
+    "Importing {file} …": "正在导入 {file} …",
     # -- the week grid: legend, labels, rota (排班表) ----------------------------
     "Rota": "排班表",
     "Time grid": "时间网格",

@@ -47,6 +47,11 @@ class MembersImport:
     new_posts: list[tuple[str, str]]
     new_groups: list[str]
 
+    @property
+    def rows(self) -> int:
+        """Rows of the file: a member each."""
+        return len(self.members)
+
 
 def import_members(store: Store, path: Path, *, dry_run: bool = False) -> MembersImport:
     """Validate the whole file, then write it in one transaction (unless ``dry_run``)."""

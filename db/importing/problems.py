@@ -6,6 +6,7 @@ them (each template here has a Chinese twin in ``tui/locale_zh.py``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MISSING_COLUMN = "missing column {column}"
@@ -54,10 +55,10 @@ class Problem:
     template: str
     fields: dict[str, object] = field(default_factory=dict, compare=False)
 
-    def message(self, translate: object = None) -> str:
+    def message(self, translate: Callable[..., str] | None = None) -> str:
         """The message, through ``translate(template, **fields)`` when given."""
         values = {"value": self.value, "column": self.column, **self.fields}
-        if callable(translate):
+        if translate is not None:
             return translate(self.template, **values)
         return self.template.format(**values)
 

@@ -44,6 +44,11 @@ class ShiftsImport:
     replaced: int
     new_posts: list[str]
 
+    @property
+    def rows(self) -> int:
+        """Rows of the file: a shift each."""
+        return len(self.shifts)
+
 
 def import_shifts(store: Store, path: Path, *, dry_run: bool = False) -> ShiftsImport:
     """Validate the whole file, then replace and write in one transaction."""
@@ -170,7 +175,7 @@ def _write(
     members: dict[str, Member],
 ) -> None:
     first_holder = {s.post: s.employee_no for s in reversed(shifts) if s.post}
-    with store.db.atomic():
+    with store.transaction():
         for shift_id in replaced:
             store.db.table("shifts").delete(shift_id)
         store.save(

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from shiftcell.scheduling import DepartmentKind
 from shiftcell.tui.views.block_text import block_lines
 from shiftcell.tui.views.short_forms import clock, first_fit, shift_codes, span_forms
-from shiftcell.tui.widgets.week_layout import Block
+from shiftcell.tui.views.week_layout import Block
 from shiftcell.tui.words.textwidth import cells
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)

@@ -160,7 +160,7 @@ def test_feed_commands_refuse_bad_targets_and_read_only(db: Path) -> None:
     read_only = CliRunner().invoke(
         main, ["--db", str(db), "--read-only", "feeds", "issue", "--member", "HQ0001"]
     )
-    assert read_only.exit_code == 1
+    assert read_only.exit_code == 2
     assert "read-only" in read_only.output
 
 

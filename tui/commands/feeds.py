@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from shiftcell.tui.commands.common import CommandError, open_store
+from shiftcell.tui.commands.common import CommandError, Needs, open_store
 from shiftcell.tui.feeds.urls import feed_url
 from shiftcell.tui.i18n import t
 
@@ -26,13 +26,13 @@ def issue(
     ctx: click.Context, member: str | None, group: str | None, replace: bool, base_url: str | None
 ) -> None:
     """Issue the feed of a member or a group (or show the one it already has)."""
+    from shiftcell.db.access import StoreError
     from shiftcell.db.calendars.feeds import FeedKind, UnknownTarget
-    from shiftcell.db.store import StoreError
 
     if (member is None) == (group is None):
         raise click.UsageError(t("give exactly one of --member or --group"))
     kind, target = (FeedKind.MEMBER, member) if member is not None else (FeedKind.GROUP, group)
-    store = open_store(ctx)
+    store = open_store(ctx, needs=Needs.GROUP)
     try:
         feed, new = store.feeds.issue(kind, str(target), replace=replace)
     except UnknownTarget:
@@ -58,7 +58,7 @@ def list_feeds(ctx: click.Context, revoked: bool, base_url: str | None) -> None:
     """The feeds issued, with their URLs."""
     from shiftcell.tui.words.textwidth import render_table
 
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     found = store.feeds.list(include_revoked=revoked)
     names = {m.employee_no: m.name for m in store.members()}
     rows = [
@@ -81,10 +81,10 @@ def list_feeds(ctx: click.Context, revoked: bool, base_url: str | None) -> None:
 @click.pass_context
 def revoke(ctx: click.Context, token: str) -> None:
     """Stop a feed for good: its URL answers 404 from now on."""
+    from shiftcell.db.access import StoreError
     from shiftcell.db.calendars.feeds import FeedNotFound
-    from shiftcell.db.store import StoreError
 
-    store = open_store(ctx)
+    store = open_store(ctx, needs=Needs.GROUP)
     token = token.rsplit("/", 1)[-1].removesuffix(".ics")  # a whole URL pasted works too
     try:
         feed = store.feeds.revoke(token)
@@ -113,7 +113,7 @@ def serve_feeds(ctx: click.Context, host: str, port: int) -> None:
     from shiftcell.tui.feeds.server import FeedServer, log_to_stderr
     from shiftcell.tui.words.calendar import calendar_words
 
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     zone = store.timezone
     calendars = FeedCalendars(store, calendar_words(), lambda: datetime.now(zone))
     try:

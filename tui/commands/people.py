@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.commands.common import DATE, open_store
+from shiftcell.tui.commands.common import DATE, Needs, open_store
 from shiftcell.tui.i18n import t
+
+if TYPE_CHECKING:
+    from shiftcell.db.store import Store
 
 
 @click.command()
@@ -22,7 +26,7 @@ def roster(ctx: click.Context, groups: tuple[str, ...], as_json: bool) -> None:
     from shiftcell.tui.words.labels import badges, role_label, status_label
     from shiftcell.tui.words.textwidth import render_table
 
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     _check_groups(store, groups)
     members = store.members(groups=groups)
     if as_json:
@@ -85,7 +89,7 @@ def shifts(
     from shiftcell.tui.words.labels import weekday_label
     from shiftcell.tui.words.textwidth import render_table
 
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     member = store.member(employee_no)
     if member is None:
         raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
@@ -132,11 +136,18 @@ def _import_command(kind: str) -> click.Command:
     @click.pass_context
     def command(ctx: click.Context, file: Path, dry_run: bool) -> None:
         from shiftcell.db.importing import ImportFailed, import_members, import_shifts
+        from shiftcell.tui.commands.progress import Progress
 
-        store = open_store(ctx)
+        store = open_store(ctx, needs=Needs.ORGANISATION)
         run = import_members if kind == "members" else import_shifts
+        label = (
+            t("Checking {file} …", file=file.name)
+            if dry_run
+            else t("Importing {file} …", file=file.name)
+        )
         try:
-            result = run(store, file, dry_run=dry_run)
+            with Progress(label):
+                result = run(store, file, dry_run=dry_run)
         except ImportFailed as failed:
             for problem in failed.problems:
                 click.echo(f"{problem.where()}: {problem.message(t)}", err=True)
@@ -144,7 +155,7 @@ def _import_command(kind: str) -> click.Command:
                 t("Nothing was imported: {count} problem(s).", count=len(failed.problems)), err=True
             )
             ctx.exit(2)
-        count = len(result.members if kind == "members" else result.shifts)  # type: ignore[union-attr]
+        count = result.rows
         if dry_run:
             click.echo(
                 t(
@@ -168,8 +179,8 @@ import_group.add_command(_import_command("members"))
 import_group.add_command(_import_command("shifts"))
 
 
-def _check_groups(store: object, groups: tuple[str, ...]) -> None:
-    known = {g.name for g in store.groups()}  # type: ignore[attr-defined]
+def _check_groups(store: Store, groups: tuple[str, ...]) -> None:
+    known = {g.name for g in store.groups()}
     for name in groups:
         if name not in known:
             raise click.BadParameter(t("no group named {name}", name=name), param_hint="--group")

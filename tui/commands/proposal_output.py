@@ -50,8 +50,23 @@ def _proposal_json(proposal: Proposal) -> dict[str, object]:
     }
 
 
-def _absentees_json(absent: Sequence[tuple[str, Reason]], on: date) -> list[dict[str, str]]:
-    return [{"employee_no": no, "reason": describe(reason, on)} for no, reason in absent]
+def _absentees_json(absent: Sequence[tuple[str, Reason]], on: date) -> list[dict[str, object]]:
+    """Who cannot come: ``reason`` for a person, in the UI language; ``cause`` for a
+    program, the same in every language."""
+    return [
+        {"employee_no": no, "reason": describe(reason, on), "cause": cause(reason)}
+        for no, reason in absent
+    ]
+
+
+def cause(reason: Reason) -> dict[str, str | None]:
+    """What keeps a member away, as data: its kind, when (ISO, with offset), where."""
+    return {
+        "kind": reason.kind.value,
+        "start": reason.start.isoformat(),
+        "end": reason.end.isoformat(),
+        "post": reason.post,
+    }
 
 
 def render_text(

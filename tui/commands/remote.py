@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.commands.common import CommandError, open_store
+from shiftcell.tui.commands.common import CommandError, Needs, open_store
 from shiftcell.tui.i18n import LANGUAGES, t
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def add_key(
             public = read_public_key(pubkey_file)
     except KeyFileError as error:
         raise CommandError(str(error)) from None
-    store = open_store(ctx)
+    store = open_store(ctx, needs=Needs.ORGANISATION)
     try:
         key = store.ssh_keys.add(
             label=label,
@@ -78,7 +78,7 @@ def list_keys(ctx: click.Context, as_json: bool) -> None:
     """The registered keys: who, what they may see, fingerprint, last login."""
     from shiftcell.tui.words.textwidth import render_table
 
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     keys = store.ssh_keys.list()
     last = store.ssh_keys.last_logins()
     if as_json:
@@ -122,7 +122,7 @@ def remove_key(ctx: click.Context, label: str) -> None:
     """Remove a key; it is refused from its next login on."""
     from shiftcell.db.ssh_keys import SshKeyError
 
-    store = open_store(ctx)
+    store = open_store(ctx, needs=Needs.ORGANISATION)
     try:
         key = store.ssh_keys.remove(label)
     except SshKeyError as error:
@@ -140,7 +140,7 @@ def show_log(ctx: click.Context, limit: int, label: str | None, as_json: bool) -
     from shiftcell.tui.ssh.words import describe_event
     from shiftcell.tui.words.textwidth import render_table
 
-    store = open_store(ctx, read_only=True)
+    store = open_store(ctx, needs=Needs.READ)
     entries = store.ssh_keys.log(limit=limit, label=label)
     if as_json:
         rows = [

@@ -41,7 +41,7 @@ class FeedServer(ThreadingHTTPServer):
 
     @property
     def base_url(self) -> str:
-        host, port = self.server_address[:2]
+        host, port = self.socket.getsockname()[:2]  # what server_address holds once bound
         return f"http://{host}:{port}"
 
 

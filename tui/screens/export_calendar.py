@@ -24,8 +24,9 @@ from textual.message import Message
 from textual.widgets import Button, Input, Static
 
 from shiftcell.db.calendars.content import CalendarContent, Scope, ScopeKind, default_range, gather
-from shiftcell.db.calendars.feeds import Feed, FeedKind
+from shiftcell.db.calendars.feeds import Feed, FeedKind, UnknownTarget
 from shiftcell.db.calendars.files import file_stem, write_whole
+from shiftcell.db.meetings import MeetingNotFound
 from shiftcell.db.store import Store
 from shiftcell.tui.feeds.urls import feed_url
 from shiftcell.tui.i18n import t
@@ -80,8 +81,6 @@ class ExportCalendarScreen(AppModal):
         self.settings = settings
         self.now = now
         self.scope = _scope(member, group, meeting)
-        if self.scope.kind is ScopeKind.ALL and settings.scope_group:
-            self.scope = Scope(ScopeKind.GROUP, settings.scope_group)
         self.folder = folder or export_folder()
         self.content: CalendarContent | None = None
 
@@ -117,28 +116,19 @@ class ExportCalendarScreen(AppModal):
 
     @work(thread=True, exclusive=True, group=EXPORT_WORKERS)
     def load(self) -> None:
-        refusal = self._outside_scope_group()
-        if refusal:
-            self.post_message(self.Failed(refusal))
-            return
         first, last = default_range(self.now.date())
-        content = gather(self.store, self.scope, first, last)
+        try:
+            content = gather(self.store, self.scope, first, last)
+        except (UnknownTarget, MeetingNotFound):
+            # Not in the database, or not in this view of it (a group leader's).
+            self.post_message(
+                self.Failed(t("nothing to export for {target}", target=self.scope.target))
+            )
+            return
         feed = None
         if self.feed_kind is not None:
             feed = self.store.feeds.active_for(self.feed_kind, str(self.scope.target))
         self.post_message(self.Loaded(content, feed))
-
-    def _outside_scope_group(self) -> str | None:
-        """Why not, when a viewer limited to one group asks for someone else's calendar."""
-        group = self.settings.scope_group
-        if group is None or self.scope.kind is ScopeKind.MEETING:
-            return None
-        if self.scope.kind is ScopeKind.GROUP and self.scope.target == group:
-            return None
-        member = self.store.member(str(self.scope.target))
-        if self.scope.kind is ScopeKind.MEMBER and member is not None and member.group == group:
-            return None
-        return t("only the calendars of {group} can be shown", group=group)
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -123,7 +123,7 @@ class MainScreen(AppScreen):
             if worker.is_cancelled:
                 return
             if wanted not in self._weeks:
-                week = load_week(self.store, wanted, self.settings.scope_group)
+                week = load_week(self.store, wanted)
                 week.prepare(rota=self.view == "rota")
                 self.post_message(self.WeekLoaded(week))
 
@@ -356,7 +356,7 @@ class MainScreen(AppScreen):
         week = self._weeks.get(self.monday)
         return [g.name for g in week.groups] if week else []
 
-    def _push_editing(self, screen: Screen[object]) -> None:
+    def _push_editing(self, screen: Screen[Any]) -> None:
         """A screen that may book or cancel meetings: reread the week on return."""
         self._stale = True
         self.app.push_screen(screen)

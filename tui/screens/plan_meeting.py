@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,12 +19,12 @@ from textual.worker import Worker
 from shiftcell.db.planning import (
     LONGEST_RANGE,
     Plan,
+    Planner,
     PlanRequest,
-    book_plan,
-    make_plan,
     parse_words,
 )
 from shiftcell.db.store import Store
+from shiftcell.scheduling import Proposal
 from shiftcell.scheduling.meetings import Meeting, MeetingType
 from shiftcell.tui.i18n import t
 from shiftcell.tui.screens.base import report_failure
@@ -35,6 +35,8 @@ from shiftcell.tui.words.meetings import meeting_type_label
 
 DURATIONS = (30, 45, 60, 90, 120)
 MOST_SESSIONS = 3
+
+T = TypeVar("T")
 
 
 class PlanMeetingScreen(Screen[list[Meeting] | None]):
@@ -70,8 +72,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         self.store = store
         self.settings = settings
         self.now = now
-        scope = settings.scope_group
-        self.chosen_groups = [scope] if scope else list(groups)
+        self.chosen_groups = list(groups)
         self.first = max(first or now.date(), now.date())
         # Employee numbers of those who missed a meeting: plan their make-up session.
         self.make_up_for = tuple(make_up_for)
@@ -146,23 +147,22 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     def _show_groups(self, names: list[str]) -> None:
         groups = self.query_one("#groups", SelectionList)
-        scope = self.settings.scope_group
-        shown = [scope] if scope else names
+        shown = names
         if self.make_up_for:
             shown = [name for name in shown if name in self.chosen_groups]
         with self.prevent(SelectionList.SelectedChanged):
             groups.add_options((name, name, name in self.chosen_groups) for name in shown)
-        groups.disabled = scope is not None or bool(self.make_up_for)
+        groups.disabled = len(shown) <= 1 or bool(self.make_up_for)
         self.action_propose()
         self.query_one("#proposals").focus()
 
     @work(thread=True, exclusive=True, group="plan")
     def compute(self, request: PlanRequest) -> None:
-        self.post_message(self.Planned(make_plan(self.store, request, self.now)))
+        self.post_message(self.Planned(Planner(self.store).plan(request, self.now)))
 
     @work(thread=True, group="plan-book")
     def book(self, plan: Plan, starts: list[datetime], topic: str, place: str, notes: str) -> None:
-        ids = book_plan(self.store, plan, starts, topic=topic, place=place, notes=notes)
+        ids = Planner(self.store).book(plan, starts, topic=topic, place=place, notes=notes)
         self.post_message(self.Booked([self.store.meetings.get(i) for i in ids]))
 
     # -- the form ------------------------------------------------------------
@@ -187,11 +187,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         self.asked += 1
         return PlanRequest(
             groups=groups,
-            kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
+            kind=self._picked("#kind", MeetingType),
             first=first,
             last=last,
-            duration=self.query_one("#duration", Select).value,  # type: ignore[arg-type]
-            sessions=self.query_one("#sessions", Select).value,  # type: ignore[arg-type]
+            duration=self._picked("#duration", int),
+            sessions=self._picked("#sessions", int),
             require=parse_words(self._text("#require")),
             number=self.asked,
             invitees=self.make_up_for,
@@ -199,6 +199,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     def _text(self, selector: str) -> str:
         return self.query_one(selector, Input).value
+
+    def _picked(self, selector: str, kind: type[T]) -> T:
+        value = self.query_one(selector, Select).value
+        assert isinstance(value, kind)  # these selects allow no blank
+        return value
 
     @on(Input.Submitted)
     @on(Select.Changed)
@@ -264,7 +269,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         pane = self.query_one("#absentees", Static)
         pane.update(absentee_text(proposal, self.plan) if proposal and self.plan else "")
 
-    def highlighted(self):
+    def highlighted(self) -> Proposal | None:
         index = self.query_one(ProposalList).highlighted
         if self.plan is None or index is None or index >= len(self.plan.proposals):
             return None
@@ -314,7 +319,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
-        report_failure(self, event)  # type: ignore[arg-type]
+        report_failure(self, event)
 
 
 def _date(text: str) -> date | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -36,10 +38,14 @@ class WelcomeScreen(AppScreen):
 
         lines: list[str]
 
-    def __init__(self, store: Store, settings: Settings) -> None:
+    class Ready(Message):
+        """Members and shifts are in: the app opens the main screen."""
+
+    def __init__(self, store: Store, settings: Settings, now: Callable[[], datetime]) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
+        self.now = now
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome"):
@@ -97,8 +103,8 @@ class WelcomeScreen(AppScreen):
     def load_demo(self) -> None:
         from shiftcell.db.demo import fill_demo
 
-        today = self.app.now().date()  # type: ignore[attr-defined]
-        with self.store.db.atomic():
+        today = self.now().date()
+        with self.store.transaction():
             count = fill_demo(self.store, today=today)
         self.post_message(self.Done(t("Demo organisation: {count} staff", count=count), True))
 
@@ -114,7 +120,7 @@ class WelcomeScreen(AppScreen):
             lines.append(t("Nothing was imported: {count} problem(s).", count=len(lines)))
             self.post_message(self.Refused(lines))
             return
-        count = len(result.members if kind == "members" else result.shifts)  # type: ignore[union-attr]
+        count = result.rows
         message = t("{file}: imported {count} rows.", file=path.name, count=count)
         self.post_message(self.Done(message, kind == "shifts"))
 
@@ -122,7 +128,7 @@ class WelcomeScreen(AppScreen):
     def _done(self, event: Done) -> None:
         if event.ready and not self.store.is_empty():
             self.notify(event.message)
-            self.app.open_main()  # type: ignore[attr-defined]
+            self.post_message(self.Ready())
         else:
             self._show([event.message, t("Now import the shifts file.")])
 

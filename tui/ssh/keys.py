@@ -82,7 +82,8 @@ def parse_public_key(raw: bytes, path: Path | str) -> PublicKey:
 
 def rsa_bits(blob: bytes) -> int:
     """The modulus size of an ``ssh-rsa`` public key blob (string type, mpint e, mpint n)."""
-    fields, at = [], 0
+    fields: list[bytes] = []
+    at = 0
     while at + 4 <= len(blob) and len(fields) < 3:
         size = int.from_bytes(blob[at : at + 4], "big")
         fields.append(blob[at + 4 : at + 4 + size])

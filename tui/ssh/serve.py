@@ -23,7 +23,7 @@ class ServeError(Exception):
 def serve(
     settings: Settings, *, host: str, port: int, max_sessions: int, host_key: Path | None
 ) -> None:
-    from shiftcell.db.store import NO_DATABASE, StoreError
+    from shiftcell.db.access import NO_DATABASE, StoreError
     from shiftcell.tui.ssh.hostkey import (
         HostKeyError,
         default_host_key_path,

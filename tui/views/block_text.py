@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from shiftcell.tui.views.short_forms import count_forms, first_fit, span_forms, vertical
-from shiftcell.tui.widgets.week_layout import Block
+from shiftcell.tui.views.week_layout import Block
 from shiftcell.tui.words.textwidth import cells
 
 CONTINUED = "↳"  # the shift began the day before

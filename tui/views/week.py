@@ -17,7 +17,7 @@ from shiftcell.scheduling import DepartmentKind, Group, Member, Shift
 from shiftcell.scheduling.localtime import day_start
 from shiftcell.scheduling.meetings import Meeting
 from shiftcell.tui.views.short_forms import shift_codes
-from shiftcell.tui.widgets.week_layout import Block, crews, meeting_blocks
+from shiftcell.tui.views.week_layout import Block, crews, meeting_blocks
 
 if TYPE_CHECKING:
     from shiftcell.tui.views.rota import Rota
@@ -88,10 +88,10 @@ class Week:
         return shift_codes({shift.label or "" for shift in self.shifts})
 
 
-def load_week(store: Store, monday: date, scope_group: str | None = None) -> Week:
-    """Everyone in a group (or in ``scope_group`` only) and their week."""
+def load_week(store: Store, monday: date) -> Week:
+    """Everyone in a group the store shows, and their week."""
     zone = store.timezone
-    groups = [g for g in store.groups() if scope_group in (None, g.name)]
+    groups = store.groups()
     names = [g.name for g in groups]
     members = tuple(store.members(groups=names)) if names else ()
     start = day_start(monday, zone)

@@ -54,7 +54,7 @@ class Roster(Tree[RosterEntry]):
         self.auto_expand = False
         self.week: Week | None = None
         self._people: tuple[str, ...] = ()
-        self._sizes: Counter[str] = Counter()
+        self._sizes: Counter[str | None] = Counter()  # members by group
 
     def fill(self, week: Week, expanded: set[str] | None = None) -> None:
         """Show ``week``: rebuilt when the people changed, else only the hours updated.
@@ -65,10 +65,12 @@ class Roster(Tree[RosterEntry]):
         self.week = week
         people = tuple(m.employee_no for m in week.members)
         if people == self._people and expanded is None:
-            for group in self._group_nodes():
-                for node in group.children:
-                    member = node.data.member  # type: ignore[union-attr]
-                    node.set_label(member_line(member, week.hours.get(member.employee_no, 0.0)))
+            for group_node in self._group_nodes():
+                for node in group_node.children:
+                    member = node.data.member if node.data else None
+                    if member is not None:
+                        hours = week.hours.get(member.employee_no, 0.0)
+                        node.set_label(member_line(member, hours))
             return
         first = not self._people
         self._people = people

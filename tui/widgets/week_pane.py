@@ -16,13 +16,13 @@ from textual.containers import Vertical, VerticalScroll
 from shiftcell.scheduling import DepartmentKind, Member
 from shiftcell.tui.views.heat import Heat
 from shiftcell.tui.views.week import Week
+from shiftcell.tui.views.week_layout import Block, arrange, crews
 from shiftcell.tui.widgets.day_header import DayHeader
 from shiftcell.tui.widgets.heatmap import MEETING_HOURS, Heatmap
 from shiftcell.tui.widgets.roster import Roster, RosterEntry
 from shiftcell.tui.widgets.rota_table import RotaTable
 from shiftcell.tui.widgets.week_axis import GUTTER, Axis, row_minutes_for
 from shiftcell.tui.widgets.week_grid import WeekGrid
-from shiftcell.tui.widgets.week_layout import Block, arrange, crews
 
 Showing = Literal["grid", "heat", "rota"]
 
