@@ -17,13 +17,23 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from types import MappingProxyType
+from zoneinfo import ZoneInfo
+
+from shiftcell.scheduling.localtime import at, days
 
 MINUTES_PER_DAY = 24 * 60
 # A shift touching this stretch of the local night is a night shift.
 NIGHT_START = time(0)
 NIGHT_END = time(5)
+
+
+@lru_cache(maxsize=4096)
+def _night(day: date, zone: ZoneInfo) -> tuple[float, float]:
+    """The instants ``day``'s night begins and ends (00:00 and 05:00 local)."""
+    return at(day, NIGHT_START, zone).timestamp(), at(day, NIGHT_END, zone).timestamp()
 
 
 def _minutes(clock: time) -> int:
@@ -90,6 +100,26 @@ class Rules:
             for minute in range(0, MINUTES_PER_DAY, self.step)
             if minute >= self.earliest_minute and minute + self.duration <= self.latest_minute
         ]
+
+    def rest_after(self, start: datetime, end: datetime, zone: ZoneInfo) -> datetime | None:
+        """The end of the rest a shift from ``start`` to ``end`` earns, if it is a night shift.
+
+        One shift at a time, for drawing; ``find_availability`` applies the same rule
+        to whole arrays of shifts at once (a test holds the two to each other).
+        """
+        if self.rest <= 0:
+            return None
+        begin = start if start.tzinfo is zone else start.astimezone(zone)
+        finish = end if end.tzinfo is zone else end.astimezone(zone)
+        first, last = begin.date(), finish.date()
+        if first == last and begin.time() >= NIGHT_END:
+            return None  # a day shift: it starts after the night and ends before the next
+        low, high = start.timestamp(), end.timestamp()
+        for day in days(first, last):
+            night_start, night_end = _night(day, zone)
+            if low < night_end and high > night_start:
+                return datetime.fromtimestamp(high + self.rest * 3600, zone)
+        return None
 
     def buffer_for(self, post: str | None) -> int:
         """Minutes of margin around a shift at ``post``."""

@@ -15,7 +15,6 @@ from shiftcell.tui.screens.cell import CellScreen
 from shiftcell.tui.screens.main import MainScreen
 from shiftcell.tui.widgets.heatmap import PAST, Heatmap, shade
 from shiftcell.tui.widgets.roster import Roster
-from shiftcell.tui.widgets.week_axis import Axis
 from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
 
@@ -100,16 +99,18 @@ async def test_enter_on_a_cell_lists_who_is_free_and_why_the_others_are_not(
 
 
 async def test_a_click_on_a_cell_opens_it_too(make: AppFactory) -> None:
-    """The mouse works as well as the keys."""
+    """The mouse works as well as the keys: the cell clicked is the one opened."""
     app = make()
     async with app.run_test(size=(120, 40)) as pilot:
         await choose_group(app, pilot)
         heatmap = app.screen.query_one(Heatmap)
-        await pilot.click(Heatmap, offset=(8, 14))
+        scroll = app.screen.query_one("#grid-scroll")
+        hour = str(heatmap.render_line(14 + int(scroll.scroll_y)).text)[:5]
+        await pilot.click(Heatmap, offset=(8, 14 + int(scroll.scroll_y)))
         await pilot.pause()
         assert isinstance(app.screen, CellScreen)
         assert app.screen.cell.start.weekday() == 0
-        assert heatmap.cursor == (0, 14)
+        assert f"{app.screen.cell.start:%H:%M}" == hour
 
 
 async def test_arrows_move_the_cell_and_the_week_keys_still_work(make: AppFactory) -> None:
@@ -192,13 +193,15 @@ async def test_cells_already_past_are_dimmed_and_the_rest_is_not(make: AppFactor
     async with app.run_test(size=(120, 40)) as pilot:
         await choose_group(app, pilot)
         heatmap = app.screen.query_one(Heatmap)
-        heatmap.cursor = (6, 0)  # the cursor's own highlight is not what is looked at
+        heatmap.cursor = (6, 7 * 60 // heatmap.minutes)  # its own highlight is not looked at
         minutes = heatmap.minutes
-        axis = Axis(heatmap.size.width, minutes)
+        axis = heatmap.axis(heatmap.size.width)
         morning, noon = 8 * 60 // minutes, 12 * 60 // minutes
 
         def style(day: int, row: int) -> Style | None:
-            return _style_at(heatmap, row, axis.column_x(day) + 1)
+            """The style of heat row ``row`` (from midnight), on the line that shows it."""
+            line = row - axis.first // minutes
+            return _style_at(heatmap, line, axis.column_x(day) + 1)
 
         for day, row in [(0, morning), (0, noon), (1, noon), (2, morning)]:
             assert heatmap.heat.past[day, row]
