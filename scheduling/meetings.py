@@ -61,6 +61,8 @@ class Meeting:
     # Present without an invitation (a mobile member from elsewhere): in the
     # ledger, never in the invited figures, never owing a make-up session.
     guests: tuple[str, ...] = ()
+    # A make-up session (补课): the meetings it makes up, each by its first session's id.
+    makes_up: tuple[int, ...] = ()
 
     @property
     def cancelled(self) -> bool:
@@ -79,6 +81,17 @@ class Meeting:
         return present / len(self.invited)
 
     @property
+    def head(self) -> int:
+        """The id a meeting held in several sessions is known by: its first session's."""
+        return self.series or self.id
+
+    @property
+    def present(self) -> tuple[str, ...]:
+        """Everyone recorded present: the invited who came, then the guests."""
+        came = (a.employee_no for a in self.invited if a.state is AttendanceState.PRESENT)
+        return (*came, *self.guests)
+
+    @property
     def needs_make_up(self) -> tuple[str, ...]:
         """Invited members recorded as not present: they owe a make-up session (补课)."""
         return tuple(
@@ -88,24 +101,18 @@ class Meeting:
         )
 
 
-def owing_make_up(sessions: Sequence[Meeting]) -> tuple[str, ...]:
+def owing_make_up(sessions: Sequence[Meeting], made_up: Collection[str] = ()) -> tuple[str, ...]:
     """Who still owes a make-up session after a meeting held in one or more sessions.
 
     Everyone is invited to every session of a series but needs to attend only
     one: a member recorded absent or excused at one session and present at
-    another owes nothing.
+    another owes nothing, and neither does one present at a make-up session
+    linked to it (``made_up``). The rule itself is ``scheduling.make_ups.debts_of``.
     """
-    present = {
-        a.employee_no
-        for s in sessions
-        if not s.cancelled
-        for a in s.invited
-        if a.state is AttendanceState.PRESENT
-    }
-    owing = dict.fromkeys(
-        no for s in sessions if not s.cancelled for no in s.needs_make_up if no not in present
-    )
-    return tuple(owing)
+    from shiftcell.scheduling.make_ups import debts_of
+
+    head = sessions[0].head if sessions else 0
+    return tuple(debt.employee_no for debt in debts_of(head, sessions, made_up))
 
 
 def narrowed(meeting: Meeting, employee_nos: Collection[str]) -> Meeting:
