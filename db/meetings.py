@@ -62,6 +62,32 @@ class MeetingClash(ValueError):
         self.clashes = tuple(clashes)
 
 
+NOT_A_MAKE_UP = "only a make-up session makes up other meetings"
+MAKES_UP_UNKNOWN = "no meeting with ID {id}"
+MAKES_UP_CANCELLED = "meeting {id} was cancelled: there is nothing to make up"
+MAKES_UP_NOT_OWED = "meeting {id} is a {type}: nobody owes a make-up session for it"
+MAKES_UP_LATER = "meeting {id} starts after this make-up session"
+MAKE_UP_MESSAGES = (
+    NOT_A_MAKE_UP,
+    MAKES_UP_UNKNOWN,
+    MAKES_UP_CANCELLED,
+    MAKES_UP_NOT_OWED,
+    MAKES_UP_LATER,
+)
+
+
+class MakeUpRefused(ValueError):
+    """A make-up session that cannot make up the meetings given; nothing was written.
+
+    Carries an English template and its fields (``type`` is a ``MeetingType``).
+    """
+
+    def __init__(self, template: str, **fields: object) -> None:
+        super().__init__(template.format(**fields))
+        self.template = template
+        self.fields = fields
+
+
 class MeetingBook:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -80,17 +106,21 @@ class MeetingBook:
         notes: str = "",
         series: int | None = None,
         allow_clash: bool = False,
+        makes_up: Sequence[int] = (),
     ) -> Meeting:
         """Store a planned meeting and its invitations in one transaction.
 
         Refused (``MeetingClash``) when someone invited is already invited to
         another planned meeting overlapping it, unless ``allow_clash``; the
-        other sessions of its own series do not count.
+        other sessions of its own series do not count. A make-up session names
+        the meetings it makes up (``makes_up``, any session of each); anything
+        else there is refused with ``MakeUpRefused``.
         """
         self.store.access.check_group_writable(tuple(groups))
         self._check_in_view(invited)
         if end.timestamp() <= start.timestamp():
             raise ValueError("a meeting must end after it starts")
+        made_up = self._made_up(type, start, makes_up)
         with self.store.transaction():
             if not allow_clash:
                 besides = [] if series is None else [m.id for m in self.series(series)]
@@ -120,7 +150,33 @@ class MeetingBook:
                 {"meeting_id": meeting_id, "employee_no": e, "state": None, "reason": ""}
                 for e in dict.fromkeys(invited)
             )
+            self.db.table("make_ups").insert_all(
+                {"make_up_id": meeting_id, "meeting_id": head} for head in made_up
+            )
         return self.get(meeting_id)
+
+    def _made_up(
+        self, kind: MeetingType, start: datetime, makes_up: Sequence[int]
+    ) -> builtins.list[int]:
+        """The meetings a new make-up session makes up, each by its first session's id."""
+        if not makes_up:
+            return []
+        if kind is not MeetingType.MAKE_UP:
+            raise MakeUpRefused(NOT_A_MAKE_UP)
+        heads: builtins.list[int] = []
+        for meeting_id in makes_up:
+            try:
+                meeting = self.get(meeting_id)
+            except MeetingNotFound:
+                raise MakeUpRefused(MAKES_UP_UNKNOWN, id=meeting_id) from None
+            if meeting.cancelled:
+                raise MakeUpRefused(MAKES_UP_CANCELLED, id=meeting_id)
+            if meeting.type in (MeetingType.MAKE_UP, MeetingType.OTHER):
+                raise MakeUpRefused(MAKES_UP_NOT_OWED, id=meeting_id, type=meeting.type)
+            if meeting.start.timestamp() >= start.timestamp():
+                raise MakeUpRefused(MAKES_UP_LATER, id=meeting_id)
+            heads.append(meeting.head)
+        return builtins.list(dict.fromkeys(heads))
 
     def book_series(
         self,
@@ -133,11 +189,13 @@ class MeetingBook:
         place: str = "",
         notes: str = "",
         allow_clash: bool = False,
+        makes_up: Sequence[int] = (),
     ) -> list[Meeting]:
         """Book the same meeting held several times, all or none.
 
         Every session after the first carries the first's id as its ``series``,
         so that a calendar and the attendance record see one meeting held in turns.
+        A make-up session held in turns makes up ``makes_up`` at each of them.
         """
         if not sessions:
             raise ValueError("a meeting needs at least one session")
@@ -156,6 +214,7 @@ class MeetingBook:
                         notes=notes,
                         series=booked[0].id if booked else None,
                         allow_clash=allow_clash,
+                        makes_up=makes_up,
                     )
                 )
         return booked
@@ -170,6 +229,11 @@ class MeetingBook:
         """Every session of the meeting this one belongs to, in time order."""
         first = self.get(meeting_id).series or meeting_id
         return self._load("id = ? OR series = ?", [first, first])
+
+    def make_ups_for(self, meeting_id: int) -> builtins.list[Meeting]:
+        """The make-up sessions linked to the meeting this one belongs to, in time order."""
+        head = self.get(meeting_id).head
+        return self._load("id IN (SELECT make_up_id FROM make_ups WHERE meeting_id = ?)", [head])
 
     def list(
         self,
@@ -402,6 +466,11 @@ class MeetingBook:
             groups[row["meeting_id"]].append(row["group"])
         invited: dict[int, list[Attendance]] = {i: [] for i in ids}
         guests: dict[int, list[str]] = {i: [] for i in ids}
+        makes_up: dict[int, list[int]] = {i: [] for i in ids}
+        for row in self.db.query(
+            f"SELECT * FROM make_ups WHERE make_up_id IN ({marks}) ORDER BY meeting_id", ids
+        ):
+            makes_up[row["make_up_id"]].append(row["meeting_id"])
         for row in self.db.query(
             f"SELECT * FROM attendance WHERE meeting_id IN ({marks}) ORDER BY employee_no", ids
         ):
@@ -425,6 +494,7 @@ class MeetingBook:
                 sequence=r["sequence"],
                 series=r["series"],
                 guests=tuple(guests[r["id"]]),
+                makes_up=tuple(makes_up[r["id"]]),
             )
             for r in rows
         ]

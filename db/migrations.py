@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -217,3 +219,50 @@ def m020_guests(db: Database) -> None:
     # Someone who came without an invitation (a mobile member from another
     # branch): present, but never counted among the invited nor owing a 补课.
     db.table("attendance").add_column("guest", int, not_null_default=0)
+
+
+@migrations()
+def m050_joined_on(db: Database) -> None:
+    # The day a member joined the roster (ISO date, local): a member never
+    # recorded at organisational life counts their months without it from here.
+    db.table("members").add_column("joined_on", str)
+    # Members already stored: the earliest evidence there is of them, the first
+    # meeting they were invited to or came to (its day, or the day it was booked
+    # if earlier); with none, the day of this upgrade.
+    zone_row = next(iter(db.query("SELECT timezone FROM organisation")), None)
+    zone = ZoneInfo(zone_row["timezone"] if zone_row else "UTC")
+
+    def local_day(text: str) -> str:
+        moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        return moment.astimezone(zone).date().isoformat()
+
+    earliest = {
+        r["employee_no"]: local_day(r["first"])
+        for r in db.query(
+            "SELECT a.employee_no, min(min(m.start_utc, m.created_utc)) AS first"
+            " FROM attendance a JOIN meetings m ON m.id = a.meeting_id GROUP BY a.employee_no"
+        )
+    }
+    today = datetime.now(zone).date().isoformat()
+    db.conn.executemany(
+        "UPDATE members SET joined_on = ? WHERE employee_no = ?",
+        [(earliest.get(r[0], today), r[0]) for r in db.execute("SELECT employee_no FROM members")],
+    )
+
+
+@migrations()
+def m051_make_ups(db: Database) -> None:
+    # Which meeting(s) a make-up session (补课) makes up, each by its first session's id.
+    db.table("make_ups").create(
+        {"make_up_id": int, "meeting_id": int},
+        pk=("make_up_id", "meeting_id"),
+        foreign_keys=[("make_up_id", "meetings", "id"), ("meeting_id", "meetings", "id")],
+    )
+    db.table("make_ups").create_index(["meeting_id"])
+
+
+@migrations()
+def m052_ssh_key_role(db: Database) -> None:
+    # A group's key: a viewer (read-only) or its leader, who may plan, book,
+    # cancel and record the group's own meetings. Keys added before were viewers.
+    db.table("ssh_keys").add_column("role", str, not_null_default="viewer")

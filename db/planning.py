@@ -173,6 +173,7 @@ class Planner:
             place=place,
             notes=notes,
             allow_clash=allow_clash,
+            makes_up=request.makes_up if request.kind is MeetingType.MAKE_UP else (),
         )
         return [m.id for m in booked]
 
@@ -223,8 +224,10 @@ class PlanRequest:
     sessions: int = 1
     require: tuple[str, ...] = ()
     number: int = 0
-    # A make-up session: only these members, not everyone in the groups.
+    # A make-up session: only these members, not everyone in the groups,
+    # making up these meetings (ids) when booked as a make-up session.
     invitees: tuple[str, ...] = ()
+    makes_up: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

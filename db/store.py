@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Self, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -27,6 +27,8 @@ from shiftcell.db.access import (
     StoreRefusal,
 )
 from shiftcell.db.calendars.feeds import FeedBook
+from shiftcell.db.lapses import LapseBook
+from shiftcell.db.make_ups import MakeUpBook
 from shiftcell.db.meetings import MeetingBook
 from shiftcell.db.migrations import migrations
 from shiftcell.db.ssh_keys import SshKeyBook
@@ -50,6 +52,7 @@ Held = TypeVar("Held", Shift, Leave)  # what a member has on a day: a shift, or 
 # Tables holding the organisation's data, children before parents.
 DATA_TABLES = (
     "feeds",
+    "make_ups",
     "attendance",
     "meeting_groups",
     "meetings",
@@ -86,6 +89,8 @@ class Store:
         self.meetings = MeetingBook(self)
         self.feeds = FeedBook(self)
         self.ssh_keys = SshKeyBook(self)
+        self.lapses = LapseBook(self)
+        self.make_ups = MakeUpBook(self)
 
     @property
     def read_only(self) -> bool:
@@ -427,8 +432,13 @@ class Store:
         patterns: Iterable[Pattern] = (),
         overrides: Iterable[Override] = (),
         shifts: Iterable[Shift] = (),
+        joined_on: date | None = None,
     ) -> None:
-        """Insert or replace all of these in one transaction, parents first."""
+        """Insert or replace all of these in one transaction, parents first.
+
+        Members new to the roster joined it on ``joined_on`` (default: today,
+        in the organisation's zone); members already stored keep their day.
+        """
         self.access.check_organisation_writable()
         table = self.db.table
         with self.transaction():
@@ -447,6 +457,10 @@ class Store:
                 ({"name": g.name, "branch": g.branch} for g in groups), pk="name"
             )
             table("members").upsert_all(map(rows.member_to_row, members), pk="employee_no")
+            joined = joined_on or datetime.now(self.timezone).date()
+            self.db.execute(
+                "UPDATE members SET joined_on = ? WHERE joined_on IS NULL", [joined.isoformat()]
+            )
             table("shift_types").upsert_all(map(rows.shift_type_to_row, shift_types), pk="code")
             table("patterns").insert_all(map(rows.pattern_to_row, patterns), batch_size=1000)
             table("overrides").insert_all(map(rows.override_to_row, overrides), batch_size=1000)
