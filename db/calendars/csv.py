@@ -13,10 +13,7 @@ from datetime import datetime
 from shiftcell.db.calendars.content import CalendarContent
 from shiftcell.db.calendars.ics import meeting_summary, shift_summary
 from shiftcell.db.calendars.wording import CalendarWords
-
-# A cell starting with one of these is a formula to a spreadsheet: a topic
-# typed as "=HYPERLINK(…)" must stay text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from shiftcell.db.sheets import csv_text
 
 
 def calendar_csv(content: CalendarContent, words: CalendarWords | None = None) -> bytes:
@@ -54,7 +51,8 @@ def calendar_csv(content: CalendarContent, words: CalendarWords | None = None) -
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(words.csv_headers)
-    writer.writerows([_safe(cell) for cell in row] for _, row in rows)
+    # a topic typed as "=HYPERLINK(…)" stays text
+    writer.writerows([csv_text(cell) for cell in row] for _, row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -66,7 +64,3 @@ def _times(start: datetime, end: datetime, words: CalendarWords) -> list[str]:
         f"{start:%Y-%m-%d %H:%M}",
         f"{end:%Y-%m-%d %H:%M}",
     ]
-
-
-def _safe(cell: str) -> str:
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
