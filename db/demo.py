@@ -115,15 +115,19 @@ def fill_demo(
     members: int = 80,
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    history: bool = False,
 ) -> int:
     """Fill an empty store with the demo organisation; returns how many staff.
 
     ``progress`` is told how much of how much is done, counted in members
-    three times over: made up, saved, their shift patterns saved.
+    three times over: made up, saved, their shift patterns saved. With
+    ``history``, a year of meetings held comes too (``demo_history``);
+    without, everyone joined the roster ``today`` and nothing was held yet.
     """
     tell = progress or (lambda done, of: None)
     total = 3 * members
-    builder = _Builder(random.Random(seed), members, today or date.today())
+    today = today or date.today()
+    builder = _Builder(random.Random(seed), members, today)
     builder.build(lambda made: tell(made, total))
     patterns = max(1, len(builder.patterns))
     with store.transaction():
@@ -140,7 +144,12 @@ def fill_demo(
                 lambda saved: tell(2 * members + saved * members // patterns, total),
             ),
             overrides=builder.overrides,
+            joined_on=today,
         )
+    if history:
+        from shiftcell.db.demo_history import add_history
+
+        add_history(store, seed=seed, today=today)
     tell(total, total)
     return len(builder.members)
 

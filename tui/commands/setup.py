@@ -58,8 +58,13 @@ def init(ctx: click.Context, name: str | None, timezone: str | None) -> None:
     help="How many staff.",
 )
 @click.option("--force", is_flag=True, help="Replace whatever the database holds.")
+@click.option(
+    "--no-history",
+    is_flag=True,
+    help="No meetings held before this week (by default a year of them, with attendance).",
+)
 @click.pass_context
-def demo(ctx: click.Context, seed: int, size: int, force: bool) -> None:
+def demo(ctx: click.Context, seed: int, size: int, force: bool, no_history: bool) -> None:
     """Fill the database with a believable logistics branch to try shiftcell on."""
     from shiftcell.db.demo import fill_demo
     from shiftcell.tui.commands.progress import Progress
@@ -75,7 +80,9 @@ def demo(ctx: click.Context, seed: int, size: int, force: bool) -> None:
     label = t("Creating {members} demo staff and their shifts …", members=size)
     with Progress(label) as bar, store.transaction():
         store.clear()
-        count = fill_demo(store, seed=seed, members=size, progress=bar.update)
+        count = fill_demo(
+            store, seed=seed, members=size, progress=bar.update, history=not no_history
+        )
     click.echo(
         t(
             "Demo organisation: {members} staff, {groups}, in {path}",

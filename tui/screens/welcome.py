@@ -121,7 +121,7 @@ class WelcomeScreen(AppScreen):
 
         today = self.now().date()
         with self.store.transaction():
-            count = fill_demo(self.store, today=today)
+            count = fill_demo(self.store, today=today, history=True)
         self.post_message(self.Done(t("Demo organisation: {count} staff", count=count), True))
 
     # -- importing the organisation's own files ----------------------------------
