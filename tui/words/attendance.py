@@ -1,0 +1,66 @@
+"""How lapses, make-up sessions owed and ledger outcomes read in the UI language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from shiftcell.db.ledger import Outcome
+from shiftcell.scheduling.cadence import Cadence, LapseLevel, Reach
+from shiftcell.tui.i18n import t, tn
+
+
+def lapse_level_label(level: LapseLevel | None) -> str:
+    return {
+        LapseLevel.WARN: t("warning"),
+        LapseLevel.ALERT: t("alert"),
+        LapseLevel.LAPSED: t("six months"),
+        None: "",
+    }[level]
+
+
+def lapse_badge(months: int) -> str:
+    """The roster's mark for a member that many whole months without organisational life."""
+    return t("{count} mo", count=months)
+
+
+def last_attended_label(last: date | None, since: date) -> str:
+    """``2026-06-10``, or ``never (joined 2026-03-02)`` for a member never recorded present."""
+    if last is None:
+        return t("never (joined {day})", day=f"{since:%Y-%m-%d}")
+    return f"{last:%Y-%m-%d}"
+
+
+def months_label(months: int) -> str:
+    return tn("{count} month", "{count} months", months)
+
+
+def owed_for(days: int) -> str:
+    """How long a make-up session has been owed."""
+    return tn("{count} day", "{count} days", days)
+
+
+def outcome_label(outcome: Outcome) -> str:
+    return {
+        Outcome.PRESENT: t("present"),
+        Outcome.MADE_UP: t("made up"),
+        Outcome.EXCUSED: t("excused"),
+        Outcome.ABSENT: t("absent"),
+        Outcome.NOT_RECORDED: t("not recorded"),
+        Outcome.GUEST: t("guest"),
+    }[outcome]
+
+
+def cadence_label(cadence: Cadence) -> str:
+    return {
+        Cadence.MONTHLY: t("monthly"),
+        Cadence.QUARTERLY: t("quarterly"),
+        Cadence.YEARLY: t("yearly"),
+        Cadence.OFF: t("off"),
+    }[cadence]
+
+
+def reach_label(reach: Reach, who: str | None) -> str:
+    """Whose requirement a summary row is: the group's or branch's name, or the committee."""
+    if reach is Reach.COMMITTEE or who is None:
+        return t("branch committee")
+    return who
