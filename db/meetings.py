@@ -120,7 +120,7 @@ class MeetingBook:
         self._check_in_view(invited)
         if end.timestamp() <= start.timestamp():
             raise ValueError("a meeting must end after it starts")
-        made_up = self._made_up(type, start, makes_up)
+        made_up = self.made_up_heads(type, start, makes_up)
         with self.store.transaction():
             if not allow_clash:
                 besides = [] if series is None else [m.id for m in self.series(series)]
@@ -155,10 +155,11 @@ class MeetingBook:
             )
         return self.get(meeting_id)
 
-    def _made_up(
+    def made_up_heads(
         self, kind: MeetingType, start: datetime, makes_up: Sequence[int]
     ) -> builtins.list[int]:
-        """The meetings a new make-up session makes up, each by its first session's id."""
+        """The meetings a new make-up session starting at ``start`` would make up, each by
+        its first session's id; ``MakeUpRefused`` when it cannot make them up."""
         if not makes_up:
             return []
         if kind is not MeetingType.MAKE_UP:

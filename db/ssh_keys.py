@@ -1,8 +1,10 @@
 """Who may look at shiftcell over SSH, and who tried: ``store.ssh_keys``.
 
-A key is a group leader's (it sees that group only, read-only) or a
-secretary's (it sees everything). Keys are looked up at every login, so a
-removed key is refused from the next login on.
+A key is a group's or a secretary's. A group's key sees that group only: a
+viewer's read-only, a leader's able to plan, book, cancel and record the
+group's own meetings (the store enforces it, see ``db.access``). A
+secretary's key sees and changes everything. Keys are looked up at every
+login, so a removed key is refused from the next login on.
 """
 
 from __future__ import annotations
@@ -38,6 +40,13 @@ class SshKeyError(ValueError):
         self.fields = fields
 
 
+class KeyRole(StrEnum):
+    """What a group's key may do: look (the default), or run the group's meetings."""
+
+    VIEWER = "viewer"
+    LEADER = "leader"
+
+
 class SshEvent(StrEnum):
     LOGIN = "login"
     LOGOUT = "logout"
@@ -67,10 +76,16 @@ class SshKey:
     group: str | None  # None: a secretary's key
     language: str | None  # None: the server's language
     added: datetime
+    role: KeyRole = KeyRole.VIEWER  # a group's key only
 
     @property
     def secretary(self) -> bool:
         return self.group is None
+
+    @property
+    def read_only(self) -> bool:
+        """A session of this key may change nothing: a group's viewer."""
+        return self.group is not None and self.role is KeyRole.VIEWER
 
 
 @dataclass(frozen=True)
@@ -107,8 +122,9 @@ class SshKeyBook:
         comment: str = "",
         group: str | None,
         language: str | None = None,
+        role: KeyRole = KeyRole.VIEWER,
     ) -> SshKey:
-        """Register a key; ``group=None`` makes it a secretary's key."""
+        """Register a key; ``group=None`` makes it a secretary's key (``role`` is a group's)."""
         self.store.access.check_organisation_writable()
         if not 0 < len(label) <= 64 or not label.isprintable():
             raise SshKeyError(BAD_LABEL)
@@ -132,6 +148,7 @@ class SshKeyBook:
                     "group": group,
                     "language": language,
                     "added_utc": utc_text(datetime.now(UTC)),
+                    "role": role.value if group is not None else KeyRole.VIEWER.value,
                 }
             )
         return self._key(self._row("label = ?", [label]) or {})
@@ -250,4 +267,5 @@ class SshKeyBook:
             group=row["group"],
             language=row["language"],
             added=from_utc_text(row["added_utc"], self.store.timezone),
+            role=KeyRole(row["role"]),
         )

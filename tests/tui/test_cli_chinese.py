@@ -131,7 +131,7 @@ def test_the_operating_systems_errors_have_their_chinese() -> None:
     [
         (["shifts", "--member", "HQ0001", "--to", "2026-13-01"], "Invalid value for '--to'"),
         (["import", "members", "/nowhere/roster.xlsx"], "does not exist"),
-        (["meetings", "book"], "Missing option '--group'"),
+        (["meetings", "book"], "Missing option '--start'"),
         (["propose", "--group", "x", "--duration", "3"], "is not in the range"),
         (["nosuch"], "No such command 'nosuch'"),
         (["roster", "--bogus"], "No such option"),

@@ -105,6 +105,21 @@ def invocations(s: dict[str, str]) -> dict[str, list[list[str]]]:
         ],
         "meetings cancel": [["meetings", "cancel", s["own_meeting"]]],
         "meetings record": [["meetings", "record", s["other_meeting"], "--present", s["mine"]]],
+        "lapses": [
+            ["lapses", "--min", "0"],
+            ["lapses", "--min", "0", "--json"],
+            ["lapses", "--group", s["other_group"]],
+        ],
+        "make-ups": [
+            ["make-ups"],
+            ["make-ups", "--json"],
+            ["make-ups", "--member", s["outsider"]],
+            ["make-ups", "--group", s["other_group"]],
+        ],
+        "ledger": [
+            ["ledger", "--year", "2026", "-o", "-"],
+            ["ledger", "--quarter", "2026Q4", "--group", s["other_group"], "-o", "-"],
+        ],
         "export ics": [
             ["export", "ics", "--all", "-o", "-"],
             ["export", "ics", "--member", s["outsider"], "-o", "-"],

@@ -15,7 +15,7 @@ from shiftcell.tui.i18n import join_list, t, tn
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from shiftcell.db.meetings import AttendanceRefused
+    from shiftcell.db.meetings import AttendanceRefused, MakeUpRefused
     from shiftcell.db.store import Store
     from shiftcell.scheduling import Invitation
     from shiftcell.scheduling.meetings import AttendanceState, Meeting
@@ -76,7 +76,10 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
 
 @meetings_group.command("book")
 @click.option(
-    "--group", "groups", multiple=True, required=True, help="Group to invite (repeatable)."
+    "--group",
+    "groups",
+    multiple=True,
+    help="Group to invite (repeatable); for a make-up session, only its members who owe.",
 )
 @click.option("--start", required=True, help="Local start, 'YYYY-MM-DD HH:MM'.")
 @click.option(
@@ -94,6 +97,14 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
     is_flag=True,
     help="Book even when someone invited is already in another meeting at that time.",
 )
+@click.option(
+    "--makes-up",
+    "makes_up",
+    default="",
+    metavar="ID[,ID]",
+    help="A make-up session (--type make-up) for these meetings: whoever still owes them is "
+    "invited, and no longer owes them once recorded present.",
+)
 @click.pass_context
 def book(
     ctx: click.Context,
@@ -105,9 +116,11 @@ def book(
     place: str,
     notes: str,
     allow_clash: bool,
+    makes_up: str,
 ) -> None:
     """Book a meeting and invite every member of the groups."""
-    from shiftcell.db.meetings import MeetingClash
+    from shiftcell.db.meetings import MakeUpRefused, MeetingClash
+    from shiftcell.scheduling.meetings import MeetingType
     from shiftcell.tui.words.meetings import parse_meeting_type, type_choices, when_label
 
     store = _writable_store(ctx)
@@ -121,7 +134,22 @@ def book(
     if not topic.strip():
         raise click.BadParameter(t("a value is required"), param_hint="--topic")
     begins = _parse_start(start, store)
-    invited = [m.employee_no for m in store.members(groups=scope)]
+    made_up = _meeting_ids(makes_up)
+    if made_up:
+        if meeting_type is not MeetingType.MAKE_UP:
+            raise click.BadParameter(
+                t("--makes-up is for a make-up session: give --type make-up"),
+                param_hint="--type",
+            )
+        try:
+            store.meetings.made_up_heads(meeting_type, begins, made_up)
+        except MakeUpRefused as refused:
+            raise click.BadParameter(_make_up_refusal(refused), param_hint="--makes-up") from None
+        scope, invited = _make_up_invitees(store, made_up, scope)
+    elif not scope:
+        raise click.UsageError(t("give --group (or --makes-up for a make-up session)"))
+    else:
+        invited = [m.employee_no for m in store.members(groups=scope)]
     try:
         meeting = store.meetings.book(
             type=meeting_type,
@@ -133,9 +161,12 @@ def book(
             place=place.strip(),
             notes=notes.strip(),
             allow_clash=allow_clash,
+            makes_up=made_up,
         )
     except MeetingClash as clash:
         raise MeetingClashRefused(_clash_text(store, clash.clashes, begins.date())) from None
+    except MakeUpRefused as refused:
+        raise click.BadParameter(_make_up_refusal(refused), param_hint="--makes-up") from None
     click.echo(
         t(
             "Booked meeting {id}: {when}, {count} invited.",
@@ -145,6 +176,66 @@ def book(
         )
     )
     _tell_who_cannot_come(store, meeting)
+
+
+def _meeting_ids(text: str) -> list[int]:
+    """``12,15``: meeting ids, each once."""
+    found: list[int] = []
+    for word in filter(None, (w.strip() for w in text.replace("，", ",").split(","))):
+        if not word.isdigit():
+            raise click.BadParameter(
+                t("{value!r} is not a meeting ID", value=word), param_hint="--makes-up"
+            )
+        if int(word) not in found:
+            found.append(int(word))
+    return found
+
+
+def _make_up_invitees(
+    store: Store, made_up: list[int], groups: list[str]
+) -> tuple[list[str], list[str]]:
+    """The groups and members of a make-up session: who still owes those meetings
+    (of ``groups``' members, when given); its groups, when not given, are theirs."""
+    from shiftcell.scheduling.make_ups import MakeUps
+
+    owing: dict[str, None] = {}
+    meetings = []
+    for meeting_id in made_up:
+        meeting = _meeting(store, meeting_id)
+        sessions = store.meetings.series(meeting_id)
+        record = MakeUps([*sessions, *store.meetings.make_ups_for(meeting_id)])
+        owing.update(dict.fromkeys(d.employee_no for d in record.debts(meeting.head)))
+        meetings.append(meeting)
+    if groups:
+        mine = {m.employee_no for m in store.members(groups=groups)}
+        owing = {no: None for no in owing if no in mine}
+    else:
+        groups = list(dict.fromkeys(g for m in meetings for g in m.groups))
+        if store.access.group is not None:
+            groups = [store.access.group]  # a group's leader makes up for their own group
+            mine = {m.employee_no for m in store.members()}
+            owing = {no: None for no in owing if no in mine}
+    if not owing:
+        raise click.BadParameter(
+            t(
+                "nobody here still owes a make-up session for meeting {id}",
+                id=join_list(map(str, made_up)),
+            ),
+            param_hint="--makes-up",
+        )
+    return groups, list(owing)
+
+
+def _make_up_refusal(refused: MakeUpRefused) -> str:
+    """The store's refusal in the user's language, the meeting's type named in it."""
+    from shiftcell.scheduling.meetings import MeetingType
+    from shiftcell.tui.words.meetings import meeting_type_label
+
+    fields = dict(refused.fields)
+    kind = fields.get("type")
+    if isinstance(kind, MeetingType):
+        fields["type"] = meeting_type_label(kind)
+    return t(refused.template, **fields)
 
 
 def _clash_text(store: Store, clashes: tuple[Invitation, ...], on: date) -> str:
@@ -288,7 +379,17 @@ def record(
                 members=join_list(updated.guests),
             )
         )
-    owing = owing_make_up(store.meetings.series(meeting_id))
+    made_up = store.meetings.make_ups_for(meeting_id)
+    present_there = [no for m in made_up if not m.cancelled for no in m.present]
+    owing = owing_make_up(store.meetings.series(meeting_id), present_there)
+    if updated.makes_up and updated.present:
+        click.echo(
+            t(
+                "Made up meeting {id}: {members}",
+                id=join_list(map(str, updated.makes_up)),
+                members=join_list(updated.present),
+            )
+        )
     if owing:
         names = {m.employee_no: m.name for m in store.members(employee_nos=list(owing))}
         who = join_list(f"{names.get(no, '')} {no}".strip() for no in owing)
@@ -416,6 +517,7 @@ def _as_json(meeting: Meeting) -> dict[str, object]:
         "guests": list(meeting.guests),
         "attendance_rate": meeting.attendance_rate,
         "needs_make_up": list(meeting.needs_make_up),
+        "makes_up": list(meeting.makes_up),
     }
 
 

@@ -23,7 +23,13 @@ def ssh_keys() -> None:
 
 
 @ssh_keys.command("add")
-@click.option("--group", help="The group this leader may see (read-only).")
+@click.option("--group", help="The group this key may see.")
+@click.option(
+    "--role",
+    type=click.Choice(["viewer", "leader"]),
+    help="With --group: viewer (read-only, the default) or leader (plans, books, cancels "
+    "and records the group's own meetings).",
+)
 @click.option("--secretary", is_flag=True, help="Full access: every group, and editing.")
 @click.option("--label", required=True, help="A name for the key, e.g. the leader's name.")
 @click.option(
@@ -37,17 +43,20 @@ def ssh_keys() -> None:
 def add_key(
     ctx: click.Context,
     group: str | None,
+    role: str | None,
     secretary: bool,
     label: str,
     language: str | None,
     pubkey_file: Path,
 ) -> None:
     """Register a leader's or the secretary's public key (a .pub file, or - to paste it)."""
-    from shiftcell.db.ssh_keys import SshKeyError
+    from shiftcell.db.ssh_keys import KeyRole, SshKeyError
     from shiftcell.tui.ssh.keys import KeyFileError, parse_public_key, read_public_key
 
     if secretary == (group is not None):
         raise click.UsageError(t("give either --group NAME or --secretary"))
+    if role is not None and group is None:
+        raise click.UsageError(t("--role is for a group's key: give --group NAME"))
     try:
         if str(pubkey_file) == "-":
             # Keys often arrive as text in a chat message: paste, then Ctrl-D.
@@ -66,6 +75,7 @@ def add_key(
             comment=public.comment,
             group=group,
             language=language,
+            role=KeyRole(role or KeyRole.VIEWER),
         )
     except SshKeyError as error:
         raise CommandError(_said(error, store)) from None
@@ -88,6 +98,7 @@ def list_keys(ctx: click.Context, as_json: bool) -> None:
             {
                 "label": k.label,
                 "group": k.group,
+                "role": k.role.value if k.group else None,
                 "secretary": k.secretary,
                 "algorithm": k.algorithm,
                 "fingerprint": k.fingerprint,
@@ -200,7 +211,7 @@ def show_log(ctx: click.Context, limit: int, label: str | None, as_json: bool) -
 def serve_ssh(
     ctx: click.Context, host: str, port: int, max_sessions: int, host_key: Path | None
 ) -> None:
-    """Serve the app over SSH: group leaders see their own group, read-only."""
+    """Serve the app over SSH: a group's key sees its own group only."""
     from shiftcell.tui.ssh.serve import ServeError, serve
 
     try:
@@ -228,6 +239,8 @@ def _said(error: SshKeyError, store: Store) -> str:
 def _access(key: SshKey) -> str:
     if key.group is None:
         return t("secretary (full access)")
+    if not key.read_only:
+        return t("group {group} (leader: runs its meetings)", group=key.group)
     return t("group {group} (read-only)", group=key.group)
 
 

@@ -44,13 +44,21 @@ def session_environment(
 
 
 def session_command(
-    database: Path, *, language: str, group: str | None, python: str = sys.executable
+    database: Path,
+    *,
+    language: str,
+    group: str | None,
+    read_only: bool,
+    python: str = sys.executable,
 ) -> list[str]:
-    """The app for one session: read-only and scoped to ``group``, or full for a secretary.
+    """The app for one session: scoped to ``group`` (a group's key) and read-only (a
+    viewer's), or full for a secretary.
 
     ``-P`` keeps the working directory off the import path.
     """
     command = [python, "-P", "-m", "shiftcell", "--db", str(database), "--lang", language]
+    if read_only:
+        command.append("--read-only")
     if group is not None:
-        command += ["--read-only", "--group", group]
+        command += ["--group", group]
     return [*command, "open"]

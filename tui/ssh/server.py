@@ -111,10 +111,12 @@ class Service:
     def command_for(self, key: SshKey) -> list[str]:
         if self.config.command_for is not None:
             return self.config.command_for(key)
+        # The key's access becomes the session's --group and --read-only: here, and only here.
         return session_command(
             self.config.database,
             language=key.language or self.config.language,
             group=key.group,
+            read_only=key.read_only,
         )
 
     async def check_key(self, key_data: str) -> KeyCheck:

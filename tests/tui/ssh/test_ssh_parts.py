@@ -114,16 +114,46 @@ def test_an_odd_terminal_name_becomes_a_common_one(term: str | None) -> None:
     assert env["TERM"] == DEFAULT_TERM
 
 
-def test_a_leader_session_runs_the_app_read_only_for_their_group() -> None:
-    """The command line is what actually limits a leader: read-only and one group."""
-    command = session_command(Path("/srv/o.db"), language="zh", group="第一食堂党小组", python="py")
+def test_a_viewer_session_runs_the_app_read_only_for_their_group() -> None:
+    """The command line is what actually limits a viewer: read-only and one group."""
+    command = session_command(
+        Path("/srv/o.db"), language="zh", group="第一食堂党小组", read_only=True, python="py"
+    )
     assert command == [
         "py", "-P", "-m", "shiftcell", "--db", "/srv/o.db", "--lang", "zh",
         "--read-only", "--group", "第一食堂党小组", "open",
     ]  # fmt: skip
-    secretary = session_command(Path("/srv/o.db"), language="en", group=None, python="py")
+    secretary = session_command(
+        Path("/srv/o.db"), language="en", group=None, read_only=False, python="py"
+    )
     assert "--read-only" not in secretary
     assert "--group" not in secretary
+
+
+def test_a_leader_session_runs_the_app_for_their_group_without_read_only() -> None:
+    """A group's leader may change their group's meetings: the group limits them, the store
+    enforces it; only --read-only is left out."""
+    command = session_command(
+        Path("/srv/o.db"), language="en", group="第一食堂党小组", read_only=False, python="py"
+    )
+    assert command[-4:] == ["en", "--group", "第一食堂党小组", "open"]
+    assert "--read-only" not in command
+
+
+def test_only_a_groups_viewer_key_is_read_only() -> None:
+    """Which keys' sessions are read-only is decided by the key alone, in one place."""
+    from datetime import UTC, datetime
+
+    from shiftcell.db.ssh_keys import KeyRole, SshKey
+
+    def key(group: str | None, role: KeyRole) -> SshKey:
+        return SshKey(
+            "k", "ssh-ed25519", "AAAA", "SHA256:x", "", group, None, datetime.now(UTC), role
+        )
+
+    assert key("第一食堂党小组", KeyRole.VIEWER).read_only
+    assert not key("第一食堂党小组", KeyRole.LEADER).read_only
+    assert not key(None, KeyRole.VIEWER).read_only  # a secretary's key
 
 
 def test_an_address_is_turned_away_after_too_many_failures_then_let_back() -> None:
