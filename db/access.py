@@ -79,3 +79,11 @@ class Access:
         self.check_writable()
         if self.group is not None and set(groups) != {self.group}:
             raise StoreRefusal(OUTSIDE_GROUP, group=self.group)
+
+    def may_change(self, groups: tuple[str, ...] | list[str]) -> bool:
+        """Whether a meeting of ``groups`` may be changed here: what a screen offers."""
+        try:
+            self.check_group_writable(groups)
+        except StoreRefusal:
+            return False
+        return True

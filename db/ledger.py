@@ -53,7 +53,7 @@ class Outcome(enum.StrEnum):
 
 
 @dataclass(frozen=True)
-class Standing:
+class RequirementRecord:
     """One requirement for one group (``who``), the branch or the committee, over the ledger."""
 
     requirement: Requirement
@@ -102,7 +102,7 @@ class Ledger:
     record: MakeUps  # make-up sessions and debts of those meetings
     months: tuple[Period, ...]
     members: tuple[MemberRecord, ...]
-    standings: tuple[Standing, ...]
+    requirements: tuple[RequirementRecord, ...]
     names: dict[str, str] = field(default_factory=dict)  # everyone named, by number
 
     def name(self, employee_no: str) -> str:
@@ -133,7 +133,7 @@ def gather(
         record=record,
         months=months,
         members=_attendance(members, meetings, record, months),
-        standings=_standings(store, period, now, requirements, meetings),
+        requirements=_requirements(store, period, now, requirements, meetings),
         names=names,
     )
 
@@ -199,16 +199,16 @@ def _attendance(
     return tuple(MemberRecord(m, tuple(tuple(c) for c in cells[m.employee_no])) for m in members)
 
 
-def _standings(
+def _requirements(
     store: Store,
     period: Period,
     now: datetime,
     requirements: Sequence[Requirement],
     meetings: Sequence[Meeting],
-) -> tuple[Standing, ...]:
+) -> tuple[RequirementRecord, ...]:
     groups = store.groups()
     branch_of = {g.name: g.branch for g in groups}
-    found: list[Standing] = []
+    found: list[RequirementRecord] = []
     for requirement in requirements:
         if requirement.cadence is Cadence.OFF:
             continue
@@ -231,17 +231,17 @@ def _standings(
         else:
             targets = [(None, kind)]
         for who, held in targets:
-            found.append(_standing(requirement, who, period, now, held))
+            found.append(_record(requirement, who, period, now, held))
     return tuple(found)
 
 
-def _standing(
+def _record(
     requirement: Requirement,
     who: str | None,
     period: Period,
     now: datetime,
     held: Sequence[Meeting],
-) -> Standing:
+) -> RequirementRecord:
     today = now.date()
     days = {m.start.date() for m in held}
     periods = periods_between(period.first, period.last, requirement.cadence)
@@ -255,7 +255,7 @@ def _standing(
         counted = [o for o in seen.values() if o is not Outcome.GUEST]
         invited += len(counted)
         present += sum(o is Outcome.PRESENT for o in counted)
-    return Standing(
+    return RequirementRecord(
         requirement=requirement,
         who=who,
         due=due,

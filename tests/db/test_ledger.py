@@ -68,7 +68,7 @@ def test_each_requirement_held_against_due_so_far(branch: tuple[Store, Meetings]
             s.meetings,
             s.rate,
         )
-        for s in ledger.standings
+        for s in ledger.requirements
     }
     assert found == {
         (MeetingType.GROUP_MEETING, JIA): (["2026-09"], ["2026-07", "2026-08"], 1, 0.75),
@@ -90,7 +90,7 @@ def test_the_current_month_is_due_only_once_held(branch: tuple[Store, Meetings])
     ledger = gather(store, parse_period("2026Q3"), moment, DEFAULT_REQUIREMENTS)
     due = {
         s.who: [p.label for p in s.due]
-        for s in ledger.standings
+        for s in ledger.requirements
         if s.requirement.kind is MeetingType.GROUP_MEETING
     }
     assert due == {JIA: ["2026-07", "2026-08", "2026-09"], YI: ["2026-07", "2026-08"]}
@@ -103,7 +103,7 @@ def test_a_groups_ledger_holds_that_group_only(branch: tuple[Store, Meetings]) -
     assert [r.member.employee_no for r in ledger.members] == ["B1", "B2"]
     assert {x.id for x in ledger.meetings} == {m.m2, m.m3, m.m4, m.m6}  # B1 a guest at M6
     assert {a.employee_no for x in ledger.meetings for a in x.invited} <= {"B1", "B2"}
-    assert {s.who for s in ledger.standings} == {YI, None, BRANCH}
+    assert {s.who for s in ledger.requirements} == {YI, None, BRANCH}
 
 
 SHEET = Sheet(

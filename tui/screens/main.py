@@ -24,7 +24,7 @@ from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.screens.cell import CellScreen
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.views.heat import Heat, load_heat
-from shiftcell.tui.views.week import Week, load_week, monday_of
+from shiftcell.tui.views.week import Week, lapse_months, load_week, monday_of
 from shiftcell.tui.widgets.heatmap import Heatmap
 from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.legend import Legend
@@ -68,6 +68,7 @@ class MainScreen(AppScreen):
         Binding("r", "toggle_roster", "Roster"),
         Binding("v", "toggle_view('rota')", "Rota"),
         Binding("v", "toggle_view('grid')", "Time grid"),
+        Binding("l", "lapses", "Lapses"),
     ]
 
     @dataclass
@@ -92,6 +93,7 @@ class MainScreen(AppScreen):
         self.group: str | None = None
         self._weeks: dict[date, Week] = {}
         self._heats: dict[tuple[str, date, int], Heat] = {}
+        self._lapses: dict[str, int] | None = None  # the roster's badges, read once
         self._stale = False
         self.preferences = Preferences.load()
         # the time grid, or the rota (排班表); a chosen group's heatmap goes over either
@@ -125,11 +127,13 @@ class MainScreen(AppScreen):
     def load(self, monday: date) -> None:
         """Read the week asked for, then its neighbours, so that the next key is instant."""
         worker = get_current_worker()
+        if self._lapses is None:
+            self._lapses = lapse_months(self.store, self.today)
         for wanted in (monday, monday + timedelta(days=7), monday - timedelta(days=7)):
             if worker.is_cancelled:
                 return
             if wanted not in self._weeks:
-                week = load_week(self.store, wanted)
+                week = load_week(self.store, wanted, lapses=self._lapses)
                 week.prepare(rota=self.view == "rota")
                 self.post_message(self.WeekLoaded(week))
 
@@ -384,6 +388,7 @@ class MainScreen(AppScreen):
             self._stale = False
             self._weeks.clear()
             self._heats.clear()
+            self._lapses = None  # attendance may have been recorded meanwhile
             self.load(self.monday)
             if self.group is not None:
                 self._show_heat()
@@ -401,6 +406,12 @@ class MainScreen(AppScreen):
         from shiftcell.tui.screens.meetings import MeetingsScreen
 
         self._push_editing(MeetingsScreen(self.store, self.settings, self.now))
+
+    def action_lapses(self) -> None:
+        """Who is drifting toward six months without organisational life."""
+        from shiftcell.tui.screens.lapses import LapsesScreen
+
+        self.app.push_screen(LapsesScreen(self.store, self.settings, self.now))
 
     def action_export(self) -> None:
         from shiftcell.tui.screens.export_calendar import ExportCalendarScreen

@@ -18,18 +18,15 @@ from textual.widgets import Static
 from shiftcell.db.planning import Planner
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Member, Reason
-from shiftcell.scheduling.meetings import (
-    Attendance,
-    AttendanceState,
-    Meeting,
-    owing_make_up,
-)
-from shiftcell.tui.i18n import t
+from shiftcell.scheduling.make_ups import MakeUps
+from shiftcell.scheduling.meetings import Attendance, AttendanceState, Meeting
+from shiftcell.tui.i18n import join_list, t
 from shiftcell.tui.screens.add_guest import find_guest
 from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.record_table import Cell, RecordTable
+from shiftcell.tui.words.attendance import made_up_lines, makes_up_label
 from shiftcell.tui.words.labels import status_label as member_status_label
 from shiftcell.tui.words.meetings import (
     attendance_label,
@@ -73,6 +70,9 @@ class MeetingScreen(AppScreen):
         members: dict[str, Member]
         notice: str = ""
         outlook: dict[str, Reason | None] = field(default_factory=dict)
+        # make-up sessions for this meeting, and the meetings this one makes up
+        make_ups: list[Meeting] = field(default_factory=list)
+        makes_up: list[Meeting] = field(default_factory=list)
 
     def __init__(self, store: Store, settings: Settings, meeting_id: int, now: datetime) -> None:
         super().__init__()
@@ -84,6 +84,8 @@ class MeetingScreen(AppScreen):
         self.members: dict[str, Member] = {}
         self.outlook: dict[str, Reason | None] = {}
         self.owing: tuple[str, ...] = ()
+        self.record_of = MakeUps([])
+        self.makes_up: list[Meeting] = []
         self._writing = threading.Lock()
 
     def compose(self) -> ComposeResult:
@@ -143,11 +145,18 @@ class MeetingScreen(AppScreen):
             meeting = self.store.meetings.get(self.meeting_id)
         except MeetingNotFound:
             return self.Loaded(None, [], {})
-        series = self.store.meetings.series(self.meeting_id)
-        wanted = sorted({a.employee_no for s in series for a in s.invited} | set(meeting.guests))
+        book = self.store.meetings
+        series = book.series(self.meeting_id)
+        make_ups = book.make_ups_for(self.meeting_id)
+        makes_up = [book.get(i) for i in meeting.makes_up]
+        wanted = sorted(
+            {a.employee_no for s in series for a in s.invited}
+            | set(meeting.guests)
+            | {no for m in make_ups for no in m.present}
+        )
         members = {m.employee_no: m for m in self.store.members(employee_nos=wanted)}
         free = {} if meeting.cancelled else Planner(self.store).outlook(meeting)
-        return self.Loaded(meeting, series, members, notice, free)
+        return self.Loaded(meeting, series, members, notice, free, make_ups, makes_up)
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
@@ -157,7 +166,9 @@ class MeetingScreen(AppScreen):
             )
             return
         self.meeting, self.members, self.outlook = event.meeting, event.members, event.outlook
-        self.owing = owing_make_up(event.series)
+        self.record_of = MakeUps([*event.series, *event.make_ups])
+        self.owing = tuple(d.employee_no for d in self.record_of.debts(event.meeting.head))
+        self.makes_up = event.makes_up
         self._show(event.meeting, event.series)
         self.refresh_bindings()
         if event.notice:
@@ -195,6 +206,8 @@ class MeetingScreen(AppScreen):
             state += " · " + t("session {index} of {count}", index=index, count=len(series))
         grid.add_row(t("When"), when_label(meeting), t("Place"), meeting.place or "—")
         grid.add_row(t("Groups"), " ".join(meeting.groups) or "—", t("State"), state)
+        if self.makes_up:
+            grid.add_row(t("Makes up"), join_list(map(makes_up_label, self.makes_up)))
         if meeting.notes:
             grid.add_row(t("Notes"), meeting.notes)
         return grid
@@ -241,9 +254,10 @@ class MeetingScreen(AppScreen):
         if counts[None]:
             text.append(" · " + t("{count} not recorded", count=counts[None]), style="dim")
         self._guests(meeting, text)
-        owing = owing_make_up(series)
-        names = ", ".join(self._member_name(no) for no in owing) if owing else t("nobody")
+        names = join_list(map(self._member_name, self.owing)) if self.owing else t("nobody")
         text.append("\n" + t("Needs a make-up session: {members}", members=names))
+        for line in made_up_lines(self.record_of.made_up_by(meeting.head), self._member_name):
+            text.append("\n" + line, style="green")
         return text
 
     @staticmethod
@@ -291,11 +305,21 @@ class MeetingScreen(AppScreen):
 
     # -- actions -------------------------------------------------------------
 
-    def can_record(self) -> bool:
+    def may_change(self) -> bool:
+        """This view may change this meeting: not read-only, and a group's leader only
+        their own group's (the store would refuse the rest anyway)."""
         meeting = self.meeting
         return (
             meeting is not None
             and not self.settings.read_only
+            and self.store.access.may_change(meeting.groups)
+        )
+
+    def can_record(self) -> bool:
+        meeting = self.meeting
+        return (
+            meeting is not None
+            and self.may_change()
             and not meeting.cancelled
             and meeting.start.timestamp() <= self.now.timestamp()
         )
@@ -304,13 +328,25 @@ class MeetingScreen(AppScreen):
         if action in RECORDING:
             return self.can_record()
         if action == "make_up":
-            return not self.settings.read_only and bool(self.owing)
+            return (
+                bool(self.owing)
+                and not self.settings.read_only
+                and self.store.access.may_change(self._make_up_groups())
+            )
         if action == "cancel_meeting":
             meeting = self.meeting
-            return not self.settings.read_only and meeting is not None and not meeting.cancelled
+            return self.may_change() and meeting is not None and not meeting.cancelled
         if action == "export":
             return not self.settings.read_only
         return True
+
+    def _make_up_groups(self) -> tuple[str, ...]:
+        """A make-up session is held for the meeting's groups; a group's leader holds one
+        for their own group's members."""
+        group = self.store.access.group
+        if group is not None:
+            return (group,)
+        return self.meeting.groups if self.meeting else ()
 
     def selected(self) -> str | None:
         return self.query_one(RecordTable).selected_key()
@@ -390,22 +426,30 @@ class MeetingScreen(AppScreen):
         self.app.push_screen(AddGuestScreen(), given)
 
     def action_make_up(self) -> None:
-        """Plan the 补课 for those who still owe it, with this meeting's groups."""
+        """Plan the 补课 for those who still owe it, linked to this meeting: once they are
+        recorded present there, they owe it no more."""
         from shiftcell.tui.screens.plan_meeting import PlanMeetingScreen
 
-        if self.meeting is None or not self.owing or self.settings.read_only:
+        if self.meeting is None or not self.check_action("make_up", ()):
             return
-        self.app.push_screen(
-            PlanMeetingScreen(
-                self.store, self.settings, self.now, self.meeting.groups, make_up_for=self.owing
-            )
+        screen = PlanMeetingScreen(
+            self.store,
+            self.settings,
+            self.now,
+            self._make_up_groups(),
+            make_up_for=self.owing,
+            making_up=(self.meeting.head,),
         )
+        self.app.push_screen(screen, self._reload)
+
+    def _reload(self, _: object) -> None:
+        self.load()
 
     def action_cancel_meeting(self) -> None:
         from shiftcell.tui.screens.cancel_meeting import CancelMeetingScreen
 
         meeting = self.meeting
-        if meeting is None or meeting.cancelled or self.settings.read_only:
+        if meeting is None or meeting.cancelled or not self.may_change():
             return
 
         def confirmed(yes: bool | None) -> None:

@@ -29,6 +29,7 @@ class MeetingsScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", priority=True),
         Binding("c", "cancel_meeting", "Cancel meeting"),
+        Binding("u", "make_ups", "Make-ups owed"),
         Binding("escape", "close", "Back"),
     ]
 
@@ -112,6 +113,8 @@ class MeetingsScreen(AppScreen):
             if self.settings.read_only:
                 return False
             meeting = self.selected()
+            if meeting is not None and not self.store.access.may_change(meeting.groups):
+                return None  # another group's meeting, seen by a group's leader
             return (meeting is not None and not meeting.cancelled) or None
         if action == "open":
             return self.selected() is not None or None
@@ -141,7 +144,7 @@ class MeetingsScreen(AppScreen):
         from shiftcell.tui.screens.cancel_meeting import CancelMeetingScreen
 
         meeting = self.selected()
-        if meeting is None or meeting.cancelled or self.settings.read_only:
+        if meeting is None or meeting.cancelled or not self.store.access.may_change(meeting.groups):
             return
 
         def confirmed(yes: bool | None) -> None:
@@ -149,6 +152,11 @@ class MeetingsScreen(AppScreen):
                 self.cancel(meeting.id)
 
         self.app.push_screen(CancelMeetingScreen(meeting), confirmed)
+
+    def action_make_ups(self) -> None:
+        from shiftcell.tui.screens.make_ups import MakeUpsScreen
+
+        self.app.push_screen(MakeUpsScreen(self.store, self.settings, self.now), self._reread)
 
     @work(thread=True, group="meetings-write")
     def cancel(self, meeting_id: int) -> None:

@@ -76,6 +76,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         first: date | None = None,
         *,
         make_up_for: Sequence[str] = (),
+        making_up: Sequence[int] = (),
     ) -> None:
         super().__init__()
         translate_bindings(self)
@@ -86,6 +87,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         self.first = max(first or now.date(), now.date())
         # Employee numbers of those who missed a meeting: plan their make-up session.
         self.make_up_for = tuple(make_up_for)
+        self.making_up = tuple(making_up)  # the meetings a make-up session is for
         self.plan: Plan | None = None
         self.asked = 0  # requests sent; an answer to an older one is dropped
 
@@ -224,6 +226,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
             require=parse_words(self._text("#require")),
             number=self.asked,
             invitees=self.make_up_for,
+            makes_up=self.making_up,
         )
 
     def _text(self, selector: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from shiftcell.db.ledger import Ledger, MemberRecord, Outcome, Standing
+from shiftcell.db.ledger import Ledger, MemberRecord, Outcome, RequirementRecord
 from shiftcell.db.sheets import Cell, Mark, Sheet, Tone
 from shiftcell.scheduling.meetings import AttendanceState, Meeting, MeetingType
 from shiftcell.tui.i18n import join_list, t
@@ -231,12 +231,12 @@ def summary_sheet(ledger: Ledger) -> Sheet:
         t("Meetings"),
         t("Attendance rate"),
     ]
-    rows = [_standing_row(s) for s in ledger.standings]
+    rows = [_requirement_row(r) for r in ledger.requirements]
     widths = [18, 18, 10, 8, 10, 30, 10, 12]
     return Sheet("summary", t("Summary"), headers, rows, widths, frozen=2)
 
 
-def _standing_row(standing: Standing) -> list[Cell]:
+def _requirement_row(standing: RequirementRecord) -> list[Cell]:
     requirement = standing.requirement
     missed = standing.missed
     return [

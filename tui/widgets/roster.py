@@ -12,8 +12,10 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from shiftcell.scheduling import Employment, Member, Role, Status
+from shiftcell.scheduling.cadence import LapseLevel, lapse_level
 from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.views.week import Week
+from shiftcell.tui.words.attendance import lapse_badge
 from shiftcell.tui.words.labels import status_label
 from shiftcell.tui.words.textwidth import cells, fit
 
@@ -70,7 +72,8 @@ class Roster(Tree[RosterEntry]):
                     member = node.data.member if node.data else None
                     if member is not None:
                         hours = week.hours.get(member.employee_no, 0.0)
-                        node.set_label(member_line(member, hours))
+                        lapse = week.lapses.get(member.employee_no, 0)
+                        node.set_label(member_line(member, hours, lapse))
             return
         first = not self._people
         self._people = people
@@ -120,10 +123,12 @@ class Roster(Tree[RosterEntry]):
         entry = node.data
         if entry is None or entry.group is None or node.children or self.week is None:
             return
-        hours = self.week.hours
+        hours, lapses = self.week.hours, self.week.lapses
         for member in members_of(self.week, entry.group):
             node.add_leaf(
-                member_line(member, hours.get(member.employee_no, 0.0)),
+                member_line(
+                    member, hours.get(member.employee_no, 0.0), lapses.get(member.employee_no, 0)
+                ),
                 data=RosterEntry(entry.branch, entry.group, member),
             )
 
@@ -202,6 +207,11 @@ STATUS_STYLE = {
     Status.APPLICANT: "#87d7ff",
     Status.NONE: "dim",
 }
+LAPSE_STYLE = {
+    LapseLevel.WARN: "bold #ffd75f",
+    LapseLevel.ALERT: "bold #ff8700",
+    LapseLevel.LAPSED: "bold #ffffff on #d70000",
+}
 NAME_CELLS = 8
 # what makes a click on the arrow open a group, as the Tree's own labels do
 TOGGLE_STYLE = Style.from_meta({"toggle": True})
@@ -215,15 +225,20 @@ def group_line(name: str, count: int, room: int | None = None) -> Text:
     return Text.assemble((name, "bold"), (size, "dim"))
 
 
-def member_line(member: Member, hours: float) -> Text:
-    """ "★王伟    32h 预备党员 流动 外聘": leader star, hours, status unless full, badges.
+def member_line(member: Member, hours: float, lapse: int = 0) -> Text:
+    """ "★王伟    32h 5个月 预备党员 流动 外聘": leader star, hours, months without
+    organisational life (3 or more), status unless full, badges.
 
-    The hours come before the words: a narrow roster cuts the end of the line.
+    The hours come before the words: a narrow roster cuts the end of the line; the
+    months come next, the one thing a secretary must not miss.
     """
     star = "★" if member.role is Role.LEADER else "☆" if member.role is Role.DEPUTY else " "
     name = member.name + " " * max(0, NAME_CELLS - cells(member.name))
     line = Text.assemble((star, "bold #ffd75f"), (name, "bold" if star.strip() else ""))
     line.append(f"{hours:3.0f}h", "dim")
+    level = lapse_level(lapse)
+    if level is not None:
+        line.append(f" {lapse_badge(lapse)}", LAPSE_STYLE[level])
     if member.status is not Status.FULL:
         line.append(f" {status_label(member.status)}", STATUS_STYLE[member.status])
     if member.mobile:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from shiftcell.db.ledger import Outcome
 from shiftcell.scheduling.cadence import Cadence, LapseLevel, Reach
-from shiftcell.tui.i18n import t, tn
+from shiftcell.scheduling.meetings import Meeting
+from shiftcell.tui.i18n import join_list, t, tn
+from shiftcell.tui.words.meetings import meeting_type_label
 
 
 def lapse_level_label(level: LapseLevel | None) -> str:
@@ -64,3 +67,30 @@ def reach_label(reach: Reach, who: str | None) -> str:
     if reach is Reach.COMMITTEE or who is None:
         return t("branch committee")
     return who
+
+
+def makes_up_label(meeting: Meeting) -> str:
+    """What a make-up session makes up: ``2026-10-02 group meeting «topic» (meeting 12)``."""
+    return t(
+        "{day} {type} «{topic}» (meeting {id})",
+        day=f"{meeting.start:%Y-%m-%d}",
+        type=meeting_type_label(meeting.type),
+        topic=meeting.topic,
+        id=meeting.id,
+    )
+
+
+def made_up_lines(made_up: Mapping[str, Meeting], name: Callable[[str], str]) -> list[str]:
+    """``Made up on 2026-10-14 (meeting 31): 王芳, 李强``, a line per make-up session."""
+    sessions: dict[Meeting, list[str]] = {}
+    for employee_no, session in made_up.items():
+        sessions.setdefault(session, []).append(employee_no)
+    return [
+        t(
+            "Made up on {day} (meeting {id}): {members}",
+            day=f"{session.start:%Y-%m-%d}",
+            id=session.id,
+            members=join_list(map(name, numbers)),
+        )
+        for session, numbers in sessions.items()
+    ]
