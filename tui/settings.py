@@ -10,9 +10,16 @@ from pathlib import Path
 class Settings:
     db_path: Path | None
     language: str
-    # Viewers (group leaders over SSH): no writes, and one group only.
+    # A group's view (``--group``, a group's key over SSH): one group only; a viewer's is
+    # read-only too, a group leader's may run the group's own meetings.
     read_only: bool = False
     scope_group: str | None = None
+
+    @property
+    def writes_files(self) -> bool:
+        """Exported files are written where the app runs: over SSH that is the server,
+        no place to leave files for a group's session. The organisation's view only."""
+        return not self.read_only and self.scope_group is None
 
     @property
     def database(self) -> Path:

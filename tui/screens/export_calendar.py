@@ -113,9 +113,9 @@ class ExportCalendarScreen(AppModal):
                     yield Button(t("Issue a feed URL"), id="issue", classes="hidden")
 
     def on_mount(self) -> None:
-        self.query_one("#buttons").display = not self.settings.read_only
-        self.query_one("#path").display = not self.settings.read_only
-        self.query_one(".label").display = not self.settings.read_only
+        self.query_one("#buttons").display = self.settings.writes_files
+        self.query_one("#path").display = self.settings.writes_files
+        self.query_one(".label").display = self.settings.writes_files
         self.load()
 
     # -- reading ----------------------------------------------------------------
@@ -146,7 +146,7 @@ class ExportCalendarScreen(AppModal):
         for button in self.query("#buttons Button"):
             button.disabled = False
         self._show_feed(event.feed)
-        if not self.settings.read_only:
+        if self.settings.writes_files:
             path.focus()
 
     def _show_feed(self, feed: Feed | None) -> None:
@@ -179,7 +179,7 @@ class ExportCalendarScreen(AppModal):
                 self.dismiss()
 
     def write_file(self, suffix: str) -> None:
-        if self.content is None or self.settings.read_only:
+        if self.content is None or not self.settings.writes_files:
             return
         typed = self.query_one("#path", Input).value.strip()
         if not typed:

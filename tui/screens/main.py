@@ -423,8 +423,10 @@ class MainScreen(AppScreen):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Viewers are offered nothing that writes: no planning, no files on the server.
-        Clearing is offered only when something is chosen, departments only over shifts."""
+        """Viewers are offered nothing that writes: no planning, no calendars (a group's
+        leader plans their group's meetings and issues its feeds; the export screen writes
+        no files for a group's view). Clearing is offered only when something is chosen,
+        departments only over shifts."""
         if action == "clear_selection":
             return self.member is not None or self.group is not None
         if action == "cycle_department":
