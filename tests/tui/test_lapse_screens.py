@@ -52,9 +52,7 @@ def _rows(table: DataTable) -> list[list[str]]:
 async def test_the_lapses_screen_lists_who_is_drifting_longest_first(path: Path) -> None:
     """What the secretary sees is what ``lapses`` says, as of the app's today."""
     store = Store.open(path)
-    expected = [
-        (f.member.employee_no, f.lapse.months) for f in store.lapses.find(TODAY)
-    ]
+    expected = [(f.member.employee_no, f.lapse.months) for f in store.lapses.find(TODAY)]
     assert len(expected) >= 3 and expected[0][1] >= 6  # the demo has someone past six months
     app = ScreenHost(LapsesScreen(store, settings(path), NOW))
     async with app.run_test(size=(120, 40)) as pilot:
