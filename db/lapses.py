@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from shiftcell.db.rows import from_utc_text, utc_text
-from shiftcell.scheduling.cadence import LapseLevel
 from shiftcell.scheduling.lapses import (
     CONCERNED,
     DEFAULT_MINIMUM,
@@ -49,13 +48,9 @@ class LapseBook:
         found = find_lapses(self.records(members, as_of), as_of, minimum)
         return [MemberLapse(members[lapse.employee_no], lapse) for lapse in found]
 
-    def levels(self, as_of: date) -> dict[str, LapseLevel]:
-        """The lapse level of every party member in view who has one: the roster's badges."""
-        return {
-            found.member.employee_no: found.lapse.level
-            for found in self.find(as_of)
-            if found.lapse.level is not None
-        }
+    def months(self, as_of: date) -> dict[str, int]:
+        """Whole months of every party member in view at three or more: the roster's marks."""
+        return {found.member.employee_no: found.lapse.months for found in self.find(as_of)}
 
     def concerned(self) -> list[Member]:
         return [m for m in self.store.members() if m.status in CONCERNED]
@@ -67,8 +62,15 @@ class LapseBook:
         zone = self.store.timezone
         before = utc_text(day_start(as_of + timedelta(days=1), zone))
         kinds = [kind.value for kind in ORGANISATIONAL_LIFE]
+        days: dict[str, date] = {}  # members share meetings: each instant converted once
+
+        def local_day(text: str) -> date:
+            if text not in days:
+                days[text] = from_utc_text(text, zone).date()
+            return days[text]
+
         last = {
-            r["employee_no"]: from_utc_text(r["last"], zone).date()
+            r["employee_no"]: local_day(r["last"])
             for r in self.db.query(
                 "SELECT a.employee_no, max(m.start_utc) AS last"
                 " FROM attendance a JOIN meetings m ON m.id = a.meeting_id"

@@ -12,7 +12,6 @@ import pytest
 from shiftcell.db.meetings import MakeUpRefused
 from shiftcell.db.migrations import migrations
 from shiftcell.db.store import Store
-from shiftcell.scheduling.cadence import LapseLevel
 from shiftcell.scheduling.meetings import MeetingType
 from tests.db.small_branch import JIA, ZONE, Meetings, fill_small_branch
 
@@ -57,8 +56,7 @@ def test_lapses_as_of_a_past_day_ignore_what_came_after(branch: tuple[Store, Mee
         ("A1", 1, date(2026, 8, 12)),
         ("A2", 0, date(2026, 8, 20)),  # at the make-up session
     ]
-    levels = store.lapses.levels(date(2026, 9, 19))
-    assert levels == {"A3": LapseLevel.LAPSED, "B1": LapseLevel.WARN}
+    assert store.lapses.months(date(2026, 9, 19)) == {"A3": 8, "B1": 3}
 
 
 def test_a_groups_view_lists_its_own_members_only(branch: tuple[Store, Meetings]) -> None:

@@ -24,7 +24,7 @@ from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.screens.cell import CellScreen
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.views.heat import Heat, load_heat
-from shiftcell.tui.views.week import Week, lapse_months, load_week, monday_of
+from shiftcell.tui.views.week import Week, load_week, monday_of
 from shiftcell.tui.widgets.heatmap import Heatmap
 from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.legend import Legend
@@ -79,6 +79,10 @@ class MainScreen(AppScreen):
     class HeatLoaded(Message):
         heat: Heat
 
+    @dataclass
+    class LapsesLoaded(Message):
+        months: dict[str, int]
+
     def __init__(
         self, store: Store, settings: Settings, now: datetime, *, monday: date | None = None
     ) -> None:
@@ -93,7 +97,7 @@ class MainScreen(AppScreen):
         self.group: str | None = None
         self._weeks: dict[date, Week] = {}
         self._heats: dict[tuple[str, date, int], Heat] = {}
-        self._lapses: dict[str, int] | None = None  # the roster's badges, read once
+        self._lapses_asked = False  # the roster's months, read once the first week shows
         self._stale = False
         self.preferences = Preferences.load()
         # the time grid, or the rota (排班表); a chosen group's heatmap goes over either
@@ -127,13 +131,11 @@ class MainScreen(AppScreen):
     def load(self, monday: date) -> None:
         """Read the week asked for, then its neighbours, so that the next key is instant."""
         worker = get_current_worker()
-        if self._lapses is None:
-            self._lapses = lapse_months(self.store, self.today)
         for wanted in (monday, monday + timedelta(days=7), monday - timedelta(days=7)):
             if worker.is_cancelled:
                 return
             if wanted not in self._weeks:
-                week = load_week(self.store, wanted, lapses=self._lapses)
+                week = load_week(self.store, wanted)
                 week.prepare(rota=self.view == "rota")
                 self.post_message(self.WeekLoaded(week))
 
@@ -146,6 +148,19 @@ class MainScreen(AppScreen):
             del self._weeks[farthest]
         if week.monday == self.monday:
             self._draw(week, first=not self.query_one(Roster).root.children)
+            if not self._lapses_asked:
+                self._lapses_asked = True
+                self.load_lapses()
+
+    @work(thread=True, exclusive=True, group="lapses")
+    def load_lapses(self) -> None:
+        """The roster's months without organisational life: read once the week is drawn,
+        so that the first screen never waits for them."""
+        self.post_message(self.LapsesLoaded(self.store.lapses.months(self.today)))
+
+    @on(LapsesLoaded)
+    def _lapses_loaded(self, event: LapsesLoaded) -> None:
+        self.query_one(Roster).show_lapses(event.months)
 
     @work(thread=True, exclusive=True, group="heat")
     def load_heat(self, group: str, monday: date, minutes: int) -> None:
@@ -388,7 +403,7 @@ class MainScreen(AppScreen):
             self._stale = False
             self._weeks.clear()
             self._heats.clear()
-            self._lapses = None  # attendance may have been recorded meanwhile
+            self._lapses_asked = False  # attendance may have been recorded meanwhile
             self.load(self.monday)
             if self.group is not None:
                 self._show_heat()

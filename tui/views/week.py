@@ -6,7 +6,6 @@ Runs in a worker thread; the result is a plain value the widgets draw from.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -49,8 +48,6 @@ class Week:
     crews: tuple[Block, ...] = ()
     meeting_blocks: tuple[Block, ...] = ()
     by_member: dict[str, Member] = field(default_factory=dict)
-    # Whole months without organisational life today, of party members at 3 or more.
-    lapses: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def start(self) -> datetime:
@@ -91,9 +88,8 @@ class Week:
         return shift_codes({shift.label or "" for shift in self.shifts})
 
 
-def load_week(store: Store, monday: date, *, lapses: Mapping[str, int] | None = None) -> Week:
-    """Everyone in a group the store shows, and their week (``lapses``: the roster's
-    badges, read once by the caller for every week it shows)."""
+def load_week(store: Store, monday: date) -> Week:
+    """Everyone in a group the store shows, and their week."""
     zone = store.timezone
     groups = store.groups()
     names = [g.name for g in groups]
@@ -123,10 +119,4 @@ def load_week(store: Store, monday: date, *, lapses: Mapping[str, int] | None = 
         crews=tuple(crews(shifts, monday, by_member, kinds)),
         meeting_blocks=tuple(meeting_blocks(meetings, monday)),
         by_member=by_member,
-        lapses=lapses or {},
     )
-
-
-def lapse_months(store: Store, today: date) -> dict[str, int]:
-    """Party members at least three whole months without organisational life today."""
-    return {found.member.employee_no: found.lapse.months for found in store.lapses.find(today)}

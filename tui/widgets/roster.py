@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -57,6 +58,14 @@ class Roster(Tree[RosterEntry]):
         self.week: Week | None = None
         self._people: tuple[str, ...] = ()
         self._sizes: Counter[str | None] = Counter()  # members by group
+        # Whole months without organisational life (3 or more), read after the week.
+        self.lapses: Mapping[str, int] = {}
+
+    def show_lapses(self, lapses: Mapping[str, int]) -> None:
+        """Mark the members drifting from organisational life, on the lines shown."""
+        self.lapses = lapses
+        if self.week is not None and self._people:
+            self.fill(self.week)
 
     def fill(self, week: Week, expanded: set[str] | None = None) -> None:
         """Show ``week``: rebuilt when the people changed, else only the hours updated.
@@ -72,7 +81,7 @@ class Roster(Tree[RosterEntry]):
                     member = node.data.member if node.data else None
                     if member is not None:
                         hours = week.hours.get(member.employee_no, 0.0)
-                        lapse = week.lapses.get(member.employee_no, 0)
+                        lapse = self.lapses.get(member.employee_no, 0)
                         node.set_label(member_line(member, hours, lapse))
             return
         first = not self._people
@@ -123,7 +132,7 @@ class Roster(Tree[RosterEntry]):
         entry = node.data
         if entry is None or entry.group is None or node.children or self.week is None:
             return
-        hours, lapses = self.week.hours, self.week.lapses
+        hours, lapses = self.week.hours, self.lapses
         for member in members_of(self.week, entry.group):
             node.add_leaf(
                 member_line(
