@@ -209,3 +209,13 @@ def test_the_upgrade_dates_members_by_the_earliest_meeting_they_were_in() -> Non
     assert joined["X1"] == "2026-02-20"
     assert joined["X2"] == "2026-04-01"
     assert joined["X3"] in (today, (datetime.now(ZONE) - timedelta(minutes=1)).date().isoformat())
+
+
+def test_a_member_new_to_the_roster_joins_it_today(branch: tuple[Store, Meetings]) -> None:
+    """An import adds a member: their months, if they never come, count from today."""
+    from shiftcell.scheduling import Member, Status
+
+    store, _ = branch
+    store.save(members=[Member("C1", "丙一", "食堂", group=JIA, status=Status.FULL)])
+    joined = store.db.execute("SELECT joined_on FROM members WHERE employee_no = 'C1'").fetchone()
+    assert joined[0] == datetime.now(ZONE).date().isoformat()
