@@ -420,4 +420,9 @@ ZH: dict[str, str] = {
     "cannot listen on {host}:{port} ({error})": "无法监听 {host}:{port}（{error}）",
     "too many failed logins from {address}; try again later": "来自 {address} 的登录失败次数过多；请稍后再试",
     "shiftcell is serving its maximum of {count} sessions; try again later": "shiftcell 已达到最多 {count} 个会话；请稍后再试",
+    # -- ssh: warm sessions and idle connections --
+    "the app did not start in time ({error})": "应用未能及时启动（{error}）",
+    "the app stopped while starting": "应用在启动过程中停止了",
+    "the server is stopping": "服务器正在停止",
+    "the app could not be loaded; the server's output says why": "无法加载应用；原因见服务器的输出",
 }

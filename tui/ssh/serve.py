@@ -95,5 +95,5 @@ async def _serve(config: ServerConfig, recorder: Recorder) -> None:
     await stop.wait()
     click.echo(t("Stopping: ending {count} session(s)…", count=len(service.sessions)))
     acceptor.close()
-    await service.stop_sessions()
+    await service.stop()
     await acceptor.wait_closed()

@@ -26,6 +26,7 @@ from shiftcell.tui.i18n import t
 from shiftcell.tui.ssh.environment import session_command
 from shiftcell.tui.ssh.limits import FailureLimiter
 from shiftcell.tui.ssh.session import Refusals, SessionSpec, TerminalSession
+from shiftcell.tui.ssh.warm import Zygote, become_subreaper
 from shiftcell.tui.ssh.words import describe_event
 
 T = TypeVar("T")
@@ -106,6 +107,7 @@ class Service:
         self.recorder = recorder
         self.limiter = FailureLimiter(config.failures, config.failure_window, time.monotonic)
         self.sessions: set[TerminalSession] = set()
+        self.zygote = Zygote(config.home)
         self._limit_logged: dict[str, float] = {}
 
     def command_for(self, key: SshKey) -> list[str]:
@@ -135,8 +137,10 @@ class Service:
             self._limit_logged[address] = now
             self.recorder.record(SshEvent.REFUSED, address, reason=Refusal.RATE_LIMITED)
 
-    async def stop_sessions(self) -> None:
+    async def stop(self) -> None:
+        """End every session, then the warm parent they are forked from."""
         await asyncio.gather(*(s.stop() for s in list(self.sessions)), return_exceptions=True)
+        await self.zygote.close()
 
 
 class Connection(asyncssh.SSHServer):
@@ -215,6 +219,7 @@ class Connection(asyncssh.SSHServer):
             SessionSpec(service.command_for(key), service.config.home),
             refusals,
             on_end=lambda: service.sessions.discard(session),
+            zygote=service.zygote,
         )
         service.sessions.add(session)
         return session
@@ -262,6 +267,8 @@ async def start_server(
     config: ServerConfig, recorder: Recorder
 ) -> tuple[asyncssh.SSHAcceptor, Service]:
     """Listen on ``config.host``/``config.port``; sessions start as clients log in."""
+    # Sessions are forked by the warm parent and handed to this process to wait for.
+    become_subreaper()
     service = Service(config, recorder)
     acceptor = await asyncssh.create_server(
         lambda: Connection(service),
@@ -284,4 +291,5 @@ async def start_server(
         keepalive_count_max=config.keepalive_count_max,
         server_version="shiftcell",
     )
+    service.zygote.start()
     return acceptor, service
