@@ -425,4 +425,6 @@ ZH: dict[str, str] = {
     "the app stopped while starting": "应用在启动过程中停止了",
     "the server is stopping": "服务器正在停止",
     "the app could not be loaded; the server's output says why": "无法加载应用；原因见服务器的输出",
+    "too many connections are waiting to log in; try again": "等待登录的连接过多；请重试",
+    "--max-sessions {count} needs {needed} open files, but this process may open only {limit}: raise LimitNOFILE (or `ulimit -n`) or lower --max-sessions": "--max-sessions {count} 需要能打开 {needed} 个文件，但本进程最多只能打开 {limit} 个：请调高 LimitNOFILE（或 `ulimit -n`），或调低 --max-sessions",
 }

@@ -60,15 +60,16 @@ def become_subreaper() -> None:
 class Zygote:
     """The warm parent of the sessions, started on demand and again when it dies."""
 
-    def __init__(self, home: Path, *, python: str = sys.executable) -> None:
+    def __init__(self, home: Path, *, open_files: int, python: str = sys.executable) -> None:
         self.home = home
+        # The limit of open files sessions get: the one the server was started with.
+        self.open_files = open_files
         self.python = python
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shiftcell-warm")
         self._process: subprocess.Popen[bytes] | None = None
         self._control: socket.socket | None = None
         self._closing = False
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._open_files = _open_files_at_start()
 
     @property
     def pid(self) -> int | None:
@@ -138,7 +139,7 @@ class Zygote:
             raise SpawnError(t("the server is stopping"))
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         module = "shiftcell.tui.ssh.zygote"
-        arguments = [str(theirs.fileno()), str(self._open_files)]
+        arguments = [str(theirs.fileno()), str(self.open_files)]
         try:
             process = subprocess.Popen(
                 [self.python, "-P", "-m", module, *arguments],
@@ -262,9 +263,3 @@ def _reap(pid: int) -> None:
     """Collect a session's process that failed to start (it exits at once)."""
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
-
-
-def _open_files_at_start() -> int:
-    import resource
-
-    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]

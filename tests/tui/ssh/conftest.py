@@ -203,12 +203,15 @@ def serve(
     database, keys = organisation
     started: list[tuple[ServerProcess, Client]] = []
 
-    def start(*args: str) -> tuple[ServerProcess, Client]:
+    def start(*args: str, open_files: int | None = None) -> tuple[ServerProcess, Client]:
+        """The server with ``args``; ``open_files``: its hard limit, as `ulimit -n` sets it."""
         host_key = tmp_path / "host_key"
         command = [
             sys.executable, "-m", "shiftcell", "--db", str(database), "--lang", "en",
             "serve-ssh", "--port", "0", "--host-key", str(host_key), *args,
         ]  # fmt: skip
+        if open_files is not None:
+            command = ["sh", "-c", f'ulimit -n {open_files} && exec "$@"', "sh", *command]
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
