@@ -23,8 +23,10 @@ for reference. Run it on an idle machine; it prints the load average.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
+import select
 import selectors
 import shutil
 import signal
@@ -33,7 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -50,21 +52,43 @@ HERE = Path(__file__).resolve().parent
 SIZE = (120, 40)
 # The name the warm parent of the sessions gives itself (/proc/PID/comm).
 ZYGOTE_NAME = "shiftcell-warm"
+SETTLE = 0.3  # seconds allowed for the rest of a screen once both words arrived
+# Both on a drawn first screen: the clock stops when both have arrived (parsing
+# every screen on the fly would take CPU from the sessions measured); each
+# screen is then checked whole with pyte (see session_shown), off the clock.
+WORDS = (b"shifts this week", b"Commands")
 
 
 @dataclass
 class Session:
     child: pexpect.spawn
-    screen: pyte.Screen
-    stream: pyte.ByteStream
     started: float
     shown: float | None = None
+    chunks: list[bytes] = field(default_factory=list)
+    seen: set[bytes] = field(default_factory=set)
 
-    def text(self) -> str:
+    def received(self, data: bytes, now: float) -> None:
+        """Note the moment both words have arrived; the screen is checked afterwards."""
+        tail = (self.chunks[-1][-64:] if self.chunks else b"") + data
+        self.chunks.append(data)
+        self.seen.update(word for word in WORDS if word in tail)
+        if self.shown is None and len(self.seen) == len(WORDS):
+            self.shown = now
+
+    def screen_text(self) -> str:
+        """The screen as the client's terminal shows it, from every byte received."""
+        screen = pyte.Screen(*SIZE)
+        stream = pyte.ByteStream(screen)
+        for chunk in self.chunks:
+            try:
+                stream.feed(chunk)
+            except (TypeError, IndexError):
+                # Half an escape sequence pyte cannot take: a fresh parser for the rest.
+                stream = pyte.ByteStream(screen)
         # Not screen.display, which fails on half of a wide character cut by a resize.
         return "\n".join(
-            "".join(self.screen.buffer[y][x].data for x in range(self.screen.columns))
-            for y in range(self.screen.lines)
+            "".join(screen.buffer[y][x].data for x in range(screen.columns))
+            for y in range(screen.lines)
         )
 
 
@@ -168,10 +192,9 @@ def open_sessions(count: int, command: list[str]) -> list[Session]:
     env["TERM"] = "xterm-256color"
     sessions = []
     for _ in range(count):
-        screen = pyte.Screen(columns, rows)
         started = time.perf_counter()
         child = pexpect.spawn(command[0], command[1:], dimensions=(rows, columns), env=env)
-        sessions.append(Session(child, screen, pyte.ByteStream(screen), started))
+        sessions.append(Session(child, started))
     return sessions
 
 
@@ -190,12 +213,18 @@ def wait_until_shown(sessions: list[Session], timeout: float) -> None:
             if not data:
                 selector.unregister(session.child.child_fd)
                 continue
-            try:
-                session.stream.feed(data)
-            except (TypeError, IndexError):
-                session.stream = pyte.ByteStream(session.screen)
-            if session.shown is None and session_shown(session.text()):
-                session.shown = time.perf_counter()
+            session.received(data, time.perf_counter())
+
+
+def drain(session: Session) -> None:
+    """Take in whatever the session has sent and not been read yet."""
+    fd = session.child.child_fd
+    with contextlib.suppress(OSError):
+        while select.select([fd], [], [], 0)[0]:
+            data = os.read(fd, 1 << 20)
+            if not data:
+                return
+            session.received(data, time.perf_counter())
 
 
 @dataclass
@@ -211,7 +240,14 @@ def crowd(count: int, command: list[str], server: subprocess.Popen) -> Crowd:
     wait_idle(server)
     sessions = open_sessions(count, command)
     wait_until_shown(sessions, timeout=60 + count * 3)
-    shown = [s.shown - s.started for s in sessions if s.shown is not None]
+    time.sleep(SETTLE)  # the last bytes of the screen
+    for session in sessions:
+        drain(session)
+    shown = [
+        s.shown - s.started
+        for s in sessions
+        if s.shown is not None and session_shown(s.screen_text())
+    ]
     memory = [memory_kib(pid) for pid in session_pids(server.pid)]
     zygote = sum(memory_kib(pid)[0] for pid in zygote_pids(server.pid))
     for session in sessions:
