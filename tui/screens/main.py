@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,9 +20,7 @@ from shiftcell.scheduling import DepartmentKind, Member
 from shiftcell.tui.i18n import t
 from shiftcell.tui.screens import main_text
 from shiftcell.tui.screens.base import AppScreen
-from shiftcell.tui.screens.cell import CellScreen
 from shiftcell.tui.settings import Settings
-from shiftcell.tui.views.heat import Heat, load_heat
 from shiftcell.tui.views.week import Week, load_week, monday_of
 from shiftcell.tui.widgets.day_header import DayHeader
 from shiftcell.tui.widgets.heatmap import Heatmap
@@ -30,6 +28,11 @@ from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.week_axis import row_minutes_for
 from shiftcell.tui.widgets.week_grid import WeekGrid
 from shiftcell.tui.widgets.week_layout import arrange, crews
+
+if TYPE_CHECKING:
+    # A group's heatmap needs numpy: loaded when one is first shown, not before
+    # the first screen.
+    from shiftcell.tui.views.heat import Heat
 
 DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
     None,
@@ -132,6 +135,8 @@ class MainScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="heat")
     def load_heat(self, group: str, monday: date, minutes: int) -> None:
+        from shiftcell.tui.views.heat import load_heat
+
         self.post_message(self.HeatLoaded(load_heat(self.store, group, monday, minutes)))
 
     @on(HeatLoaded)
@@ -268,6 +273,8 @@ class MainScreen(AppScreen):
         heat = self._heats.get((self.group or "", self.monday, self.query_one(Heatmap).minutes))
         cell = heat.cell(event.day, event.row) if heat else None
         if cell is not None:
+            from shiftcell.tui.screens.cell import CellScreen
+
             self.app.push_screen(CellScreen(cell))
 
     # -- actions -------------------------------------------------------------

@@ -45,7 +45,8 @@ from shiftcell.tui.ssh.child import become_session, name_process
 ZYGOTE_NAME = "shiftcell-warm"
 MAX_MESSAGE = 1 << 20
 # What a session's first screen runs: `python -m shiftcell … open`, the app, the
-# main screen, Textual's terminal driver and the modules they load on the way.
+# main screen, Textual's terminal driver and the modules they load on the way;
+# then a group's heatmap (numpy), what a leader opens next.
 WARM_MODULES = (
     "shiftcell.tui.cli",
     "shiftcell.tui.app",
@@ -56,7 +57,8 @@ WARM_MODULES = (
     "textual.layouts.factory",
     "textual.scrollbar",
     "concurrent.futures.thread",
-    "importlib.metadata",
+    "shiftcell.tui.views.heat",
+    "shiftcell.tui.screens.cell",
 )
 
 
