@@ -4,7 +4,8 @@
 
 Both programs are started the same way, `python …` in a fresh tmux pane of
 the given size, taking turns; each is timed until its first full screen (see
-tmux_screen.py) and its peak memory (RSS high-water mark) read then:
+tmux_screen.py) and its peak memory (RSS high-water mark) and the CPU time it
+has used read then (CPU time suffers less than wall time from a busy machine):
 
 - baseline: benchmarks/empty_app.py (Header, Static, Footer), drawn once the
   Static and the footer's key show;
@@ -17,6 +18,7 @@ Prints medians and the ratios shiftcell / baseline (time and peak memory).
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -50,7 +52,11 @@ def make_demo(folder: Path) -> Path:
 def report(label: str, shown: list[Shown]) -> tuple[float, float]:
     seconds = median([s.seconds for s in shown])
     peak = median([s.peak_mib for s in shown])
-    print(f"  {label:<44} {seconds * 1000:7.0f} ms   peak {peak:5.1f} MiB   (n={len(shown)})")
+    cpu = median([s.cpu_seconds for s in shown])
+    print(
+        f"  {label:<40} {seconds * 1000:6.0f} ms   CPU {cpu * 1000:4.0f} ms"
+        f"   peak {peak:5.1f} MiB   (n={len(shown)})"
+    )
     return seconds, peak
 
 
@@ -59,6 +65,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--size", default="120x40", help="terminal, COLUMNSxROWS")
     args = parser.parse_args()
+    # Programs run as installed: their bytecode written once and then used.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     columns, rows = (int(n) for n in args.size.split("x"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

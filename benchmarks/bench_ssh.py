@@ -341,6 +341,8 @@ def main() -> None:
     parser.add_argument("--crowd", type=int, default=8, help="sessions at once in row 2")
     parser.add_argument("--sessions", type=int, default=50, help="sessions at once in row 3")
     args = parser.parse_args()
+    # Programs run as installed: their bytecode written once and then used.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     ssh = shutil.which("ssh")
     if ssh is None or shutil.which("tmux") is None:
         raise SystemExit("needs the OpenSSH client and tmux (apt-get install openssh-client tmux)")

@@ -23,6 +23,7 @@ POLL = 0.005  # seconds between two captures of the pane
 class Shown:
     seconds: float
     peak_mib: float
+    cpu_seconds: float  # the process's own, user and system, until then
 
 
 class Tmux:
@@ -67,7 +68,7 @@ class Tmux:
                 text = self._tmux("capture-pane", "-p", "-t", name)
                 if done(text):
                     seconds = time.perf_counter() - started
-                    return Shown(seconds, peak_mib(pid))
+                    return Shown(seconds, peak_mib(pid), cpu_seconds(pid))
                 time.sleep(POLL)
             raise RuntimeError(f"{command[0]}: the screen never showed what was wanted:\n{text}")
         finally:
@@ -87,6 +88,15 @@ def peak_mib(pid: int) -> float:
     except OSError:
         pass
     return float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time the process has used so far (user and system)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def wait_gone(pid: int, timeout: float = 10.0) -> None:

@@ -64,14 +64,23 @@ for module in (setup, people, planning, meetings, calendar, remote):
 @click.pass_context
 def open_app(ctx: click.Context) -> None:
     """Open the app (the default when no command is given)."""
-    from shiftcell.db.store import StoreError
-    from shiftcell.tui.app import make_app
-    from shiftcell.tui.commands.common import CommandError
+    import gc
 
+    # What is imported and built before the app runs lives as long as it: the
+    # collector need not walk it while it is made, nor ever after (gc.freeze).
+    gc.disable()
     try:
-        app = make_app(ctx.obj)
-    except StoreError as error:
-        raise CommandError(t(error.template, **error.fields)) from None
+        from shiftcell.db.store import StoreError
+        from shiftcell.tui.app import make_app
+        from shiftcell.tui.commands.common import CommandError
+
+        try:
+            app = make_app(ctx.obj)
+        except StoreError as error:
+            raise CommandError(t(error.template, **error.fields)) from None
+    finally:
+        gc.freeze()
+        gc.enable()
     scope = ctx.obj.scope_group
     if scope is not None and scope not in {g.name for g in app.store.groups()}:
         app.store.close()

@@ -113,15 +113,26 @@ class MainScreen(AppScreen):
     # -- reading -------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="week")
-    def load(self, monday: date) -> None:
-        """Read the week asked for, then its neighbours, so that the next key is instant."""
+    def load(self, monday: date, *, ahead: bool = False) -> None:
+        """Read the week asked for; ``ahead``: its neighbours, so that the next key is instant.
+
+        Neighbours are read once the week is on screen: read together, they
+        would hold up its first paint (the reading thread and the repaint share
+        the interpreter).
+        """
         worker = get_current_worker()
-        for wanted in (monday, monday + timedelta(days=7), monday - timedelta(days=7)):
+        wanted = (monday + timedelta(days=7), monday - timedelta(days=7)) if ahead else (monday,)
+        for day in wanted:
             if worker.is_cancelled:
                 return
-            if wanted not in self._weeks:
-                week = load_week(self.store, wanted, self.settings.scope_group)
+            if day not in self._weeks:
+                week = load_week(self.store, day, self.settings.scope_group)
                 self.post_message(self.WeekLoaded(week))
+
+    def _read_ahead(self, monday: date) -> None:
+        # Not once another week is asked for: that one's reading must not be cancelled.
+        if monday == self.monday:
+            self.load(monday, ahead=True)
 
     @on(WeekLoaded)
     def _week_loaded(self, event: WeekLoaded) -> None:
@@ -132,6 +143,7 @@ class MainScreen(AppScreen):
             del self._weeks[farthest]
         if week.monday == self.monday:
             self._draw(week, first=not self.query_one(Roster).root.children)
+            self.call_after_refresh(self._read_ahead, week.monday)
 
     @work(thread=True, exclusive=True, group="heat")
     def load_heat(self, group: str, monday: date, minutes: int) -> None:
@@ -285,9 +297,7 @@ class MainScreen(AppScreen):
         self._update_title()
         self._redraw()
         if monday in self._weeks:
-            # Read the next neighbours only once this week is on screen: the reading
-            # thread would otherwise compete with the repaint for the interpreter.
-            self.call_after_refresh(self.load, monday)
+            self.call_after_refresh(self._read_ahead, monday)
         else:
             self._reading()
             self.load(monday)
