@@ -52,7 +52,7 @@ def become_session(
         _fresh_standard_streams()
         name_process(SESSION_NAME)
         gc.enable()
-        run = _runner(list(command), env)
+        run = _runner(list(command))
     except BaseException as error:
         _fail(report, error)
     if run is None:
@@ -119,9 +119,10 @@ def _fresh_standard_streams() -> None:
     stdin = _stream(0, "r", "strict")
     stdout = _stream(1, "w", "strict")
     stderr = _stream(2, "w", "backslashreplace")
-    sys.stdin = sys.__stdin__ = stdin
-    sys.stdout = sys.__stdout__ = stdout
-    sys.stderr = sys.__stderr__ = stderr
+    # Textual's driver uses the __std*__ ones: those of this process, not of the warm parent.
+    sys.stdin = sys.__stdin__ = stdin  # type: ignore[misc]
+    sys.stdout = sys.__stdout__ = stdout  # type: ignore[misc]
+    sys.stderr = sys.__stderr__ = stderr  # type: ignore[misc]
 
 
 def _stream(fd: int, mode: str, errors: str) -> io.TextIOWrapper:
@@ -130,7 +131,7 @@ def _stream(fd: int, mode: str, errors: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(binary, encoding="utf-8", errors=errors, line_buffering=line_buffering)
 
 
-def _runner(command: list[str], env: Mapping[str, str]) -> Callable[[], object] | None:
+def _runner(command: list[str]) -> Callable[[], object] | None:
     """How ``python`` would run ``command`` here, or None when it is not this python."""
     if not command or command[0] != sys.executable:
         return None

@@ -23,7 +23,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -70,11 +69,6 @@ class Zygote:
         self._control: socket.socket | None = None
         self._closing = False
         self._loop: asyncio.AbstractEventLoop | None = None
-
-    @property
-    def pid(self) -> int | None:
-        process = self._process
-        return process.pid if process is not None and process.poll() is None else None
 
     def start(self) -> None:
         """Begin warming up now, without waiting, so that the first login finds it ready."""
@@ -204,9 +198,7 @@ class Zygote:
         def ended() -> None:
             loop.remove_reader(pidfd)
             os.close(pidfd)
-            loop.call_at(
-                loop.time() + max(0.0, started + RESTART_EVERY - time.monotonic()), restart
-            )
+            loop.call_at(max(loop.time(), started + RESTART_EVERY), restart)
 
         try:
             pidfd = os.pidfd_open(process.pid)

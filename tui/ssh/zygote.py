@@ -126,10 +126,10 @@ def spawn(command: list[str], env: dict[str, str], cwd: str, terminal: int) -> d
     while chunk := os.read(readable, 65536):
         chunks.append(chunk)
     os.close(readable)
-    first, _, error = b"".join(chunks).decode("utf-8", "replace").partition("\n")
+    first, _, why = b"".join(chunks).decode("utf-8", "replace").partition("\n")
     reply: dict[str, object] = {"pid": int(first) if first.isdigit() else None}
-    if error or reply["pid"] is None:
-        reply["error"] = error or "the session's process could not be made"
+    if why or reply["pid"] is None:
+        reply["error"] = why or "the session's process could not be made"
     return reply
 
 
