@@ -5,8 +5,7 @@ the pty is its controlling terminal, its session, open files, signal
 handling, whether the app was already imported), ``SIZE WxH`` on every window
 change, and obeys lines typed at it: ``exit N``, ``ignore-hangup``, ``leave``
 (sets a module's global, an environment variable and the UI language, then
-says ``LEFT``). With ``chatty`` after the label it also writes ``CHAT`` every
-20 ms, as an app that never stops drawing would.
+says ``LEFT``).
 """
 
 import fcntl
@@ -76,9 +75,6 @@ def main() -> None:
     }
     # os.write, not print: a handler printing while print runs would raise.
     signal.signal(signal.SIGWINCH, lambda *_: os.write(1, f"SIZE {size()}\r\n".encode()))
-    if sys.argv[2:] == ["chatty"]:
-        signal.signal(signal.SIGALRM, lambda *_: os.write(1, b"CHAT\r\n"))
-        signal.setitimer(signal.ITIMER_REAL, 0.02, 0.02)
     print("PROBE " + json.dumps(facts), flush=True)
     for line in sys.stdin:
         order = line.split()

@@ -231,32 +231,3 @@ def test_an_app_that_cannot_start_ends_the_session_with_a_message(probe_server, 
     terminal = client.open("leader")
     terminal.child.expect(rb"could not start here")
     assert terminal.finish() == 1
-
-
-def test_sessions_beyond_those_starting_wait_their_turn_and_all_start(probe_server) -> None:
-    """In a crowd a few apps start at a time; every leader must still get theirs."""
-    _, client = probe_server(starting_at_once=1)
-    terminals = [client.open("leader") for _ in range(4)]
-    pids = [_probe_facts(t)["pid"] for t in terminals]
-    assert len(set(pids)) == 4
-
-
-def test_an_app_that_never_stops_drawing_holds_up_the_next_only_briefly(
-    probe_server, monkeypatch, tmp_path
-) -> None:
-    """The turn passes on after a while even if an app's output never pauses."""
-    import sys
-
-    from conftest import PROBE
-
-    monkeypatch.setattr("shiftcell.tui.ssh.session.FIRST_SCREEN_AT_MOST", 0.5)
-    server, client = probe_server(starting_at_once=1)
-    server.config.command_for = lambda key: [
-        sys.executable, str(PROBE), key.label, *(["chatty"] if key.label == "leader" else []),
-    ]  # fmt: skip
-    chatty = client.open("leader")
-    chatty.child.expect(rb"CHAT")
-    started = time.monotonic()
-    _probe_facts(client.open("secretary"))
-    assert time.monotonic() - started < 15
-    chatty.child.expect(rb"CHAT")  # still drawing
