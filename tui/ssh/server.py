@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -59,8 +58,6 @@ class ServerConfig:
     # Connections not logged in yet, in all and from one address; more let the oldest go.
     max_waiting: int = 128
     max_waiting_per_address: int = 32
-    # Apps starting at once; more wait their turn (see session.py).
-    starting_at_once: int = field(default_factory=lambda: len(os.sched_getaffinity(0)) + 1)
     # What a key's session runs; the app unless a test says otherwise.
     command_for: CommandFor | None = None
 
@@ -128,7 +125,6 @@ class Service:
         self.waiting: WaitingRoom[Connection] = WaitingRoom(total, per_address)
         self.sessions: set[TerminalSession] = set()
         self.zygote = Zygote(config.home, open_files=open_files)
-        self.starting = asyncio.Semaphore(config.starting_at_once)
         self._limit_logged: dict[str, float] = {}
 
     def command_for(self, key: SshKey) -> list[str]:
@@ -258,7 +254,6 @@ class Connection(asyncssh.SSHServer):
             refusals,
             on_end=lambda: service.sessions.discard(session),
             zygote=service.zygote,
-            starting=service.starting,
         )
         service.sessions.add(session)
         return session

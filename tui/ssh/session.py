@@ -36,10 +36,6 @@ MAX_ROWS = 500
 HANGUP_GRACE = 3.0
 # How long to wait for the last screen bytes once the app has exited.
 DRAIN_TIMEOUT = 2.0
-# An app starting counts as having drawn its first screen once its output has
-# paused this long, or at the latest this long after it was started.
-FIRST_SCREEN_PAUSE = 0.08
-FIRST_SCREEN_AT_MOST = 1.5
 
 
 @dataclass(frozen=True)
@@ -78,14 +74,11 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
         refusals: Refusals,
         on_end: Callable[[], None],
         zygote: Zygote,
-        starting: asyncio.Semaphore,
     ) -> None:
         self.spec = spec
         self.refusals = refusals
         self.on_end = on_end
         self.zygote = zygote
-        # Shared by every session: how many apps may be starting at once.
-        self.starting = starting
         self._chan: asyncssh.SSHServerChannel[bytes] | None = None
         self._pty = False
         self._size = (80, 24)
@@ -95,7 +88,6 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
         self._stopper: asyncio.Task[None] | None = None
         self._pending = b""
         self._output_done = asyncio.Event()
-        self._last_output: float | None = None
         self._closed = False
         self._ended = False
 
@@ -193,22 +185,6 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
                 self._chan.exit_with_signal(signal.Signals(-status).name.removeprefix("SIG"))
 
     async def _start_and_wait(self) -> int:
-        # A few apps start at a time, the others wait their turn: started all at
-        # once, 50 would share the processors and all draw late; in turn, the
-        # first to arrive see their week first.
-        async with self.starting:
-            if self._closed:
-                return 0  # the client left while waiting
-            process = await self._start()
-            await self._first_screen(process)
-        status = await process.wait()
-        if self._closed:
-            return status
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._output_done.wait(), DRAIN_TIMEOUT)
-        return status
-
-    async def _start(self) -> SessionProcess:
         assert self._chan is not None
         master, terminal = os.openpty()
         self._master = master
@@ -231,17 +207,12 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
             self._write_pending()
         if self._closed:
             self._hang_up()  # the client left while the app was starting
-        return self._process
-
-    async def _first_screen(self, process: SessionProcess) -> None:
-        """Until the app has drawn its first screen: its output paused, or it ended."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + FIRST_SCREEN_AT_MOST
-        while loop.time() < deadline and process.returncode is None and not self._closed:
-            await asyncio.sleep(FIRST_SCREEN_PAUSE / 2)
-            last = self._last_output
-            if last is not None and loop.time() - last >= FIRST_SCREEN_PAUSE:
-                return
+        status = await self._process.wait()
+        if self._closed:
+            return status
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._output_done.wait(), DRAIN_TIMEOUT)
+        return status
 
     async def _stop(self) -> None:
         """Hang up on the app, and kill it if it lingers."""
@@ -257,7 +228,6 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
 
     async def stop(self) -> None:
         """End the session from the server's side (shutdown), and wait until it has."""
-        self._closed = True  # one still waiting to start then never starts
         self._hang_up()
         if self._task is not None:
             await self._task
@@ -277,7 +247,6 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
             asyncio.get_running_loop().remove_reader(self._master)
             self._output_done.set()
             return
-        self._last_output = asyncio.get_running_loop().time()
         if not self._closed and self._chan is not None:
             self._chan.write(data)
 
