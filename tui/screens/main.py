@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from shiftcell.db.store import Store
@@ -23,6 +23,7 @@ from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.views.week import Week, load_week, monday_of
 from shiftcell.tui.widgets.day_header import DayHeader
+from shiftcell.tui.widgets.footer import Footer
 from shiftcell.tui.widgets.heatmap import Heatmap
 from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.week_axis import row_minutes_for
