@@ -2,7 +2,7 @@
 """Set up shiftcell from a fresh clone and run it: needs only Python 3.11+.
 
     python3 dev.py demo [ARGS…]   a virtualenv, the demo organisation, then shiftcell
-    python3 dev.py test [ARGS…]   a virtualenv with test tools, then lint and the test suite
+    python3 dev.py test [ARGS…]   a virtualenv with test tools, then lint, types and the tests
 
 The virtualenv lives in ``.venv`` and is reinstalled only when pyproject.toml changes.
 """
@@ -20,6 +20,16 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 DEMO_DB = ROOT / "demo.db"
+# The folders are installed under other names (pyproject's package-dir), which
+# mypy cannot follow through setuptools' editable finder: it reads them through
+# a tree of links named as installed.
+TYPECHECK = VENV / "typecheck"
+INSTALLED_AS = {
+    "scheduling": "scheduling",
+    "db": "db",
+    "tui": "tui",
+    "__main__.py": "shiftcell/__main__.py",
+}
 
 
 def main(argv: list[str]) -> int:
@@ -63,13 +73,39 @@ def test(args: list[str]) -> int:
     for step in (
         [python, "-m", "ruff", "check", "."],
         [python, "-m", "ruff", "format", "--check", "."],
+        [python, "-m", "mypy"],
         [python, "-m", "pytest", *args],
     ):
         print("$", " ".join(step[2:]), flush=True)
-        code = subprocess.run(step, cwd=ROOT).returncode
+        code = typecheck(step) if step[2] == "mypy" else subprocess.run(step, cwd=ROOT).returncode
         if code:
             return code
     return 0
+
+
+def typecheck(command: list[str]) -> int:
+    """mypy over the installed names; its report names the files as they are in the repository."""
+    view = link_installed_names()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    report = done.stdout + done.stderr
+    for name, source in INSTALLED_AS.items():
+        report = report.replace(f"{view.relative_to(ROOT) / name}", source)
+    print(report, end="", flush=True)
+    return done.returncode
+
+
+def link_installed_names() -> Path:
+    """``.venv/typecheck/shiftcell/``: a link per installed name to the folder it comes from."""
+    view = TYPECHECK / "shiftcell"
+    view.mkdir(parents=True, exist_ok=True)
+    for name, source in INSTALLED_AS.items():
+        link, target = view / name, ROOT / source
+        if link.is_symlink() and link.resolve() == target:
+            continue
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(target, target_is_directory=target.is_dir())
+    return view
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from shiftcell.db.demo import fill_demo
-from shiftcell.db.planning import PlanRequest, book_plan, make_plan, outlook
+from shiftcell.db.planning import Planner, PlanRequest
 from shiftcell.db.store import Store
 from shiftcell.scheduling.meetings import MeetingType
 
@@ -56,13 +56,13 @@ def main() -> None:
         ]
         for label, scope, sessions in cases:
             request = PlanRequest(scope, MeetingType.GROUP_MEETING, *week, 45, sessions)
-            ms = median_ms(lambda r=request: make_plan(store, r, NOW), args.repeat)
+            ms = median_ms(lambda r=request: Planner(store).plan(r, NOW), args.repeat)
             print(f"proposals, {label}: {ms:.0f} ms")
         request = PlanRequest(tuple(groups), MeetingType.GENERAL_MEETING, *week, 45)
-        plan = make_plan(store, request, NOW)
-        (meeting_id,) = book_plan(store, plan, [plan.proposals[0].sessions[0].start], topic="x")
+        plan = Planner(store).plan(request, NOW)
+        (meeting_id,) = Planner(store).book(plan, [plan.proposals[0].sessions[0].start], topic="x")
         meeting = store.meetings.get(meeting_id)
-        ms = median_ms(lambda: outlook(store, meeting), args.repeat)
+        ms = median_ms(lambda: Planner(store).outlook(meeting), args.repeat)
         print(f"meeting page 'at that time', {len(meeting.invited)} invited: {ms:.0f} ms")
         ms = median_ms(lambda: store.meetings.get(meeting_id), args.repeat)
         print(f"reading that meeting with its attendance: {ms:.1f} ms")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import builtins
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from shiftcell.db.access import OUTSIDE_GROUP, StoreRefusal
 from shiftcell.db.rows import from_utc_text, utc_text
 from shiftcell.scheduling.meetings import (
     Attendance,
@@ -13,6 +15,7 @@ from shiftcell.scheduling.meetings import (
     Meeting,
     MeetingStatus,
     MeetingType,
+    narrowed,
 )
 
 if TYPE_CHECKING:
@@ -42,10 +45,11 @@ class MeetingBook:
         series: int | None = None,
     ) -> Meeting:
         """Store a planned meeting and its invitations in one transaction."""
-        self.store.check_writable()
+        self.store.access.check_group_writable(tuple(groups))
+        self._check_in_view(invited)
         if end.timestamp() <= start.timestamp():
             raise ValueError("a meeting must end after it starts")
-        with self.db.atomic():
+        with self.store.transaction():
             table = self.db.table("meetings")
             table.insert(
                 {
@@ -61,7 +65,7 @@ class MeetingBook:
                     "created_utc": utc_text(datetime.now(UTC)),
                 }
             )
-            meeting_id = table.last_pk
+            meeting_id = cast(int, table.last_pk)  # the rowid just inserted
             self.db.table("meeting_groups").insert_all(
                 {"meeting_id": meeting_id, "group": g} for g in dict.fromkeys(groups)
             )
@@ -90,7 +94,7 @@ class MeetingBook:
         if not sessions:
             raise ValueError("a meeting needs at least one session")
         booked: list[Meeting] = []
-        with self.db.atomic():
+        with self.store.transaction():
             for start, end in sessions:
                 booked.append(
                     self.book(
@@ -125,9 +129,15 @@ class MeetingBook:
         start: datetime | None = None,
         end: datetime | None = None,
         include_cancelled: bool = True,
+        invitee: str | None = None,
     ) -> list[Meeting]:
-        """Meetings in time order; with ``groups``, those held for any of them."""
-        clauses, params = [], []
+        """Meetings in time order; with ``groups``, those held for any of them;
+        with ``invitee``, those this member was invited to."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if invitee is not None:
+            clauses.append("id IN (SELECT meeting_id FROM attendance WHERE employee_no = ?)")
+            params.append(invitee)
         if groups:
             marks = ", ".join("?" * len(groups))
             clauses.append(
@@ -143,6 +153,18 @@ class MeetingBook:
         if not include_cancelled:
             clauses.append("status != 'cancelled'")
         return self._load(" AND ".join(clauses) or "1", params)
+
+    def created(self, meetings: Sequence[Meeting]) -> dict[int, str]:
+        """When each meeting was booked (UTC text), by id: with the id, a calendar's UID.
+
+        Ids are reused after a database is cleared; the pair of id and creation never is.
+        """
+        ids = [m.id for m in meetings]
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        query = f"SELECT id, created_utc FROM meetings WHERE id IN ({marks})"
+        return {r["id"]: r["created_utc"] for r in self.db.query(query, ids)}
 
     def move(self, meeting_id: int, start: datetime, end: datetime) -> Meeting:
         meeting = self.get(meeting_id)
@@ -169,9 +191,10 @@ class MeetingBook:
         notes: str | None = None,
     ) -> Meeting:
         """Record who came; members not invited before are added (walk-ins)."""
-        self.store.check_writable()
         meeting = self.get(meeting_id)
-        with self.db.atomic():
+        self.store.access.check_group_writable(meeting.groups)
+        self._check_in_view(attendance)
+        with self.store.transaction():
             self.db.table("attendance").upsert_all(
                 (
                     {"meeting_id": meeting_id, "employee_no": e, "state": s.value, "reason": r}
@@ -184,11 +207,30 @@ class MeetingBook:
         return self.get(meeting_id)
 
     def _update(self, meeting: Meeting, **values: object) -> None:
-        self.store.check_writable()
-        self.db.table("meetings").update(meeting.id, values)
+        self.store.access.check_group_writable(meeting.groups)
+        with self.store.transaction():
+            self.db.table("meetings").update(meeting.id, values)
 
-    def _load(self, where: str, params: list[object]) -> list[Meeting]:
+    def _check_in_view(self, employee_nos: Iterable[str]) -> None:
+        """A group's view invites and records its own members only."""
+        group = self.store.access.group
+        if group is None:
+            return
+        wanted = list(dict.fromkeys(employee_nos))
+        if len(self.store.in_view(wanted) or ()) != len(wanted):
+            raise StoreRefusal(OUTSIDE_GROUP, group=group)
+
+    def _load(self, where: str, params: builtins.list[object]) -> builtins.list[Meeting]:
         zone = self.store.timezone
+        group = self.store.access.group
+        if group is not None:
+            # A group's view: meetings held for the group or inviting any of its members.
+            where = (
+                f"({where}) AND (id IN (SELECT meeting_id FROM meeting_groups WHERE [group] = ?)"
+                " OR id IN (SELECT a.meeting_id FROM attendance a"
+                " JOIN members m ON m.employee_no = a.employee_no WHERE m.[group] = ?))"
+            )
+            params = [*params, group, group]
         rows = list(self.db.table("meetings").rows_where(where, params, order_by="start_utc, id"))
         if not rows:
             return []
@@ -205,7 +247,7 @@ class MeetingBook:
         ):
             state = AttendanceState(row["state"]) if row["state"] else None
             invited[row["meeting_id"]].append(Attendance(row["employee_no"], state, row["reason"]))
-        return [
+        found = [
             Meeting(
                 id=r["id"],
                 type=MeetingType(r["type"]),
@@ -222,3 +264,7 @@ class MeetingBook:
             )
             for r in rows
         ]
+        if group is None:
+            return found
+        mine = {m.employee_no for m in self.store.members()}
+        return [narrowed(m, mine) for m in found]

@@ -1,26 +1,197 @@
-"""From a planning form to ranked proposals: read the store, ask ``scheduling``.
+"""Who is free, and when could they meet: put together here and nowhere else.
 
-No Textual here: the plan-a-meeting screen runs ``make_plan`` in a worker,
-and tests call it directly.
+Every front end asks the ``Planner``: the ``propose`` command, the
+plan-a-meeting screen and its make-up sessions, a meeting's outlook, the
+heatmap, the benchmarks. It holds the rules for a store (the defaults of
+``Rules``, the travel margins of far posts) and reads the shifts and leave of a
+set of members over a range once, with the margin the rules need beyond it.
+No Textual here: screens run it in workers, tests call it directly.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from math import gcd
 from typing import TYPE_CHECKING
 
 from shiftcell.scheduling.meetings import Meeting, MeetingType
+from shiftcell.scheduling.rules import Rules
 
 if TYPE_CHECKING:
     from shiftcell.db.store import Store
-    from shiftcell.scheduling import Member, Proposal, Reason, Rules
+    from shiftcell.scheduling import Availability, Member, Proposal, Proposals, Reason
 
 LONGEST_RANGE = 92  # days: a quarter, the longest a secretary plans ahead
-SHOWN = 8  # proposals listed
+DEFAULT_RULES = Rules()
+SHOWN = 8  # proposals a planning form lists
 # Asked of the scheduler beyond SHOWN, since proposals already past are dropped.
 SPARE = 8
+
+
+class RangeTooLong(ValueError):
+    """A range longer than ``LONGEST_RANGE`` days, or one that ends before it starts."""
+
+
+def check_range(first: date, last: date) -> None:
+    if last < first:
+        raise RangeTooLong("--to is before --from")
+    if (last - first).days >= LONGEST_RANGE:
+        raise RangeTooLong(f"plan at most {LONGEST_RANGE} days at a time")
+
+
+class Planner:
+    """The scheduler's questions asked of one store (and so, of the group it shows)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def rules(
+        self,
+        *,
+        duration: int = DEFAULT_RULES.duration,
+        step: int = DEFAULT_RULES.step,
+        buffer: int | None = None,
+        rest: float = DEFAULT_RULES.rest,
+        earliest: time = DEFAULT_RULES.earliest,
+        latest: time = DEFAULT_RULES.latest,
+    ) -> Rules:
+        """``Rules`` with the travel margins of far posts.
+
+        A ``buffer`` given explicitly holds for every post; without one, the
+        default applies and far posts ask more.
+        """
+        posts = {p.name: p.travel_buffer for p in self.store.posts() if p.travel_buffer is not None}
+        return Rules(
+            duration=duration,
+            step=step,
+            buffer=DEFAULT_RULES.buffer if buffer is None else buffer,
+            rest=rest,
+            earliest=earliest,
+            latest=latest,
+            post_buffers=posts,
+            fixed_buffer=buffer is not None,
+        )
+
+    def availability(
+        self, members: Sequence[Member], first: date, last: date, rules: Rules
+    ) -> Availability:
+        """Who of ``members`` is free for each slot of ``first``…``last`` (local dates).
+
+        Shifts and leave a little beyond the range decide its edges: a night
+        shift's rest, a far post's margin (``Rules.reach``).
+        """
+        from shiftcell.scheduling import find_availability
+        from shiftcell.scheduling.localtime import day_start
+
+        zone = self.store.timezone
+        margin = rules.reach
+        start = day_start(first, zone) - margin
+        end = day_start(last + timedelta(days=1), zone) + margin
+        numbers = [m.employee_no for m in members]
+        shifts, leave = self.store.shifts_and_leave(start, end, numbers)
+        return find_availability(members, shifts, leave, first, last, zone, rules)
+
+    def propose(
+        self,
+        members: Sequence[Member],
+        first: date,
+        last: date,
+        rules: Rules,
+        *,
+        top: int,
+        sessions: int = 1,
+        require: Sequence[str] = (),
+    ) -> Proposals:
+        """The ``top`` proposals of ``sessions`` sessions each, best first."""
+        from shiftcell.scheduling import propose
+
+        availability = self.availability(members, first, last, rules)
+        return propose(availability, top=top, sessions=sessions, require=require)
+
+    def plan(self, request: PlanRequest, now: datetime) -> Plan:
+        """The best proposals for a planning form, none starting before ``now``."""
+        store = self.store
+        if request.invitees:
+            members = tuple(store.members(employee_nos=request.invitees))
+        else:
+            members = tuple(store.members(groups=request.groups))
+        names = {m.employee_no: m.name for m in members}
+        required, unknown = _required(members, request.require)
+        if unknown:
+            return Plan(request, members, (), names=names, unknown=unknown)
+        first = max(request.first, now.astimezone(store.timezone).date())
+        if not members or request.last < first:
+            return Plan(request, members, (), names=names)
+        ranked = self.propose(
+            members,
+            first,
+            request.last,
+            self.rules(duration=request.duration),
+            top=SHOWN + SPARE,
+            sessions=request.sessions,
+            require=required,
+        )
+        ahead = [
+            p
+            for p in ranked.proposals
+            if all(s.start.timestamp() >= now.timestamp() for s in p.sessions)
+        ]
+        return Plan(request, members, tuple(ahead[:SHOWN]), ranked.blocked_by, names)
+
+    def book(
+        self,
+        plan: Plan,
+        starts: list[datetime],
+        *,
+        topic: str,
+        place: str = "",
+        notes: str = "",
+    ) -> list[int]:
+        """Book the chosen sessions as one series, inviting everyone the plan was made for."""
+        request = plan.request
+        booked = self.store.meetings.book_series(
+            type=request.kind,
+            topic=topic,
+            sessions=[(s, s + timedelta(minutes=request.duration)) for s in starts],
+            groups=request.groups,
+            invited=[m.employee_no for m in plan.members],
+            place=place,
+            notes=notes,
+        )
+        return [m.id for m in booked]
+
+    def outlook(self, meeting: Meeting) -> dict[str, Reason | None]:
+        """For each member invited: None when free at the meeting's time, else why not.
+
+        Worked out with the scheduler's own rules (buffers, rest after a night
+        shift, leave), so that the meeting page and the proposals agree.
+        """
+        zone = self.store.timezone
+        start, end = meeting.start.astimezone(zone), meeting.end.astimezone(zone)
+        minutes = round((end.timestamp() - start.timestamp()) / 60)
+        offset = start.hour * 60 + start.minute
+        crosses_midnight = end.date() != start.date() and end.time() != time(0)
+        if start.second or crosses_midnight or minutes <= 0:
+            return {}  # a meeting across midnight is not a slot of one day
+        members = self.store.members(employee_nos=[a.employee_no for a in meeting.invited])
+        rules = self.rules(
+            duration=minutes, step=gcd(offset, 60) or 60, earliest=time(0), latest=time(0)
+        )
+        day = start.date()
+        availability = self.availability(members, day, day, rules)
+        slot = next(
+            (
+                i
+                for i, s in enumerate(availability.slots)
+                if s.start.timestamp() == start.timestamp()
+            ),
+            None,
+        )
+        if slot is None:
+            return {}
+        return {m.employee_no: availability.reason(row, slot) for row, m in enumerate(members)}
 
 
 @dataclass(frozen=True)
@@ -52,57 +223,6 @@ class Plan:
         return self.names.get(employee_no, employee_no)
 
 
-def rules_for(store: Store, duration: int) -> Rules:
-    """The default rules, with the travel margins of far posts."""
-    from shiftcell.scheduling import Rules
-
-    posts = {p.name: p.travel_buffer for p in store.posts() if p.travel_buffer is not None}
-    return Rules(duration=duration, post_buffers=posts)
-
-
-def make_plan(store: Store, request: PlanRequest, now: datetime) -> Plan:
-    """The best proposals for the request's groups, none starting before ``now``."""
-    from shiftcell.scheduling import find_availability, propose
-    from shiftcell.scheduling.localtime import day_start
-
-    if request.invitees:
-        members = tuple(store.members(employee_nos=request.invitees))
-    else:
-        members = tuple(store.members(groups=request.groups))
-    numbers = [m.employee_no for m in members]
-    names = {m.employee_no: m.name for m in members}
-    required, unknown = _required(members, request.require)
-    if unknown:
-        return Plan(request, members, (), names=names, unknown=unknown)
-    rules = rules_for(store, request.duration)
-    zone = store.timezone
-    first = max(request.first, now.astimezone(zone).date())
-    if not members or request.last < first:
-        return Plan(request, members, (), names=names)
-    # Shifts and leave a little beyond the range decide the edges: a night
-    # shift's rest, a far post's margin.
-    margin = rules.reach
-    start = day_start(first, zone) - margin
-    end = day_start(request.last + timedelta(days=1), zone) + margin
-    shifts, leave = store.shifts_and_leave(start, end, numbers)
-    availability = find_availability(
-        members,
-        shifts,
-        leave,
-        first,
-        request.last,
-        zone,
-        rules,
-    )
-    ranked = propose(availability, top=SHOWN + SPARE, sessions=request.sessions, require=required)
-    ahead = [
-        p
-        for p in ranked.proposals
-        if all(s.start.timestamp() >= now.timestamp() for s in p.sessions)
-    ]
-    return Plan(request, members, tuple(ahead[:SHOWN]), ranked.blocked_by, names)
-
-
 def _required(
     members: tuple[Member, ...], wanted: tuple[str, ...]
 ) -> tuple[list[str], tuple[str, ...]]:
@@ -118,69 +238,3 @@ def _required(
 def parse_words(text: str) -> tuple[str, ...]:
     """``HQ0001, 王芳，HQ0003``: commas in either width, or spaces, separate."""
     return tuple(w for w in text.replace("，", ",").replace(",", " ").split() if w)
-
-
-def book_plan(
-    store: Store,
-    plan: Plan,
-    starts: list[datetime],
-    *,
-    topic: str,
-    place: str = "",
-    notes: str = "",
-) -> list[int]:
-    """Book the chosen sessions as one series, inviting everyone the plan was made for."""
-    request = plan.request
-    booked = store.meetings.book_series(
-        type=request.kind,
-        topic=topic,
-        sessions=[(s, s + timedelta(minutes=request.duration)) for s in starts],
-        groups=request.groups,
-        invited=[m.employee_no for m in plan.members],
-        place=place,
-        notes=notes,
-    )
-    return [m.id for m in booked]
-
-
-def outlook(store: Store, meeting: Meeting) -> dict[str, Reason | None]:
-    """For each member invited: None when free at the meeting's time, else why not.
-
-    Worked out with the scheduler's own rules (buffers, rest after a night
-    shift, leave), so that the meeting page and the proposals agree.
-    """
-    from shiftcell.scheduling import find_availability
-    from shiftcell.scheduling.localtime import day_start
-
-    zone = store.timezone
-    start, end = meeting.start.astimezone(zone), meeting.end.astimezone(zone)
-    minutes = round((end.timestamp() - start.timestamp()) / 60)
-    offset = start.hour * 60 + start.minute
-    crosses_midnight = end.date() != start.date() and end.time() != time(0)
-    if start.second or crosses_midnight or minutes <= 0:
-        return {}  # a meeting across midnight is not a slot of one day
-    members = store.members(employee_nos=[a.employee_no for a in meeting.invited])
-    numbers = [m.employee_no for m in members]
-    rules = replace(
-        rules_for(store, minutes), step=gcd(offset, 60) or 60, earliest=time(0), latest=time(0)
-    )
-    margin = rules.reach
-    day = start.date()
-    since, until = day_start(day, zone) - margin, day_start(day + timedelta(days=1), zone) + margin
-    shifts, leave = store.shifts_and_leave(since, until, numbers)
-    availability = find_availability(
-        members,
-        shifts,
-        leave,
-        day,
-        day,
-        zone,
-        rules,
-    )
-    slot = next(
-        (i for i, s in enumerate(availability.slots) if s.start.timestamp() == start.timestamp()),
-        None,
-    )
-    if slot is None:
-        return {}
-    return {m.employee_no: availability.reason(row, slot) for row, m in enumerate(members)}

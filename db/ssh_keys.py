@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import builtins
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -108,14 +109,14 @@ class SshKeyBook:
         language: str | None = None,
     ) -> SshKey:
         """Register a key; ``group=None`` makes it a secretary's key."""
-        self.store.check_writable()
+        self.store.access.check_organisation_writable()
         if not 0 < len(label) <= 64 or not label.isprintable():
             raise SshKeyError(BAD_LABEL)
         if group is not None:
             groups = [g.name for g in self.store.groups()]
             if group not in groups:
                 raise SshKeyError(NO_SUCH_GROUP, group=group, groups=", ".join(groups) or "-")
-        with self.db.atomic():
+        with self.store.transaction():
             if self._row("label = ?", [label]):
                 raise SshKeyError(LABEL_TAKEN, label=label)
             same = self._row("key_data = ?", [key_data])
@@ -136,7 +137,11 @@ class SshKeyBook:
         return self._key(self._row("label = ?", [label]) or {})
 
     def list(self) -> list[SshKey]:
-        return [self._key(r) for r in self.db.table("ssh_keys").rows_where(order_by="label")]
+        where, params = self._in_view()
+        return [
+            self._key(r)
+            for r in self.db.table("ssh_keys").rows_where(where, params, order_by="label")
+        ]
 
     def find(self, key_data: str) -> SshKey | None:
         """The registered key with this blob (base64), if any."""
@@ -144,12 +149,13 @@ class SshKeyBook:
         return self._key(row) if row else None
 
     def remove(self, label: str) -> SshKey:
-        self.store.check_writable()
+        self.store.access.check_organisation_writable()
         row = self._row("label = ?", [label])
         if row is None:
             labels = ", ".join(k.label for k in self.list()) or "-"
             raise SshKeyError(NO_SUCH_LABEL, label=label, labels=labels)
-        self.db.table("ssh_keys").delete(label)
+        with self.store.transaction():
+            self.db.table("ssh_keys").delete(label)
         return self._key(row)
 
     def record(
@@ -163,7 +169,18 @@ class SshKeyBook:
         at: datetime | None = None,
     ) -> None:
         """Add a line to the login log."""
-        self.store.check_writable()
+        with self.store.transaction():
+            self._record(event, address, label, reason, detail, at)
+
+    def _record(
+        self,
+        event: SshEvent,
+        address: str,
+        label: str | None,
+        reason: Refusal | None,
+        detail: str,
+        at: datetime | None,
+    ) -> None:
         self.db.table("ssh_log").insert(
             {
                 "time_utc": utc_text(at or datetime.now(UTC)),
@@ -176,9 +193,17 @@ class SshKeyBook:
             }
         )
 
-    def log(self, *, limit: int = 50, label: str | None = None) -> list[SshLogEntry]:
-        """The latest entries, newest first."""
-        where, params = ("label = ?", [label]) if label is not None else (None, [])
+    def log(self, *, limit: int = 50, label: str | None = None) -> builtins.list[SshLogEntry]:
+        """The latest entries, newest first (a group's view: its own keys' entries)."""
+        clauses: builtins.list[str] = []
+        params: builtins.list[object] = []
+        if label is not None:
+            clauses.append("label = ?")
+            params.append(label)
+        if self.store.access.group is not None:
+            clauses.append("label IN (SELECT label FROM ssh_keys WHERE [group] = ?)")
+            params.append(self.store.access.group)
+        where = " AND ".join(clauses) or None
         zone = self.store.timezone
         found = self.db.table("ssh_log").rows_where(
             where, params, order_by="time_utc DESC, id DESC", limit=limit
@@ -197,15 +222,22 @@ class SshKeyBook:
 
     def last_logins(self) -> dict[str, datetime]:
         zone = self.store.timezone
+        shown = {k.label for k in self.list()}
         return {
             r["label"]: from_utc_text(r["last"], zone)
             for r in self.db.query(
                 "SELECT label, max(time_utc) AS last FROM ssh_log "
                 "WHERE event = 'login' AND label IS NOT NULL GROUP BY label"
             )
+            if r["label"] in shown
         }
 
-    def _row(self, where: str, params: list[object]) -> Row | None:
+    def _in_view(self) -> tuple[str | None, builtins.list[str]]:
+        if self.store.access.group is None:
+            return None, []
+        return "[group] = ?", [self.store.access.group]
+
+    def _row(self, where: str, params: builtins.list[object]) -> Row | None:
         return next(iter(self.db.table("ssh_keys").rows_where(where, params)), None)
 
     def _key(self, row: Row) -> SshKey:

@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Collection, Iterable, Sequence
+import threading
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Self
+from typing import Self, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 
 from shiftcell.db import rows
+from shiftcell.db.access import (
+    BUSY,
+    NEEDS_UPGRADE,
+    NO_DATABASE,
+    NO_SUCH_GROUP,
+    NOT_A_DATABASE,
+    Access,
+    StoreBusy,
+    StoreError,
+    StoreRefusal,
+)
 from shiftcell.db.calendars.feeds import FeedBook
 from shiftcell.db.meetings import MeetingBook
 from shiftcell.db.migrations import migrations
@@ -33,6 +46,7 @@ from shiftcell.scheduling import (
 )
 
 BUSY_TIMEOUT_MS = 5000
+Held = TypeVar("Held", Shift, Leave)  # what a member has on a day: a shift, or leave
 # Tables holding the organisation's data, children before parents.
 DATA_TABLES = (
     "feeds",
@@ -54,48 +68,49 @@ DATA_TABLES = (
 LONGEST_SHIFT = timedelta(days=2)
 
 
-NOT_A_DATABASE = "{path} is not a shiftcell database ({error})"
-NO_DATABASE = "{path}: no such database; create one with `shiftcell init` or `shiftcell demo`"
-NEEDS_UPGRADE = "{path}: the database needs an upgrade; run `shiftcell --db {path} init` first"
-READ_ONLY = "this database is open read-only"
-MESSAGES = (NOT_A_DATABASE, NO_DATABASE, NEEDS_UPGRADE, READ_ONLY)
-
-
-class StoreError(Exception):
-    """A database that cannot be opened or used as asked.
-
-    Carries an English template and its fields, so that the front end can
-    say it in the user's language.
-    """
-
-    def __init__(self, template: str, **fields: object) -> None:
-        super().__init__(template.format(**fields))
-        self.template = template
-        self.fields = fields
-
-
 class Store:
     """Opened once, used from the app's worker threads one exclusive group at a time.
 
     Connections are made with ``check_same_thread=False`` for that reason:
-    sqlite3 serialises calls on a shared connection itself.
+    sqlite3 serialises calls on a shared connection itself, and ``transaction``
+    keeps one thread's writes whole.
+
+    ``access`` narrows everything read to one group and decides what may be
+    written (see ``shiftcell.db.access``).
     """
 
-    def __init__(self, db: Database, *, read_only: bool = False) -> None:
+    def __init__(self, db: Database, *, access: Access = Access()) -> None:  # noqa: B008
         self.db = db
-        self.read_only = read_only
+        self.access = access
+        self._writing = threading.RLock()
         self.meetings = MeetingBook(self)
         self.feeds = FeedBook(self)
         self.ssh_keys = SshKeyBook(self)
 
+    @property
+    def read_only(self) -> bool:
+        return self.access.read_only
+
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> Self:
-        """Open (and for writing, create and migrate) the database at ``path``."""
+    def open(cls, path: Path | str, *, read_only: bool = False, group: str | None = None) -> Self:
+        """Open (and for writing, create and migrate) the database at ``path``.
+
+        With ``group``, the store shows that group only (it must exist).
+        """
         path = Path(path)
-        if read_only:
-            return cls._open_read_only(path)
+        store = cls._open_read_only(path) if read_only else cls._open_for_writing(path)
+        if group is not None:
+            store.narrow(group)
+        return store
+
+    @classmethod
+    def memory(cls) -> Self:
+        return cls._ready(sqlite3.connect(":memory:", check_same_thread=False))
+
+    @classmethod
+    def _open_for_writing(cls, path: Path) -> Self:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = sqlite3.connect(path, check_same_thread=False)
@@ -104,10 +119,6 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise StoreError(NOT_A_DATABASE, path=path, error=error) from None
         return cls._ready(conn)
-
-    @classmethod
-    def memory(cls) -> Self:
-        return cls._ready(sqlite3.connect(":memory:", check_same_thread=False))
 
     @classmethod
     def _ready(cls, conn: sqlite3.Connection) -> Self:
@@ -133,10 +144,51 @@ class Store:
             raise StoreError(NOT_A_DATABASE, path=path, error=error) from None
         if pending:
             raise StoreError(NEEDS_UPGRADE, path=path)
-        return cls(db, read_only=True)
+        return cls(db, access=Access(read_only=True))
+
+    def narrow(self, group: str) -> None:
+        """From now on, show and change only ``group``: there is no way back."""
+        if self.access.group not in (None, group):
+            raise StoreRefusal(NO_SUCH_GROUP, group=group)
+        if self.db.table("groups").count_where("name = ?", [group]) == 0:
+            raise StoreRefusal(NO_SUCH_GROUP, group=group)
+        self.access = Access(group=group, read_only=self.access.read_only)
 
     def close(self) -> None:
         self.db.conn.close()
+
+    # -- writing, one transaction at a time ------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All of a change or none of it, waiting its turn for the write lock.
+
+        ``BEGIN IMMEDIATE`` takes the lock first: a deferred transaction that
+        reads before it writes cannot wait for a busy database, SQLite fails it
+        at once. Nested calls join the outer transaction.
+        """
+        self.access.check_writable()
+        with self._writing:
+            conn = self.db.conn
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield
+                return
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                if _is_busy(error):
+                    raise StoreBusy(BUSY, seconds=BUSY_TIMEOUT_MS // 1000) from None
+                raise
+            try:
+                yield
+            except BaseException:
+                self.db.rollback()  # a no-op when the error already ended the transaction
+                raise
+            conn.execute("COMMIT")
+
+    def check_writable(self) -> None:
+        self.access.check_writable()
 
     # -- the organisation ----------------------------------------------------
 
@@ -150,21 +202,66 @@ class Store:
         row = self._organisation_row()
         return row["name"] if row else ""
 
+    def has_organisation(self) -> bool:
+        return self._organisation_row() is not None
+
     def _organisation_row(self) -> rows.Row | None:
         return next(iter(self.db.table("organisation").rows), None)
 
     def set_organisation(self, name: str, timezone: str) -> None:
-        self.check_writable()
+        self.access.check_organisation_writable()
         ZoneInfo(timezone)  # refuse a zone that does not exist before writing it
-        self.db.table("organisation").upsert({"id": 1, "name": name, "timezone": timezone}, pk="id")
+        with self.transaction():
+            self.db.table("organisation").upsert(
+                {"id": 1, "name": name, "timezone": timezone}, pk="id"
+            )
+
+    def change_timezone(self, timezone: str) -> tuple[int, int]:
+        """Move the organisation to ``timezone``; returns the stored shifts and meetings moved.
+
+        Every shift and meeting keeps the wall-clock time it was given in: a
+        shift imported as 05:30 is 05:30 in the new zone too, and so is a
+        meeting booked for 14:00 (everyone agreed on 14:00 local, not on an
+        instant). Patterns and overrides are wall-clock already. Instants of
+        record (when a meeting was created, a feed issued) stay as they are.
+        One transaction: both tables move, or neither.
+        """
+        from shiftcell.scheduling.localtime import at
+
+        self.check_writable()
+        old, new = self.timezone, ZoneInfo(timezone)
+
+        def moved(text: str) -> str:
+            local = rows.from_utc_text(text, old)
+            return rows.utc_text(at(local.date(), local.time(), new))
+
+        with self.db.atomic():
+            counts: list[int] = []
+            for table in ("shifts", "meetings"):
+                found = [
+                    (moved(r["start_utc"]), moved(r["end_utc"]), r["id"])
+                    for r in self.db.query(f"SELECT id, start_utc, end_utc FROM [{table}]")
+                ]
+                # shifts are unique per (employee_no, start_utc): out of the way first
+                self.db.execute(f"UPDATE [{table}] SET start_utc = '~' || start_utc")
+                self.db.conn.executemany(
+                    f"UPDATE [{table}] SET start_utc = ?, end_utc = ? WHERE id = ?", found
+                )
+                counts.append(len(found))
+            name = self.organisation_name
+            self.db.table("organisation").upsert(
+                {"id": 1, "name": name, "timezone": new.key}, pk="id"
+            )
+        return counts[0], counts[1]
 
     def is_empty(self) -> bool:
+        """No one on the roster yet: the welcome screen's question, whatever the view."""
         return self.db.table("members").count == 0
 
     def clear(self) -> None:
         """Delete every row of the organisation's data, in one transaction."""
-        self.check_writable()
-        with self.db.atomic():
+        self.access.check_organisation_writable()
+        with self.transaction():
             for table in DATA_TABLES:
                 self.db.execute(f"DELETE FROM [{table}]")
             self.db.execute("DELETE FROM organisation")
@@ -181,10 +278,16 @@ class Store:
         return [rows.post_from_row(r) for r in self.db.table("posts").rows_where(order_by="name")]
 
     def groups(self) -> list[Group]:
-        return [rows.group_from_row(r) for r in self.db.table("groups").rows_where(order_by="name")]
+        where, params = self._group_clause("name")
+        return [
+            rows.group_from_row(r)
+            for r in self.db.table("groups").rows_where(where, params, order_by="name")
+        ]
 
     def branches(self) -> list[str]:
-        return [r["name"] for r in self.db.table("branches").rows_where(order_by="name")]
+        if self.access.whole:
+            return [r["name"] for r in self.db.table("branches").rows_where(order_by="name")]
+        return sorted({g.branch for g in self.groups()})
 
     def members(
         self,
@@ -192,8 +295,9 @@ class Store:
         department: str | None = None,
         employee_nos: Sequence[str] = (),
     ) -> list[Member]:
-        """Members matching every filter given (all members when none is)."""
-        clauses, params = [], []
+        """Members matching every filter given (all members in view when none is)."""
+        clauses: list[str] = []
+        params: list[object] = []
         for column, values in (("group", groups), ("employee_no", employee_nos)):
             if values:
                 clauses.append(f"[{column}] IN ({', '.join('?' * len(values))})")
@@ -201,13 +305,46 @@ class Store:
         if department is not None:
             clauses.append("department = ?")
             params.append(department)
-        where = " AND ".join(clauses) or None
-        found = self.db.table("members").rows_where(where, params, order_by="employee_no")
+        where, group_params = self._group_clause("[group]")
+        if where:
+            clauses.append(where)
+            params.extend(group_params)
+        found = self.db.table("members").rows_where(
+            " AND ".join(clauses) or None, params, order_by="employee_no"
+        )
         return [rows.member_from_row(r) for r in found]
 
     def member(self, employee_no: str) -> Member | None:
         found = self.members(employee_nos=[employee_no])
         return found[0] if found else None
+
+    def in_view(self, employee_nos: Collection[str] | None) -> list[str] | None:
+        """Of these members (everyone when None), the ones this store may show.
+
+        None means everyone, unnarrowed: the organisation's own view.
+        """
+        if self.access.whole:
+            if employee_nos is None or self._everyone(employee_nos):
+                return None
+            return list(employee_nos)
+        mine = [m.employee_no for m in self.members()]
+        if employee_nos is None:
+            return mine
+        wanted = set(employee_nos)
+        return [no for no in mine if no in wanted]
+
+    def _everyone(self, employee_nos: Collection[str]) -> bool:
+        """Every member is asked about: read without a list of thousands of numbers."""
+        if len(employee_nos) < self.db.table("members").count:
+            return False
+        return set(employee_nos) >= {
+            r[0] for r in self.db.execute("SELECT employee_no FROM members")
+        }
+
+    def _group_clause(self, column: str) -> tuple[str | None, list[str]]:
+        if self.access.group is None:
+            return None, []
+        return f"{column} = ?", [self.access.group]
 
     def shift_types(self) -> dict[str, ShiftType]:
         return {r["code"]: rows.shift_type_from_row(r) for r in self.db.table("shift_types").rows}
@@ -218,12 +355,12 @@ class Store:
         end: datetime | None = None,
         employee_nos: Collection[str] | None = None,
     ) -> ShiftPlan:
-        """Everything deciding the shifts of these members (all when None).
+        """Everything deciding the shifts of these members (all in view when None).
 
         Given ``start`` and ``end``, only stored shifts near that range are read.
         """
         zone = self.timezone
-        who, params = self._member_filter(employee_nos)
+        who, params = self._member_filter(self.in_view(employee_nos))
         shift_where, shift_params = who, list(params)
         if start is not None and end is not None:
             shift_where = f"({who}) AND start_utc < ? AND start_utc >= ?"
@@ -248,19 +385,21 @@ class Store:
         self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
     ) -> list[Shift]:
         """Every shift overlapping ``[start, end)``, patterns and overrides applied."""
-        return _theirs(expand(self.shift_plan(start, end, employee_nos), start, end), employee_nos)
+        return self.shifts_and_leave(start, end, employee_nos)[0]
 
     def leave(
         self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
     ) -> list[Leave]:
-        return leave_between(self.shift_plan(start, end, employee_nos), start, end)
+        return self.shifts_and_leave(start, end, employee_nos)[1]
 
     def shifts_and_leave(
         self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
     ) -> tuple[list[Shift], list[Leave]]:
         """``shifts()`` and ``leave()`` from one read of the plan: what availability needs."""
-        plan = self.shift_plan(start, end, employee_nos)
-        return _theirs(expand(plan, start, end), employee_nos), leave_between(plan, start, end)
+        wanted = self.in_view(employee_nos)
+        plan = self.shift_plan(start, end, wanted)
+        shifts = _theirs(expand(plan, start, end), wanted)
+        return shifts, _theirs(leave_between(plan, start, end), wanted)
 
     def _member_filter(self, employee_nos: Collection[str] | None) -> tuple[str, list[str]]:
         if employee_nos is None:
@@ -292,9 +431,9 @@ class Store:
         shifts: Iterable[Shift] = (),
     ) -> None:
         """Insert or replace all of these in one transaction, parents first."""
-        self.check_writable()
+        self.access.check_organisation_writable()
         table = self.db.table
-        with self.db.atomic():
+        with self.transaction():
             table("branches").upsert_all(({"name": b} for b in branches), pk="name")
             table("departments").upsert_all(
                 ({"name": d.name, "kind": d.kind.value} for d in departments), pk="name"
@@ -317,17 +456,20 @@ class Store:
                 map(rows.shift_to_row, shifts), batch_size=1000, replace=True
             )
 
-    def check_writable(self) -> None:
-        if self.read_only:
-            raise StoreError(READ_ONLY)
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return getattr(error, "sqlite_errorcode", None) in (
+        sqlite3.SQLITE_BUSY,
+        getattr(sqlite3, "SQLITE_LOCKED", 6),
+    ) or "locked" in str(error)
 
 
-def _theirs(shifts: list[Shift], employee_nos: Collection[str] | None) -> list[Shift]:
+def _theirs(found: list[Held], employee_nos: Collection[str] | None) -> list[Held]:
     """Only the members asked for: a swap can bring in a partner's shifts."""
     if employee_nos is None:
-        return shifts
+        return found
     wanted = set(employee_nos)
-    return [s for s in shifts if s.employee_no in wanted]
+    return [s for s in found if s.employee_no in wanted]
 
 
 def machine_timezone() -> ZoneInfo:

@@ -69,7 +69,8 @@ class Availability:
 
     def free_count(self) -> np.ndarray:
         """How many members are free for each slot."""
-        return self.free.sum(axis=0)
+        counts: np.ndarray = self.free.sum(axis=0)
+        return counts
 
     def rows_where(self, wanted: Role | Status) -> np.ndarray:
         """A mask of the members with this role or status."""

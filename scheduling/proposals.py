@@ -100,7 +100,7 @@ def propose(
         raise ValueError(f"required members not among those asked about: {', '.join(unknown)}")
     required = sorted({row_of[no] for no in require})
     free = availability.free
-    usable = free[required].all(axis=0) if required else np.ones(free.shape[1], dtype=bool)
+    usable = np.all(free[required], axis=0) if required else np.ones(free.shape[1], dtype=bool)
     if members == 0 or not usable.any():
         blockers = _blockers(free, required) if members and required and free.size else []
         return Proposals(members, (), tuple(availability.members[r].employee_no for r in blockers))
@@ -210,7 +210,7 @@ class _Builder:
         av, gaps = self.availability, self.gaps
         chosen = tuple(sorted(chosen, key=lambda g: int(gaps.first[g])))
         columns = av.free[:, gaps.first[list(chosen)]]
-        covered_mask = columns.any(axis=1)
+        covered_mask = np.any(columns, axis=1)
         sessions = tuple(self._session(g) for g in chosen)
         first_slot = int(gaps.first[chosen[0]])
         uncovered = tuple(
@@ -229,7 +229,7 @@ class _Builder:
     def rank_key(self, chosen: tuple[int, ...]) -> tuple[int, ...]:
         """The module docstring's order, for a set of gaps held as repeat sessions."""
         gaps, chosen_list = self.gaps, list(chosen)
-        covered = self.availability.free[:, gaps.first[chosen_list]].any(axis=1)
+        covered = np.any(self.availability.free[:, gaps.first[chosen_list]], axis=1)
         return (
             -int(covered.sum()),
             int(self._overlap(chosen_list)),

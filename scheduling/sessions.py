@@ -74,7 +74,7 @@ def best_covers(sets: np.ndarray, k: int, top: int) -> Covers:
     k = min(k, classes)
     exact = k <= EXACT_UP_TO and classes * classes * max(members, 1) <= EXACT_BUDGET
     if not exact:
-        return Covers(_greedy(sets, k, top), False)
+        return Covers(tuple(_greedy(sets, k, top)), False)
     kept = _undominated(sets)
     k = min(k, len(kept))
     found = {1: _singles, 2: _pairs, 3: _triples}[k](sets[kept], top)

@@ -16,6 +16,7 @@ for thousands of staff, and spread back to members at the end.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -137,7 +138,9 @@ def _mark_runs(
     # A running count never exceeds its row's number of runs: the narrowest
     # integer that holds that is the fastest to add up.
     most = int(np.bincount(rows, minlength=1).max()) if len(rows) else 0
-    dtype = np.int8 if most < 2**7 else np.int16 if most < 2**15 else np.int64
+    dtype: type[np.signedinteger[Any]] = (
+        np.int8 if most < 2**7 else np.int16 if most < 2**15 else np.int64
+    )
     counts = np.zeros((members, slots + 1), dtype=dtype)
     np.add.at(counts, (rows, first), 1)
     np.add.at(counts, (rows, stop), -1)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from shiftcell.db.calendars.feeds import UnknownTarget
-from shiftcell.db.rows import utc_text
 from shiftcell.scheduling import Member, Shift
 from shiftcell.scheduling.localtime import day_start
 from shiftcell.scheduling.meetings import Meeting
@@ -78,13 +77,15 @@ def gather(
     Raises ``UnknownTarget`` for a member or group that does not exist and
     ``MeetingNotFound`` for an unknown meeting id.
     """
+    if scope.kind is ScopeKind.ALL and store.access.group is not None:
+        scope = Scope(ScopeKind.GROUP, store.access.group)  # everyone this view shows
     zone = store.timezone
     start, end = day_start(first, zone), day_start(last + timedelta(days=1), zone)
     members, title = _members_of(store, scope)
     found_shifts: list[Shift] = []
     found_meetings: list[Meeting] = []
     if scope.kind is ScopeKind.MEETING:
-        meeting = store.meetings.get(int(scope.target))  # type: ignore[arg-type]
+        meeting = store.meetings.get(int(str(scope.target)))  # a feed keeps the id as text
         found_meetings = [meeting]
         first, last = meeting.start.date(), meeting.end.date()
         title = {"summary": meeting.topic}
@@ -109,7 +110,7 @@ def gather(
         identity=calendar_identity(store),
         shifts=tuple(found_shifts),
         meetings=tuple(found_meetings),
-        created=_created(store, found_meetings),
+        created=store.meetings.created(found_meetings),
         names=names,
     )
 
@@ -141,20 +142,5 @@ def _meetings_of(store: Store, scope: Scope, start: datetime, end: datetime) -> 
     if scope.kind is ScopeKind.MEMBER:
         # Through the member's invitations: loading every meeting of the
         # range to keep a few is most of a member feed's cost in a big branch.
-        query = (
-            "SELECT m.id FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
-            "WHERE a.employee_no = ? AND m.end_utc > ? AND m.start_utc < ? "
-            "ORDER BY m.start_utc, m.id"
-        )
-        params = [str(scope.target), utc_text(start), utc_text(end)]
-        return [store.meetings.get(row["id"]) for row in store.db.query(query, params)]
+        return store.meetings.list(invitee=str(scope.target), start=start, end=end)
     return store.meetings.list(start=start, end=end)
-
-
-def _created(store: Store, meetings: list[Meeting]) -> dict[int, str]:
-    if not meetings:
-        return {}
-    ids = [m.id for m in meetings]
-    marks = ", ".join("?" * len(ids))
-    query = f"SELECT id, created_utc FROM meetings WHERE id IN ({marks})"
-    return {r["id"]: r["created_utc"] for r in store.db.query(query, ids)}

@@ -7,6 +7,7 @@ guessed; a revoked token stays in the book, marked, and never works again.
 
 from __future__ import annotations
 
+import builtins
 import enum
 import secrets
 from dataclasses import dataclass
@@ -69,7 +70,7 @@ class FeedBook:
         """
         self.store.check_writable()
         self._check_target(kind, target)
-        with self.db.atomic():
+        with self.store.transaction():
             existing = self.active_for(kind, target)
             if existing is not None and not replace:
                 return existing, False
@@ -91,7 +92,8 @@ class FeedBook:
         self.store.check_writable()
         feed = self.get(token)
         if feed.active:
-            self.db.table("feeds").update(token, {"revoked_utc": utc_text(datetime.now(UTC))})
+            with self.store.transaction():
+                self.db.table("feeds").update(token, {"revoked_utc": utc_text(datetime.now(UTC))})
         return self.get(token)
 
     def get(self, token: str) -> Feed:
@@ -120,8 +122,16 @@ class FeedBook:
         if not known:
             raise UnknownTarget(target)
 
-    def _load(self, where: str, params: list[object]) -> list[Feed]:
+    def _load(self, where: str, params: builtins.list[object]) -> builtins.list[Feed]:
         zone = self.store.timezone
+        group = self.store.access.group
+        if group is not None:
+            # A group's view: feeds of the group and of its members only.
+            where = (
+                f"({where}) AND ((kind = 'group' AND target = ?) OR (kind = 'member' AND "
+                "target IN (SELECT employee_no FROM members WHERE [group] = ?)))"
+            )
+            params = [*params, group, group]
         return [
             Feed(
                 token=r["token"],

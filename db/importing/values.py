@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TypeVar
 
 from shiftcell.scheduling import DepartmentKind, Employment, Role, Status
@@ -45,7 +46,7 @@ KIND_WORDS = (
 )
 
 
-def choices_text(table: dict[str, object]) -> str:
+def choices_text(table: Mapping[str, object]) -> str:
     """``leader/组长, deputy/副组长, member/组员``: English, then the first Chinese word."""
     by_value: dict[object, list[str]] = {}
     for word, value in table.items():

@@ -78,9 +78,9 @@ def test_present_at_one_session_of_a_series_owes_no_make_up(staffed: Store) -> N
 
 
 def test_recording_on_a_read_only_store_is_refused(staffed: Store) -> None:
-    from shiftcell.db.store import StoreError
+    from shiftcell.db.access import Access, StoreError
 
     (first,) = _book(staffed, 1)
-    staffed.read_only = True
+    staffed.access = Access(read_only=True)
     with pytest.raises(StoreError):
         staffed.meetings.record(first, {"E0": (AttendanceState.PRESENT, "")})

@@ -106,13 +106,13 @@ def test_import_problems_read_in_chinese(db: Path, tmp_path: Path) -> None:
 def test_commands_other_than_the_app_never_load_textual(tmp_path: Path) -> None:
     """Start-up stays fast on a small server: Textual is for the app only."""
     code = (
-        "import sys\nfrom tui.cli import main\n"
+        "import sys\nfrom shiftcell.tui.cli import main\n"
         "try:\n    main(['--db', sys.argv[1], 'demo', '--members', '10'])\n"
         "except SystemExit:\n    pass\n"
         "print('textual' in sys.modules)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "x.db")], capture_output=True, text=True
+        [sys.executable, "-I", "-c", code, str(tmp_path / "x.db")], capture_output=True, text=True
     )
     assert out.stdout.strip().splitlines()[-1] == "False", out.stderr
 

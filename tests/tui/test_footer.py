@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets._footer import FooterKey
 
 from shiftcell.tui.app import ShiftcellApp
-from shiftcell.tui.widgets.footer import Footer
+from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.roster import Roster
 from tests.tui.conftest import AppFactory
 
@@ -17,7 +17,7 @@ async def settle(app: ShiftcellApp, pilot: object) -> None:
 
 
 def footer_actions(app: ShiftcellApp) -> set[str]:
-    return {key.action for key in app.screen.query_one(Footer).query(FooterKey)}
+    return {key.action for key in app.screen.query_one(KeyFooter).query(FooterKey)}
 
 
 async def test_the_footer_offers_clear_once_someone_is_chosen_and_drops_it_after(

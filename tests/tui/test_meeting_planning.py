@@ -5,7 +5,7 @@ from pathlib import Path
 
 from meeting_fixtures import NOW
 
-from shiftcell.db.planning import PlanRequest, book_plan, make_plan, outlook
+from shiftcell.db.planning import Planner, PlanRequest
 from shiftcell.db.store import Store
 from shiftcell.scheduling.meetings import MeetingType
 
@@ -17,11 +17,11 @@ def test_who_is_free_at_a_booked_time_is_who_the_proposal_said(demo_db: Path) ->
     request = PlanRequest(
         groups, MeetingType.GROUP_MEETING, date(2026, 12, 9), date(2026, 12, 15), 45
     )
-    plan = make_plan(store, request, NOW)
+    plan = Planner(store).plan(request, NOW)
     for proposal in plan.proposals[:3]:
         (session,) = proposal.sessions
-        (meeting_id,) = book_plan(store, plan, [session.start], topic="x")
-        seen = outlook(store, store.meetings.get(meeting_id))
+        (meeting_id,) = Planner(store).book(plan, [session.start], topic="x")
+        seen = Planner(store).outlook(store.meetings.get(meeting_id))
         assert sorted(no for no, reason in seen.items() if reason is None) == sorted(
             session.attendees
         )
@@ -46,7 +46,7 @@ def test_a_start_off_the_quarter_hour_is_still_judged(demo_db: Path) -> None:
         groups=[group],
         invited=invited,
     )
-    assert sorted(outlook(store, meeting)) == sorted(invited)
+    assert sorted(Planner(store).outlook(meeting)) == sorted(invited)
 
 
 def test_past_proposals_are_never_offered(demo_db: Path) -> None:
@@ -56,6 +56,6 @@ def test_past_proposals_are_never_offered(demo_db: Path) -> None:
     request = PlanRequest(
         groups, MeetingType.GROUP_MEETING, date(2026, 12, 1), date(2026, 12, 9), 45
     )
-    plan = make_plan(store, request, NOW)
+    plan = Planner(store).plan(request, NOW)
     assert plan.proposals
     assert all(s.start >= NOW for p in plan.proposals for s in p.sessions)

@@ -58,6 +58,7 @@ async def test_a_group_scope_lists_only_that_groups_meetings(
 ) -> None:
     """A group leader over SSH sees their own group's meetings, no one else's."""
     second = store.groups()[1].name
+    store.narrow(second)
     app = ScreenHost(MeetingsScreen(store, settings(path, scope_group=second), NOW))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -188,6 +189,7 @@ async def test_a_meeting_outside_the_group_scope_is_not_shown(
     store: Store, path: Path, ids: dict[str, int]
 ) -> None:
     second = store.groups()[1].name
+    store.narrow(second)
     scoped = settings(path, scope_group=second)
     app = ScreenHost(MeetingScreen(store, scoped, ids["recorded"], NOW))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -220,8 +222,6 @@ def test_a_recorded_meeting_looks_right(
     language: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Drawn as installed with calendar export, whichever parts this checkout has.
-    monkeypatch.setattr("shiftcell.tui.screens.meeting._export_available", lambda: True)
     set_language(language)
     store = Store.open(path)
     ids = book_examples(store)
@@ -283,6 +283,7 @@ async def test_a_scoped_viewer_sees_only_their_groups_part_of_a_branch_meeting(
         groups=[first, second],
         invited=invited,
     )
+    store.narrow(second)
     scoped = settings(path, scope_group=second, read_only=True)
     app = ScreenHost(MeetingScreen(store, scoped, meeting.id, NOW))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -1,6 +1,7 @@
 """`shiftcell meetings`: what a secretary scripts, and the errors they must be able to fix."""
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -165,9 +166,9 @@ def test_read_only_refuses_booking_cancelling_and_recording(db: Path, group: str
         ["meetings", "record", "1", "--present", "HQ0001"],
     ):
         result = run(db, "--read-only", *args)
-        assert result.exit_code == 1
+        assert result.exit_code == 2
         assert "read-only" in result.output
-    assert book(db, group, "--read-only").exit_code == 1
+    assert book(db, group, "--read-only").exit_code == 2
     assert len(listed(db, "--read-only")) == 1
     assert listed(db)[0]["status"] == "planned"
 
@@ -183,7 +184,7 @@ def test_the_global_group_scope_hides_other_groups_meetings(db: Path) -> None:
     assert run(db, "--group", second, "meetings", "cancel", "1").exit_code == 1
     outside = book(db, first, "--group", second)
     assert outside.exit_code == 2
-    assert "outside the group" in outside.output
+    assert f"no group named {first}" in outside.output
     assert len(listed(db)) == 2
 
 
@@ -214,7 +215,9 @@ def test_recording_attendance_gives_the_rate_and_who_needs_a_make_up_session(
     assert result.exit_code == 0, result.output
     present = len(invited) - 2
     assert f"{present} of {len(invited)} present" in result.output
-    assert f"Needs a make-up session: {invited[0]}, {invited[1]}" in result.output
+    assert re.search(
+        rf"Needs a make-up session: \w+ {invited[0]}, \w+ {invited[1]}\n", result.output
+    ), result.output
     (meeting,) = listed(db)
     assert meeting["notes"] == "学习了文件"
     assert meeting["needs_make_up"] == invited[:2]
@@ -254,7 +257,7 @@ def test_the_list_reads_in_chinese(db: Path, group: str) -> None:
     output = run(db, "--lang", "zh", "meetings", "list").output
     assert "党小组会" in output
     assert "学习党的二十大精神" in output
-    assert "共 1 次会议" in output
+    assert "1 次会议" in output
 
 
 def test_booking_a_time_that_clashes_with_shifts_says_who_cannot_come(db: Path) -> None:
@@ -274,13 +277,13 @@ def test_booking_never_loads_textual(db: Path, group: str) -> None:
     import sys
 
     code = (
-        "import sys\nfrom tui.cli import main\n"
+        "import sys\nfrom shiftcell.tui.cli import main\n"
         "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
         "print('textual' in sys.modules)"
     )
     args = ["--db", str(db), "meetings", "book", "--group", group, "--start", "2026-12-10 14:00"]
     args += ["--duration", "45", "--type", "group", "--topic", "x"]
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-I", "-c", code, *args], capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "False", out.stderr
 
 

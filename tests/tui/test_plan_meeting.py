@@ -128,7 +128,7 @@ async def test_a_second_session_that_reaches_no_one_more_is_said(
         await settle(pilot)
         app.screen.query_one("#sessions", Select).value = 2
         await settle(pilot)
-        assert "1 session(s) already reach as many members as 2 would." in _status(pilot)
+        assert "1 session already reaches as many members as 2 would." in _status(pilot)
 
 
 async def test_a_required_member_is_free_in_every_proposal(
@@ -219,6 +219,7 @@ async def test_read_only_proposes_but_never_books(store: Store, path: Path, grou
 async def test_a_group_scope_plans_for_that_group_only(store: Store, path: Path) -> None:
     """A leader scoped to a group cannot plan, and so see, another group's shifts."""
     first, second = (g.name for g in store.groups()[:2])
+    store.narrow(second)
     app = _plan_app(store, path, [first, second], scope_group=second)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

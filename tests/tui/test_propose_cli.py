@@ -37,6 +37,27 @@ def propose_json(db: Path, *args: str) -> dict:
     return json.loads(result.output)
 
 
+def test_each_absentee_carries_a_cause_a_program_can_read_in_any_language(db: Path) -> None:
+    """A script must not parse "on shift 10:30–19:30" or "当班": ``cause`` is data, and the
+    same under --lang en and --lang zh, while ``reason`` is in the reader's language."""
+    args = ("propose", "--group", GROUP, *WEEK, "--earliest", "09:00", "--latest", "12:00")
+    english = json.loads(run(db, "--lang", "en", *args, "--json").output)
+    chinese = json.loads(run(db, "--lang", "zh", *args, "--json").output)
+    absent_en = [a for p in english["proposals"] for s in p["sessions"] for a in s["absentees"]]
+    absent_zh = [a for p in chinese["proposals"] for s in p["sessions"] for a in s["absentees"]]
+    assert absent_en, "the morning of a canteen group always has someone on shift"
+    assert [a["cause"] for a in absent_en] == [a["cause"] for a in absent_zh]
+    assert [a["reason"] for a in absent_en] != [a["reason"] for a in absent_zh]
+    for absentee in absent_en:
+        cause = absentee["cause"]
+        assert set(cause) == {"kind", "start", "end", "post"}
+        assert cause["kind"] in {"shift", "rest", "leave", "meeting"}
+        start, end = datetime.fromisoformat(cause["start"]), datetime.fromisoformat(cause["end"])
+        assert start.utcoffset() == timedelta(hours=8) and start < end
+        if cause["kind"] == "shift":
+            assert cause["post"] and cause["post"] in absentee["reason"]
+
+
 def test_json_has_the_same_shape_for_one_session_and_for_three(db: Path) -> None:
     """Scripts and the app read one shape, whatever --sessions is."""
     for sessions in ("1", "3"):
@@ -88,7 +109,7 @@ def test_repeat_sessions_read_as_rows_of_one_proposal(db: Path) -> None:
     result = run(db, "propose", *args, "--sessions", "3", "--top", "1")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "2 session(s) already reach as many members as 3 would." in lines
+    assert "2 sessions already reach as many members as 3 would." in lines
     table = lines[lines.index("") + 3 :]
     assert table[0].startswith("1  ") and "14/14 100%" in table[0]
     assert table[1].startswith("   ") and "14/14" not in table[1]
@@ -155,12 +176,14 @@ def test_bad_input_is_named_and_exits_non_zero(
 
 
 def test_a_viewer_limited_to_one_group_cannot_plan_for_others(db: Path) -> None:
-    """A group leader over SSH sees and plans for their own group only."""
-    result = run(db, "--group", GROUP, "propose", "--all")
-    assert result.exit_code == 1
-    assert f"only group {GROUP} can be planned for here" in result.output
-    found = json.loads(run(db, "--group", GROUP, "propose", *WEEK, "--json").output)
+    """A group leader over SSH sees and plans for their own group only: "everyone" is the
+    group, and another group does not exist in that view."""
+    found = json.loads(run(db, "--group", GROUP, "propose", "--all", *WEEK, "--json").output)
     assert found["members"] == 8
+    other = "东区公寓党小组" if GROUP != "东区公寓党小组" else "第一食堂党小组"
+    result = run(db, "--group", GROUP, "propose", "--group", other, *WEEK)
+    assert result.exit_code == 2
+    assert f"no group named {other}" in result.output
 
 
 def test_scopes_add_up_and_the_latest_can_be_midnight(db: Path) -> None:
@@ -194,12 +217,14 @@ def test_propose_does_not_load_textual(db: Path) -> None:
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from tui.cli import main\n"
+        "from shiftcell.tui.cli import main\n"
         f"args = ['--db', {str(db)!r}, 'propose', '--group', {GROUP!r}, '--json']\n"
         "assert CliRunner().invoke(main, args).exit_code == 0\n"
         "print('textual' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "False"
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from shiftcell.db.access import MESSAGES as STORE_MESSAGES
 from shiftcell.db.importing.problems import TEMPLATES
-from shiftcell.db.store import MESSAGES as STORE_MESSAGES
 from shiftcell.tui.i18n import language_from_environment, set_language, t
 from shiftcell.tui.locale_zh import ZH
 

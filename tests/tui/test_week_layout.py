@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from shiftcell.scheduling import DepartmentKind, Member, Shift
-from shiftcell.tui.widgets.week_layout import Block, assign_lanes, blocks, pieces
+from shiftcell.tui.views.week_layout import Block, assign_lanes, blocks, pieces
 from tests.tui.conftest import ZONE
 
 MONDAY = date(2026, 12, 7)

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.commands.common import CommandError, open_store
-from shiftcell.tui.i18n import t
-from shiftcell.tui.settings import Settings
+from shiftcell.tui.commands.common import CommandError, Needs, open_store
+from shiftcell.tui.commands.localised import Group
+from shiftcell.tui.i18n import join_list, t, tn
 
 if TYPE_CHECKING:
     from shiftcell.db.store import Store
     from shiftcell.scheduling.meetings import AttendanceState, Meeting
 
 
-@click.group("meetings")
+@click.group("meetings", cls=Group)
 def meetings_group() -> None:
     """Meetings: list, book, cancel, record who came."""
 
@@ -31,14 +31,8 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
     from shiftcell.tui.words.meetings import meeting_type_label, status_label, when_label
     from shiftcell.tui.words.textwidth import render_table
 
-    store = open_store(ctx, read_only=True)
-    scope = _scope(ctx, store, groups)
-    found = store.meetings.list(groups=scope)
-    if ctx.obj.scope_group is not None:
-        from shiftcell.scheduling.meetings import narrowed
-
-        own = {m.employee_no for m in store.members(groups=[ctx.obj.scope_group])}
-        found = [narrowed(m, own) for m in found]
+    store = open_store(ctx, needs=Needs.READ)
+    found = store.meetings.list(groups=_known_groups(store, groups))
     if as_json:
         click.echo(json.dumps([_as_json(m) for m in found], ensure_ascii=False, indent=2))
         return
@@ -67,7 +61,7 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
         t("State"),
     ]
     click.echo(render_table(headers, rows))
-    click.echo(t("{count} meetings", count=len(found)))
+    click.echo(tn("{count} meeting", "{count} meetings", len(found)))
 
 
 @meetings_group.command("book")
@@ -100,7 +94,7 @@ def book(
     from shiftcell.tui.words.meetings import parse_meeting_type, type_choices, when_label
 
     store = _writable_store(ctx)
-    scope = _scope(ctx, store, groups)
+    scope = _known_groups(store, groups)
     meeting_type = parse_meeting_type(kind)
     if meeting_type is None:
         raise click.BadParameter(
@@ -134,10 +128,10 @@ def book(
 
 def _tell_who_cannot_come(store: Store, meeting: Meeting) -> None:
     """A time typed by hand may clash with shifts: say so while it can still be moved."""
-    from shiftcell.db.planning import outlook
+    from shiftcell.db.planning import Planner
     from shiftcell.tui.words.reasons import describe
 
-    seen = outlook(store, meeting)
+    seen = Planner(store).outlook(meeting)
     away = {no: reason for no, reason in seen.items() if reason is not None}
     if not away:
         return
@@ -153,7 +147,7 @@ def _tell_who_cannot_come(store: Store, meeting: Meeting) -> None:
 def cancel(ctx: click.Context, meeting_id: int) -> None:
     """Cancel a meeting; it stays listed, marked cancelled."""
     store = _writable_store(ctx)
-    meeting = _meeting(ctx, store, meeting_id)
+    meeting = _meeting(store, meeting_id)
     if meeting.cancelled:
         click.echo(t("Meeting {id} was already cancelled.", id=meeting_id))
         return
@@ -184,7 +178,7 @@ def record(
     from shiftcell.scheduling.meetings import AttendanceState, owing_make_up
 
     store = _writable_store(ctx)
-    meeting = _meeting(ctx, store, meeting_id)
+    meeting = _meeting(store, meeting_id)
     if meeting.cancelled:
         raise CommandError(t("meeting {id} was cancelled", id=meeting_id))
     if meeting.start.timestamp() > datetime.now(store.timezone).timestamp():
@@ -197,19 +191,29 @@ def record(
         if employee_no not in known:
             raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
     updated = store.meetings.record(meeting_id, entries, notes=notes)
+    came = sum(a.state is AttendanceState.PRESENT for a in updated.invited)
     rate = updated.attendance_rate
     click.echo(
         t(
+            "Meeting {id}: {present} of {invited} present ({rate}).",
+            id=meeting_id,
+            present=came,
+            invited=len(updated.invited),
+            rate=f"{rate:.0%}",
+        )
+        if rate is not None
+        else t(
             "Meeting {id}: {present} of {invited} present.",
             id=meeting_id,
-            present=sum(a.state is AttendanceState.PRESENT for a in updated.invited),
+            present=came,
             invited=len(updated.invited),
         )
-        + (f" ({rate:.0%})" if rate is not None else "")
     )
     owing = owing_make_up(store.meetings.series(meeting_id))
     if owing:
-        click.echo(t("Needs a make-up session: {members}", members=", ".join(owing)))
+        names = {m.employee_no: m.name for m in store.members(employee_nos=list(owing))}
+        who = join_list(f"{names.get(no, '')} {no}".strip() for no in owing)
+        click.echo(t("Needs a make-up session: {members}", members=who))
 
 
 def _attendance_entries(
@@ -244,42 +248,26 @@ def _attendance_entries(
 
 
 def _writable_store(ctx: click.Context) -> Store:
-    settings: Settings = ctx.obj
-    if settings.read_only:
-        raise CommandError(t("this database is open read-only"))
-    return open_store(ctx)
+    return open_store(ctx, needs=Needs.GROUP)
 
 
-def _scope(ctx: click.Context, store: Store, groups: tuple[str, ...]) -> list[str]:
-    """The groups asked for, checked to exist and to lie within ``--group``'s scope."""
-    settings: Settings = ctx.obj
+def _known_groups(store: Store, groups: tuple[str, ...]) -> list[str]:
+    """The groups asked for, each checked to exist in this view."""
     known = {g.name for g in store.groups()}
-    for name in (*groups, *filter(None, [settings.scope_group])):
+    for name in groups:
         if name not in known:
             raise click.BadParameter(t("no group named {name}", name=name), param_hint="--group")
-    if settings.scope_group is None:
-        return list(dict.fromkeys(groups))
-    outside = [g for g in groups if g != settings.scope_group]
-    if outside:
-        raise click.BadParameter(
-            t("{name} is outside the group this session shows", name=outside[0]),
-            param_hint="--group",
-        )
-    return [settings.scope_group]
+    return list(dict.fromkeys(groups))
 
 
-def _meeting(ctx: click.Context, store: Store, meeting_id: int) -> Meeting:
-    """The meeting with this id, if it exists and is within ``--group``'s scope."""
+def _meeting(store: Store, meeting_id: int) -> Meeting:
+    """The meeting with this id, if this view shows it."""
     from shiftcell.db.meetings import MeetingNotFound
 
-    settings: Settings = ctx.obj
     try:
-        meeting = store.meetings.get(meeting_id)
+        return store.meetings.get(meeting_id)
     except MeetingNotFound:
-        meeting = None
-    if meeting is None or (settings.scope_group and settings.scope_group not in meeting.groups):
-        raise CommandError(t("no meeting with ID {id}", id=meeting_id))
-    return meeting
+        raise CommandError(t("no meeting with ID {id}", id=meeting_id)) from None
 
 
 def _parse_start(text: str, store: Store) -> datetime:

@@ -6,27 +6,31 @@ asks ``scheduling`` who is free when, and prints the ranked proposals.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.commands.common import DATE, CommandError, open_store
-from shiftcell.tui.i18n import t
+from shiftcell.db.planning import DEFAULT_RULES, LONGEST_RANGE
+from shiftcell.tui.commands.common import (
+    DATE,
+    CommandError,
+    Needs,
+    open_store,
+    without_cycle_collection,
+)
+from shiftcell.tui.commands.localised import Command
+from shiftcell.tui.i18n import t, tn
 
 if TYPE_CHECKING:
+    from shiftcell.db.planning import Planner
     from shiftcell.db.store import Store
     from shiftcell.scheduling import Member, Rules
 
-LONGEST_RANGE = 92  # days: a quarter, the longest a secretary plans ahead
 
-
-class ClockParam(click.ParamType):
+class ClockParam(click.ParamType[time]):
     """An HH:MM time of day; 24:00 is the end of the day (stored as 00:00)."""
 
     name = "HH:MM"
@@ -57,7 +61,7 @@ class Scope:
     title: str
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option(
     "--group", "groups", multiple=True, metavar="NAME", help="Members of this group (repeatable)."
 )
@@ -71,36 +75,40 @@ class Scope:
 @click.option(
     "--duration",
     type=click.IntRange(5, 720),
-    default=45,
+    default=DEFAULT_RULES.duration,
     show_default=True,
     help="Minutes the meeting lasts.",
 )
 @click.option(
     "--step",
     type=click.IntRange(1, 720),
-    default=15,
+    default=DEFAULT_RULES.step,
     show_default=True,
     help="Minutes between possible starts, counted from midnight.",
 )
 @click.option(
     "--buffer",
     type=click.IntRange(0, 240),
-    help="Minutes of margin around shifts (default 15; far posts ask more).",
+    help=f"Minutes of margin around shifts (default {DEFAULT_RULES.buffer}; far posts ask more).",
 )
 @click.option(
     "--rest",
     type=click.FloatRange(0, 24),
-    default=6.0,
+    default=DEFAULT_RULES.rest,
     show_default=True,
     help="Hours of rest after a night shift (0: none).",
 )
 @click.option(
-    "--earliest", type=CLOCK, default="07:00", show_default=True, help="First possible start."
+    "--earliest",
+    type=CLOCK,
+    default=f"{DEFAULT_RULES.earliest:%H:%M}",
+    show_default=True,
+    help="First possible start.",
 )
 @click.option(
     "--latest",
     type=CLOCK,
-    default="22:00",
+    default=f"{DEFAULT_RULES.latest:%H:%M}".replace("00:00", "24:00"),
     show_default=True,
     help="Last possible end (24:00 for midnight).",
 )
@@ -142,18 +150,18 @@ def propose(
     as_json: bool,
 ) -> None:
     """Propose meeting times most members can attend, and say why the others cannot."""
-    from shiftcell.scheduling import find_availability
-    from shiftcell.scheduling import propose as rank
-    from shiftcell.scheduling.localtime import day_start
+    from shiftcell.db.planning import Planner
+    from shiftcell.tui.commands.progress import Progress
     from shiftcell.tui.commands.proposal_output import render_json, render_text
 
-    store = open_store(ctx, read_only=True)
-    scope = _scope(store, ctx.obj.scope_group, groups, department, everyone, numbers)
+    store = open_store(ctx, needs=Needs.READ)
+    planner = Planner(store)
+    scope = _scope(store, groups, department, everyone, numbers)
     zone = store.timezone
     first = first or datetime.now(zone).date()
     last = last or first + timedelta(days=6)
     _check_dates(first, last)
-    rules = _rules(store, duration, step, buffer, rest, earliest, latest)
+    rules = _rules(planner, duration, step, buffer, rest, earliest, latest)
     in_scope = {m.employee_no for m in scope.members}
     for number in require:
         if number not in in_scope:
@@ -161,12 +169,11 @@ def propose(
                 t("{value} is not among the members asked about", value=number),
                 param_hint="--require",
             )
-    margin = rules.reach
-    start, end = day_start(first, zone) - margin, day_start(last + timedelta(days=1), zone) + margin
-    with _without_cycle_collection():
-        shifts, leave = store.shifts_and_leave(start, end, None if everyone else sorted(in_scope))
-        availability = find_availability(scope.members, shifts, leave, first, last, zone, rules)
-        proposals = rank(availability, top=top, sessions=sessions, require=require)
+    with without_cycle_collection():
+        with Progress(t("Finding meeting times …"), enabled=not as_json):
+            proposals = planner.propose(
+                scope.members, first, last, rules, top=top, sessions=sessions, require=require
+            )
         if as_json:
             click.echo(render_json(proposals))
         else:
@@ -177,37 +184,18 @@ def propose(
         ctx.exit(1)
 
 
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while shifts are made by the hundred thousand.
-
-    None of them is part of a reference cycle, yet every full collection walks
-    them all, again and again while they are alive: with everyone's shifts over
-    a month that took half the command's time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _scope(
     store: Store,
-    scope_group: str | None,
     groups: tuple[str, ...],
     department: str | None,
     everyone: bool,
     numbers: tuple[str, ...],
 ) -> Scope:
-    """The members asked about: the union of every scope option given."""
-    if scope_group is not None:
-        outside = [g for g in groups if g != scope_group]
-        if outside or department is not None or everyone:
-            raise CommandError(t("only group {group} can be planned for here", group=scope_group))
-        groups = (scope_group,)
+    """The members asked about: the union of every scope option given.
+
+    The store shows only what this view may see: under ``--group`` the other
+    groups, and their members, simply do not exist here.
+    """
     if not (groups or department or everyone or numbers):
         raise CommandError(
             t("choose whom to meet: --group NAME, --department NAME, --member EMP_NO or --all")
@@ -226,8 +214,6 @@ def _scope(
             raise click.BadParameter(
                 t("no member with employee number {value}", value=number), param_hint="--member"
             )
-        if scope_group is not None and chosen[number].group != scope_group:
-            raise CommandError(t("only group {group} can be planned for here", group=scope_group))
     if everyone:
         chosen.update((m.employee_no, m) for m in store.members())
     if groups:
@@ -244,12 +230,17 @@ def _check_dates(first: date, last: date) -> None:
         raise click.BadParameter(t("--to is before --from"), param_hint="--to")
     if (last - first).days >= LONGEST_RANGE:
         raise click.BadParameter(
-            t("plan at most {days} days at a time", days=LONGEST_RANGE), param_hint="--to"
+            tn(
+                "plan at most {count} day at a time",
+                "plan at most {count} days at a time",
+                LONGEST_RANGE,
+            ),
+            param_hint="--to",
         )
 
 
 def _rules(
-    store: Store,
+    planner: Planner,
     duration: int,
     step: int,
     buffer: int | None,
@@ -257,8 +248,6 @@ def _rules(
     earliest: time,
     latest: time,
 ) -> Rules:
-    from shiftcell.scheduling import Rules
-
     end_minute = latest.hour * 60 + latest.minute or 24 * 60
     if end_minute - (earliest.hour * 60 + earliest.minute) < duration:
         raise click.BadParameter(
@@ -270,16 +259,8 @@ def _rules(
             ),
             param_hint="--earliest/--latest",
         )
-    posts = {p.name: p.travel_buffer for p in store.posts() if p.travel_buffer is not None}
-    return Rules(
-        duration=duration,
-        step=step,
-        buffer=15 if buffer is None else buffer,
-        rest=rest,
-        earliest=earliest,
-        latest=latest,
-        post_buffers=posts,
-        fixed_buffer=buffer is not None,
+    return planner.rules(
+        duration=duration, step=step, buffer=buffer, rest=rest, earliest=earliest, latest=latest
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from shiftcell.scheduling import Member, Proposal, Proposals, Reason, Role, Rules, Session
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.words.labels import role_label, weekday_label
 from shiftcell.tui.words.reasons import describe
 from shiftcell.tui.words.textwidth import cells, pad
@@ -50,8 +50,23 @@ def _proposal_json(proposal: Proposal) -> dict[str, object]:
     }
 
 
-def _absentees_json(absent: Sequence[tuple[str, Reason]], on: date) -> list[dict[str, str]]:
-    return [{"employee_no": no, "reason": describe(reason, on)} for no, reason in absent]
+def _absentees_json(absent: Sequence[tuple[str, Reason]], on: date) -> list[dict[str, object]]:
+    """Who cannot come: ``reason`` for a person, in the UI language; ``cause`` for a
+    program, the same in every language."""
+    return [
+        {"employee_no": no, "reason": describe(reason, on), "cause": cause(reason)}
+        for no, reason in absent
+    ]
+
+
+def cause(reason: Reason) -> dict[str, str | None]:
+    """What keeps a member away, as data: its kind, when (ISO, with offset), where."""
+    return {
+        "kind": reason.kind.value,
+        "start": reason.start.isoformat(),
+        "end": reason.end.isoformat(),
+        "post": reason.post,
+    }
 
 
 def render_text(
@@ -71,9 +86,9 @@ def render_text(
     }
     lines = [
         t(
-            "{title} · {members} members · {first} – {last} · {duration} min",
+            "{title} · {members} · {first} – {last} · {duration} min",
             title=title,
-            members=proposals.members,
+            members=tn("{count} member", "{count} members", proposals.members),
             first=f"{first:%Y-%m-%d}",
             last=f"{last:%Y-%m-%d}",
             duration=rules.duration,
@@ -93,9 +108,10 @@ def render_text(
     held = max((len(p.sessions) for p in proposals.proposals), default=sessions)
     if held < sessions:
         lines.append(
-            t(
-                "{held} session(s) already reach as many members as {sessions} would.",
-                held=held,
+            tn(
+                "{count} session already reaches as many members as {sessions} would.",
+                "{count} sessions already reach as many members as {sessions} would.",
+                held,
                 sessions=sessions,
             )
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
@@ -10,12 +12,14 @@ from shiftcell.tui.i18n import t
 from shiftcell.tui.words.bindings import translate_bindings
 
 
-def report_failure(screen: Screen[object], event: Worker.StateChanged) -> None:
+def report_failure(screen: Screen[Any], event: Worker.StateChanged) -> None:
     """A worker that failed: tell the user, keep the app running."""
     if event.state is WorkerState.ERROR:
         error = event.worker.error
+        # The store's errors carry an English template and its fields.
         template = getattr(error, "template", None)
-        message = t(template, **error.fields) if template else str(error)  # type: ignore[union-attr]
+        fields = getattr(error, "fields", {})
+        message = t(template, **fields) if template else str(error)
         screen.notify(
             t("Could not read the data: {error}", error=message), severity="error", timeout=8
         )

@@ -104,8 +104,9 @@ class BookMeetingScreen(ModalScreen[Booking | None]):
         for number, session in enumerate(self.proposal.sessions):
             widget = self.query_one(f"#start-{number}")
             if isinstance(widget, Select):
-                zone = session.start.tzinfo
-                starts.append(datetime.fromtimestamp(int(widget.value), zone))  # type: ignore[arg-type]
+                chosen = widget.value
+                assert isinstance(chosen, int)  # a start is always chosen: no blank allowed
+                starts.append(datetime.fromtimestamp(chosen, session.start.tzinfo))
             else:
                 starts.append(session.start)
         return starts

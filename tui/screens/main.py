@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,13 +22,13 @@ from shiftcell.tui.screens import main_text
 from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.views.week import Week, load_week, monday_of
+from shiftcell.tui.views.week_layout import arrange, crews
 from shiftcell.tui.widgets.day_header import DayHeader
-from shiftcell.tui.widgets.footer import Footer
 from shiftcell.tui.widgets.heatmap import Heatmap
+from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.week_axis import row_minutes_for
 from shiftcell.tui.widgets.week_grid import WeekGrid
-from shiftcell.tui.widgets.week_layout import arrange, crews
 
 if TYPE_CHECKING:
     # A group's heatmap needs numpy: loaded when one is first shown, not before
@@ -43,6 +43,8 @@ DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
 )
 # Weeks kept read, so that going back and forth redraws without waiting.
 CACHED_WEEKS = 8
+# "[] Week" in the footer: the two week keys in the room of one
+WEEKS = Binding.Group("Week", compact=True)
 FIRST_ROW_SHOWN = 6  # hours: scroll the grid to 06:00, where the day starts for most
 
 
@@ -50,19 +52,20 @@ class MainScreen(AppScreen):
     CSS_PATH = "main.tcss"
     # Up, down and enter walk the roster at once; left and right still change weeks.
     AUTO_FOCUS = "#roster"
+    # The footer shows whole keys in this order until the width runs out: help
+    # first, so that a new user always sees where every other key is listed.
     BINDINGS: ClassVar[list[BindingType]] = [
-        # first, so a narrow footer still shows a new user where help is
         Binding("question_mark", "app.help", "Help"),
-        Binding("left,left_square_bracket", "previous_week", "Previous week"),
-        Binding("right,right_square_bracket", "next_week", "Next week"),
+        Binding("left,left_square_bracket", "previous_week", "Previous week", group=WEEKS),
+        Binding("right,right_square_bracket", "next_week", "Next week", group=WEEKS),
+        Binding("p", "plan", "Plan meeting"),
+        Binding("m", "meetings", "Meetings"),
+        Binding("e", "export", "Export"),
+        Binding("escape", "clear_selection", "Clear"),
         Binding("t", "this_week", "This week"),
         Binding("g", "jump", "Go to date"),
         Binding("d", "cycle_department", "Department"),
         Binding("r", "toggle_roster", "Roster"),
-        Binding("escape", "clear_selection", "Clear"),
-        Binding("p", "plan", "Plan meeting"),
-        Binding("m", "meetings", "Meetings"),
-        Binding("e", "export", "Export"),
     ]
 
     @dataclass
@@ -73,13 +76,15 @@ class MainScreen(AppScreen):
     class HeatLoaded(Message):
         heat: Heat
 
-    def __init__(self, store: Store, settings: Settings, now: datetime) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, now: datetime, *, monday: date | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.now = now
         self.today = now.date()
-        self.monday = monday_of(self.today)
+        self.monday = monday or monday_of(self.today)
         self.department: DepartmentKind | None = None
         self.member: Member | None = None
         self.group: str | None = None
@@ -98,7 +103,7 @@ class MainScreen(AppScreen):
                     yield Heatmap(plain=self.app.no_color, id="heatmap")
             yield Roster(id="roster")
         yield Static(id="status", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         scroll = self.query_one("#grid-scroll", VerticalScroll)
@@ -127,7 +132,7 @@ class MainScreen(AppScreen):
             if worker.is_cancelled:
                 return
             if day not in self._weeks:
-                week = load_week(self.store, day, self.settings.scope_group)
+                week = load_week(self.store, day)
                 self.post_message(self.WeekLoaded(week))
 
     def _read_ahead(self, monday: date) -> None:
@@ -346,7 +351,7 @@ class MainScreen(AppScreen):
         week = self._weeks.get(self.monday)
         return [g.name for g in week.groups] if week else []
 
-    def _push_editing(self, screen: Screen[object]) -> None:
+    def _push_editing(self, screen: Screen[Any]) -> None:
         """A screen that may book or cancel meetings: reread the week on return."""
         self._stale = True
         self.app.push_screen(screen)
@@ -359,7 +364,7 @@ class MainScreen(AppScreen):
             self.call_after_refresh(self._redraw_if_rows_changed)
 
     def _redraw_if_rows_changed(self) -> None:
-        shown = self.query_one(Heatmap if self.group else WeekGrid).minutes
+        shown = (self.query_one(Heatmap) if self.group else self.query_one(WeekGrid)).minutes
         if self._minutes() != shown:
             self._redraw()
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from typing import ClassVar
 
 from rich.table import Table
@@ -16,21 +13,21 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from shiftcell.db.planning import outlook
+from shiftcell.db.planning import Planner
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Member, Reason
 from shiftcell.scheduling.meetings import (
     Attendance,
     AttendanceState,
     Meeting,
-    narrowed,
     owing_make_up,
 )
 from shiftcell.tui.i18n import t
 from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.settings import Settings
+from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.record_table import Cell, RecordTable
 from shiftcell.tui.words.labels import status_label as member_status_label
 from shiftcell.tui.words.meetings import (
@@ -48,12 +45,13 @@ STATE_STYLES = {
     None: "dim",
 }
 RECORDING = {"present", "excused", "absent", "all_present", "notes"}
-EXPORT_SCREEN = "shiftcell.tui.screens.export_calendar"
 
 
 class MeetingScreen(AppScreen):
     CSS_PATH = "meeting.tcss"
+    # esc first: the footer keeps whole keys in this order as far as the width goes
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back"),
         Binding("p", "present", "Present"),
         Binding("x", "excused", "Excused"),
         Binding("a", "absent", "Absent"),
@@ -62,8 +60,6 @@ class MeetingScreen(AppScreen):
         Binding("u", "make_up", "Make-up"),
         Binding("c", "cancel_meeting", "Call off"),
         Binding("e", "export", "Export"),
-        # Escape goes back as everywhere; the footer keeps its room for the record keys.
-        Binding("escape", "close", "Back", show=False),
     ]
 
     @dataclass
@@ -92,7 +88,7 @@ class MeetingScreen(AppScreen):
         yield Static(id="summary")
         yield RecordTable(id="invited")
         # The palette (ctrl+p) still works; its label would push keys off 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load()
@@ -126,17 +122,10 @@ class MeetingScreen(AppScreen):
             meeting = self.store.meetings.get(self.meeting_id)
         except MeetingNotFound:
             return self.Loaded(None, [], {})
-        scope = self.settings.scope_group
-        if scope is not None and scope not in meeting.groups:
-            return self.Loaded(None, [], {})
         series = self.store.meetings.series(self.meeting_id)
-        if scope is not None:
-            own = {m.employee_no for m in self.store.members(groups=[scope])}
-            meeting = narrowed(meeting, own)
-            series = [narrowed(s, own) for s in series]
         wanted = sorted({a.employee_no for s in series for a in s.invited})
         members = {m.employee_no: m for m in self.store.members(employee_nos=wanted)}
-        free = {} if meeting.cancelled else outlook(self.store, meeting)
+        free = {} if meeting.cancelled else Planner(self.store).outlook(meeting)
         return self.Loaded(meeting, series, members, notice, free)
 
     @on(Loaded)
@@ -278,7 +267,7 @@ class MeetingScreen(AppScreen):
             meeting = self.meeting
             return not self.settings.read_only and meeting is not None and not meeting.cancelled
         if action == "export":
-            return not self.settings.read_only and _export_available()
+            return not self.settings.read_only
         return True
 
     def selected(self) -> str | None:
@@ -302,7 +291,7 @@ class MeetingScreen(AppScreen):
         from shiftcell.tui.screens.excuse_reason import ExcuseReasonScreen
 
         employee_no = self.selected()
-        if employee_no is None or not self.can_record():
+        if employee_no is None or self.meeting is None or not self.can_record():
             return
         previous = next(
             (a.reason for a in self.meeting.invited if a.employee_no == employee_no), ""
@@ -364,20 +353,13 @@ class MeetingScreen(AppScreen):
         self.app.push_screen(CancelMeetingScreen(meeting), confirmed)
 
     def action_export(self) -> None:
-        if self.settings.read_only or not _export_available():
+        if self.settings.read_only:
             return
-        export = importlib.import_module(EXPORT_SCREEN)
+        from shiftcell.tui.screens.export_calendar import ExportCalendarScreen
+
         self.app.push_screen(
-            export.ExportCalendarScreen(
-                self.store, self.settings, self.now, meeting=self.meeting_id
-            )
+            ExportCalendarScreen(self.store, self.settings, self.now, meeting=self.meeting_id)
         )
 
     def action_close(self) -> None:
         self.dismiss()
-
-
-@cache
-def _export_available() -> bool:
-    """Whether this installation has the calendar export screen (asked once)."""
-    return importlib.util.find_spec(EXPORT_SCREEN) is not None

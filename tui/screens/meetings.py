@@ -56,13 +56,15 @@ class MeetingsScreen(AppScreen):
     def on_mount(self) -> None:
         self.load()
 
+    def _reread(self, _: object) -> None:
+        self.load()
+
     @work(thread=True, exclusive=True, group="meetings")
     def load(self) -> None:
         self.post_message(self.Loaded(self._read()))
 
     def _read(self) -> list[Meeting]:
-        scope = [self.settings.scope_group] if self.settings.scope_group else []
-        return self.store.meetings.list(groups=scope)
+        return self.store.meetings.list()
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
@@ -133,7 +135,7 @@ class MeetingsScreen(AppScreen):
         if meeting is not None:
             screen = MeetingScreen(self.store, self.settings, meeting.id, self.now)
             # Attendance may have been recorded or the meeting cancelled there.
-            self.app.push_screen(screen, lambda _: self.load())
+            self.app.push_screen(screen, self._reread)
 
     def action_cancel_meeting(self) -> None:
         from shiftcell.tui.screens.cancel_meeting import CancelMeetingScreen

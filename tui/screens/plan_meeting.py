@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,14 +19,14 @@ from textual.worker import Worker
 from shiftcell.db.planning import (
     LONGEST_RANGE,
     Plan,
+    Planner,
     PlanRequest,
-    book_plan,
-    make_plan,
     parse_words,
 )
 from shiftcell.db.store import Store
+from shiftcell.scheduling import Proposal
 from shiftcell.scheduling.meetings import Meeting, MeetingType
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.screens.base import report_failure
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.widgets.proposal_list import ProposalList, absentee_text
@@ -35,6 +35,8 @@ from shiftcell.tui.words.meetings import meeting_type_label
 
 DURATIONS = (30, 45, 60, 90, 120)
 MOST_SESSIONS = 3
+
+T = TypeVar("T")
 
 
 class PlanMeetingScreen(Screen[list[Meeting] | None]):
@@ -70,8 +72,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         self.store = store
         self.settings = settings
         self.now = now
-        scope = settings.scope_group
-        self.chosen_groups = [scope] if scope else list(groups)
+        self.chosen_groups = list(groups)
         self.first = max(first or now.date(), now.date())
         # Employee numbers of those who missed a meeting: plan their make-up session.
         self.make_up_for = tuple(make_up_for)
@@ -80,7 +81,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            t("Plan a make-up session for {count} members", count=len(self.make_up_for))
+            tn(
+                "Plan a make-up session for {count} member",
+                "Plan a make-up session for {count} members",
+                len(self.make_up_for),
+            )
             if self.make_up_for
             else t("Plan a meeting"),
             id="title",
@@ -146,23 +151,22 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     def _show_groups(self, names: list[str]) -> None:
         groups = self.query_one("#groups", SelectionList)
-        scope = self.settings.scope_group
-        shown = [scope] if scope else names
+        shown = names
         if self.make_up_for:
             shown = [name for name in shown if name in self.chosen_groups]
         with self.prevent(SelectionList.SelectedChanged):
             groups.add_options((name, name, name in self.chosen_groups) for name in shown)
-        groups.disabled = scope is not None or bool(self.make_up_for)
+        groups.disabled = len(shown) <= 1 or bool(self.make_up_for)
         self.action_propose()
         self.query_one("#proposals").focus()
 
     @work(thread=True, exclusive=True, group="plan")
     def compute(self, request: PlanRequest) -> None:
-        self.post_message(self.Planned(make_plan(self.store, request, self.now)))
+        self.post_message(self.Planned(Planner(self.store).plan(request, self.now)))
 
     @work(thread=True, group="plan-book")
     def book(self, plan: Plan, starts: list[datetime], topic: str, place: str, notes: str) -> None:
-        ids = book_plan(self.store, plan, starts, topic=topic, place=place, notes=notes)
+        ids = Planner(self.store).book(plan, starts, topic=topic, place=place, notes=notes)
         self.post_message(self.Booked([self.store.meetings.get(i) for i in ids]))
 
     # -- the form ------------------------------------------------------------
@@ -181,17 +185,21 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         if last < first:
             return t("To is before From.")
         if (last - first).days >= LONGEST_RANGE:
-            return t("Plan at most {days} days at a time.", days=LONGEST_RANGE)
+            return tn(
+                "Plan at most {count} day at a time.",
+                "Plan at most {count} days at a time.",
+                LONGEST_RANGE,
+            )
         if last < self.now.date():
             return t("These dates are past: choose dates from today on.")
         self.asked += 1
         return PlanRequest(
             groups=groups,
-            kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
+            kind=self._picked("#kind", MeetingType),
             first=first,
             last=last,
-            duration=self.query_one("#duration", Select).value,  # type: ignore[arg-type]
-            sessions=self.query_one("#sessions", Select).value,  # type: ignore[arg-type]
+            duration=self._picked("#duration", int),
+            sessions=self._picked("#sessions", int),
             require=parse_words(self._text("#require")),
             number=self.asked,
             invitees=self.make_up_for,
@@ -199,6 +207,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     def _text(self, selector: str) -> str:
         return self.query_one(selector, Input).value
+
+    def _picked(self, selector: str, kind: type[T]) -> T:
+        value = self.query_one(selector, Select).value
+        assert isinstance(value, kind)  # these selects allow no blank
+        return value
 
     @on(Input.Submitted)
     @on(Select.Changed)
@@ -240,15 +253,16 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         if not plan.proposals:
             return t("No time found in these dates; try other dates or a shorter meeting."), True
         summary = t(
-            "{count} proposals for {members} members · Enter chooses one",
-            count=len(plan.proposals),
-            members=len(plan.members),
+            "{proposals} for {members} · Enter chooses one",
+            proposals=tn("{count} proposal", "{count} proposals", len(plan.proposals)),
+            members=tn("{count} member", "{count} members", len(plan.members)),
         )
         held = max(len(p.sessions) for p in plan.proposals)
         if held < plan.request.sessions:
-            summary += " · " + t(
-                "{held} session(s) already reach as many members as {sessions} would.",
-                held=held,
+            summary += " · " + tn(
+                "{count} session already reaches as many members as {sessions} would.",
+                "{count} sessions already reach as many members as {sessions} would.",
+                held,
                 sessions=plan.request.sessions,
             )
         return summary, False
@@ -264,7 +278,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         pane = self.query_one("#absentees", Static)
         pane.update(absentee_text(proposal, self.plan) if proposal and self.plan else "")
 
-    def highlighted(self):
+    def highlighted(self) -> Proposal | None:
         index = self.query_one(ProposalList).highlighted
         if self.plan is None or index is None or index >= len(self.plan.proposals):
             return None
@@ -300,10 +314,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
     def _booked(self, event: Booked) -> None:
         first = event.meetings[0]
         self.app.notify(
-            t(
-                "Booked: {topic}, {count} session(s) from {day}",
+            tn(
+                "Booked: {topic}, {count} session from {day}",
+                "Booked: {topic}, {count} sessions from {day}",
+                len(event.meetings),
                 topic=first.topic,
-                count=len(event.meetings),
                 day=f"{first.start:%Y-%m-%d %H:%M}",
             )
         )
@@ -314,7 +329,7 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
-        report_failure(self, event)  # type: ignore[arg-type]
+        report_failure(self, event)
 
 
 def _date(text: str) -> date | None:

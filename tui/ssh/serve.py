@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.settings import Settings
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class ServeError(Exception):
 def serve(
     settings: Settings, *, host: str, port: int, max_sessions: int, host_key: Path | None
 ) -> None:
-    from shiftcell.db.store import NO_DATABASE, StoreError
+    from shiftcell.db.access import NO_DATABASE, StoreError
     from shiftcell.tui.ssh.hostkey import (
         HostKeyError,
         default_host_key_path,
@@ -104,7 +104,13 @@ async def _serve(config: ServerConfig, recorder: Recorder) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     await stop.wait()
-    click.echo(t("Stopping: ending {count} session(s)…", count=len(service.sessions)))
+    click.echo(
+        tn(
+            "Stopping: ending {count} session…",
+            "Stopping: ending {count} sessions…",
+            len(service.sessions),
+        )
+    )
     acceptor.close()
     await service.stop()
     await acceptor.wait_closed()

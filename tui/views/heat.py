@@ -12,9 +12,9 @@ from datetime import date, datetime, time, timedelta
 
 import numpy as np
 
+from shiftcell.db.planning import Planner
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Availability, Member, Reason, Rules, find_availability
-from shiftcell.scheduling.localtime import day_start
+from shiftcell.scheduling import Availability, Member, Reason
 
 
 @dataclass(frozen=True)
@@ -56,27 +56,10 @@ class Cell:
 
 def load_heat(store: Store, group: str, monday: date, minutes: int) -> Heat:
     """The group's availability for every ``minutes``-long cell of the week."""
-    zone = store.timezone
+    planner = Planner(store)
     members = tuple(store.members(groups=[group]))
-    numbers = [m.employee_no for m in members]
-    start = day_start(monday, zone)
-    end = day_start(monday + timedelta(days=7), zone)
-    # Night shifts before Monday still need rest on Monday morning.
-    # Leave outside the week marks no cell, so one read covers both.
-    shifts, leave = store.shifts_and_leave(
-        start - timedelta(days=2), end + timedelta(days=1), numbers
-    )
-    buffers = {p.name: p.travel_buffer for p in store.posts() if p.travel_buffer is not None}
-    rules = Rules(
-        duration=minutes,
-        step=minutes,
-        earliest=time(0),
-        latest=time(0),
-        post_buffers=buffers,
-    )
-    availability = find_availability(
-        members, shifts, leave, monday, monday + timedelta(days=6), zone, rules
-    )
+    rules = planner.rules(duration=minutes, step=minutes, earliest=time(0), latest=time(0))
+    availability = planner.availability(members, monday, monday + timedelta(days=6), rules)
     rows = 24 * 60 // minutes
     counts = np.full((7, rows), -1, dtype=int)
     free = availability.free_count()

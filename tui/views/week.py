@@ -14,7 +14,7 @@ from shiftcell.db.store import Store
 from shiftcell.scheduling import DepartmentKind, Group, Member, Shift
 from shiftcell.scheduling.localtime import day_start
 from shiftcell.scheduling.meetings import Meeting
-from shiftcell.tui.widgets.week_layout import Block, crews, meeting_blocks
+from shiftcell.tui.views.week_layout import Block, crews, meeting_blocks
 
 
 def monday_of(day: date) -> date:
@@ -51,10 +51,10 @@ class Week:
         return self.kinds.get(member.department, DepartmentKind.OTHER)
 
 
-def load_week(store: Store, monday: date, scope_group: str | None = None) -> Week:
-    """Everyone in a group (or in ``scope_group`` only) and their week."""
+def load_week(store: Store, monday: date) -> Week:
+    """Everyone in a group the store shows, and their week."""
     zone = store.timezone
-    groups = [g for g in store.groups() if scope_group in (None, g.name)]
+    groups = store.groups()
     names = [g.name for g in groups]
     members = tuple(store.members(groups=names)) if names else ()
     start = day_start(monday, zone)

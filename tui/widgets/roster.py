@@ -12,7 +12,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from shiftcell.scheduling import Employment, Member, Role, Status
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.views.week import Week
 from shiftcell.tui.words.labels import status_label
 from shiftcell.tui.words.textwidth import cells, fit
@@ -50,7 +50,7 @@ class Roster(Tree[RosterEntry]):
         self.guide_depth = 2
         self.week: Week | None = None
         self._people: tuple[str, ...] = ()
-        self._sizes: Counter[str] = Counter()
+        self._sizes: Counter[str | None] = Counter()  # members by group
 
     def fill(self, week: Week, expanded: set[str] | None = None) -> None:
         """Show ``week``: rebuilt when the people changed, else only the hours updated.
@@ -61,10 +61,12 @@ class Roster(Tree[RosterEntry]):
         self.week = week
         people = tuple(m.employee_no for m in week.members)
         if people == self._people and expanded is None:
-            for group in self._group_nodes():
-                for node in group.children:
-                    member = node.data.member  # type: ignore[union-attr]
-                    node.set_label(member_line(member, week.hours.get(member.employee_no, 0.0)))
+            for group_node in self._group_nodes():
+                for node in group_node.children:
+                    member = node.data.member if node.data else None
+                    if member is not None:
+                        hours = week.hours.get(member.employee_no, 0.0)
+                        node.set_label(member_line(member, hours))
             return
         first = not self._people
         self._people = people
@@ -158,22 +160,25 @@ TOGGLE_STYLE = Style.from_meta({"toggle": True})
 
 def group_line(name: str, count: int, room: int | None = None) -> Text:
     """ "第一食堂党小组 8 人", the name cut short with "…" when ``room`` cells are too few."""
-    size = f" {t('{count} people', count=count)}"
+    size = f" {tn('{count} person', '{count} people', count)}"
     if room is not None and cells(name) + cells(size) > room:
         name = fit(name, max(1, room - cells(size)))
     return Text.assemble((name, "bold"), (size, "dim"))
 
 
 def member_line(member: Member, hours: float) -> Text:
-    """ "★王伟   预备  流动 外聘  32h": leader star, status unless full, badges, hours."""
+    """ "★王伟    32h 预备党员 流动 外聘": leader star, hours, status unless full, badges.
+
+    The hours come before the words: a narrow roster cuts the end of the line.
+    """
     star = "★" if member.role is Role.LEADER else "☆" if member.role is Role.DEPUTY else " "
     name = member.name + " " * max(0, NAME_CELLS - cells(member.name))
     line = Text.assemble((star, "bold #ffd75f"), (name, "bold" if star.strip() else ""))
+    line.append(f"{hours:3.0f}h", "dim")
     if member.status is not Status.FULL:
         line.append(f" {status_label(member.status)}", STATUS_STYLE[member.status])
     if member.mobile:
         line.append(f" {t('mob')}", "bold #d7afff")
     if member.employment is Employment.EXTERNAL:
         line.append(f" {t('ext')}", "#d7afff")
-    line.append(f" {hours:.0f}h", "dim")
     return line

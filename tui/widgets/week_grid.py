@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 from shiftcell.scheduling import DepartmentKind
 from shiftcell.tui.i18n import t
+from shiftcell.tui.views.week_layout import Block, lanes_per_day
 from shiftcell.tui.widgets.canvas import Canvas
 from shiftcell.tui.widgets.week_axis import (
     GUTTER,
@@ -27,7 +28,6 @@ from shiftcell.tui.widgets.week_axis import (
     SEPARATOR,
     Axis,
 )
-from shiftcell.tui.widgets.week_layout import Block, lanes_per_day
 
 MIN_LANE = 5
 TODAY = Style(bgcolor="#262630")

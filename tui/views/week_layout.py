@@ -60,7 +60,7 @@ def pieces(shifts: Iterable[Shift], monday: date) -> list[Piece]:
 
     Written for speed: a big branch has tens of thousands of shifts a week.
     """
-    found = []
+    found: list[Piece] = []
     append = found.append
     hours_of: dict[tuple[int, int], str] = {}
     for shift in shifts:
@@ -96,7 +96,9 @@ def crews(
     highlighted: bool = False,
 ) -> list[Block]:
     """Crews per day, not yet in lanes; ``highlighted``: one block per shift piece."""
-    found: dict[tuple[object, ...], list[Piece]] = defaultdict(list)
+    # day, start, end, kind, label, continued, and the member when highlighted
+    found: dict[tuple[int, int, int, DepartmentKind, str, bool, str], list[Piece]]
+    found = defaultdict(list)
     for piece in pieces(shifts, monday):
         member = members.get(piece.employee_no)
         if member is None:
