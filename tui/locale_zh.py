@@ -667,5 +667,5 @@ ZH: dict[str, str] = {
     "the server is stopping": "服务器正在停止",
     "the app could not be loaded; the server's output says why": "无法加载应用；原因见服务器的输出",
     "too many connections are waiting to log in; try again": "等待登录的连接过多；请重试",
-    "--max-sessions {count} needs {needed} open files, but this process may open only {limit}: raise LimitNOFILE (or `ulimit -n`) or lower --max-sessions": "--max-sessions {count} 需要能打开 {needed} 个文件，但本进程最多只能打开 {limit} 个：请调高 LimitNOFILE（或 `ulimit -n`），或调低 --max-sessions",
+    "open files: {needed} needed for --max-sessions {count}, but this process may open only {limit}; raise LimitNOFILE (or `ulimit -n`) or lower --max-sessions": "打开文件数：--max-sessions {count} 需要 {needed} 个，但本进程最多只能打开 {limit} 个；请调高 LimitNOFILE（或 `ulimit -n`），或调低 --max-sessions",
 }

@@ -80,8 +80,8 @@ async def _serve(config: ServerConfig, recorder: Recorder) -> None:
     except TooFewFiles as error:
         raise ServeError(
             t(
-                "--max-sessions {count} needs {needed} open files, but this process may open "
-                "only {limit}: raise LimitNOFILE (or `ulimit -n`) or lower --max-sessions",
+                "open files: {needed} needed for --max-sessions {count}, but this process may "
+                "open only {limit}; raise LimitNOFILE (or `ulimit -n`) or lower --max-sessions",
                 count=config.max_sessions,
                 needed=error.needed,
                 limit=error.limit,

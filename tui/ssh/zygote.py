@@ -44,22 +44,9 @@ from shiftcell.tui.ssh.child import become_session, name_process
 # /proc/PID/comm of this process: how an operator (and the benchmarks) tell it apart.
 ZYGOTE_NAME = "shiftcell-warm"
 MAX_MESSAGE = 1 << 20
-# What a session's first screen runs: `python -m shiftcell … open`, the app, the
-# main screen, Textual's terminal driver and the modules they load on the way;
-# then a group's heatmap (numpy), what a leader opens next.
-WARM_MODULES = (
-    "shiftcell.tui.cli",
-    "shiftcell.tui.app",
-    "shiftcell.tui.screens.main",
-    "shiftcell.db.paths",
-    "textual.drivers.linux_driver",
-    "textual.layouts.horizontal",
-    "textual.layouts.factory",
-    "textual.scrollbar",
-    "concurrent.futures.thread",
-    "shiftcell.tui.views.heat",
-    "shiftcell.tui.screens.cell",
-)
+# The command line (`python -m shiftcell … open`) and the app, whose
+# FIRST_SCREEN_MODULES are imported after it.
+WARM_MODULES = ("shiftcell.tui.cli", "shiftcell.tui.app")
 
 
 def main(argv: list[str]) -> int:
@@ -81,6 +68,13 @@ def warm_up() -> None:
     gc.disable()
     for name in WARM_MODULES:
         importlib.import_module(name)
+    for name in importlib.import_module("shiftcell.tui.app").FIRST_SCREEN_MODULES:
+        importlib.import_module(name)
+    # Rich loads its table of character widths at the first wide character (any
+    # Chinese name): once here, not in every session.
+    from rich.cells import cell_len
+
+    cell_len("党")
     # Objects made until now are never collected: a session's collector then
     # never touches (and so never copies) the pages they are on.
     gc.freeze()

@@ -93,6 +93,6 @@ def test_a_server_whose_open_files_cannot_hold_its_sessions_refuses_to_start(
         timeout=60,
     )
     assert result.returncode == 1  # as for every reason serve-ssh cannot start
-    assert "--max-sessions 200 needs" in result.stderr
+    assert "needed for --max-sessions 200" in result.stderr
     assert "may open only 256" in result.stderr
     assert "Traceback" not in result.stderr

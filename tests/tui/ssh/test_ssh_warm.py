@@ -171,3 +171,38 @@ def test_the_warm_parent_ends_with_the_server(serve, organisation, how) -> None:
     server.process.send_signal(how)
     server.process.wait(20)
     assert _gone(warm)
+
+
+WARM_THEN_RUN = """
+import atexit, sys, runpy
+from shiftcell.tui.ssh.zygote import warm_up
+
+warm_up()
+warm = set(sys.modules)
+atexit.register(lambda: print("NEW", " ".join(sorted(set(sys.modules) - warm)), flush=True))
+sys.argv = ["shiftcell", "--db", sys.argv[1], "--lang", "en", "--read-only", "--group", sys.argv[2]]
+runpy.run_module("shiftcell", run_name="__main__")
+"""
+
+
+def test_a_session_finds_everything_its_first_screen_needs_already_imported(
+    organisation,
+) -> None:
+    """What the warm parent has not imported, every session imports again (and keeps a copy
+    of): the list in tui/app.py must follow the first screen as it changes."""
+    import sys
+
+    import pexpect
+
+    database, keys = organisation
+    app = pexpect.spawn(
+        sys.executable,
+        ["-c", WARM_THEN_RUN, str(database), keys.leader_group],
+        dimensions=(40, 120),
+        timeout=60,
+    )
+    app.expect("shifts this week")
+    app.expect("Commands")
+    app.send("\x11")  # ctrl+q
+    app.expect(r"NEW ([^\r\n]*)")
+    assert app.match.group(1).decode().split() == []
