@@ -210,3 +210,10 @@ def m005_ssh_keys(db: Database) -> None:
         defaults={"reason": "", "detail": ""},
     )
     db.table("ssh_log").create_index(["time_utc"])
+
+
+@migrations()
+def m020_guests(db: Database) -> None:
+    # Someone who came without an invitation (a mobile member from another
+    # branch): present, but never counted among the invited nor owing a 补课.
+    db.table("attendance").add_column("guest", int, not_null_default=0)
