@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
-from shiftcell.db.ledger import Outcome
 from shiftcell.scheduling.cadence import Cadence, LapseLevel, Reach
 from shiftcell.scheduling.meetings import Meeting
 from shiftcell.tui.i18n import join_list, t, tn
 from shiftcell.tui.words.meetings import meeting_type_label
+
+if TYPE_CHECKING:
+    from shiftcell.db.ledger import Outcome
 
 
 def lapse_level_label(level: LapseLevel | None) -> str:
@@ -43,14 +46,15 @@ def owed_for(days: int) -> str:
 
 
 def outcome_label(outcome: Outcome) -> str:
+    # By value: the roster uses this module too, and need not load the ledger for it.
     return {
-        Outcome.PRESENT: t("present"),
-        Outcome.MADE_UP: t("made up"),
-        Outcome.EXCUSED: t("excused"),
-        Outcome.ABSENT: t("absent"),
-        Outcome.NOT_RECORDED: t("not recorded"),
-        Outcome.GUEST: t("guest"),
-    }[outcome]
+        "present": t("present"),
+        "made_up": t("made up"),
+        "excused": t("excused"),
+        "absent": t("absent"),
+        "not_recorded": t("not recorded"),
+        "guest": t("guest"),
+    }[outcome.value]
 
 
 def cadence_label(cadence: Cadence) -> str:
