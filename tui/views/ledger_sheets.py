@@ -106,9 +106,9 @@ def _meeting_row(ledger: Ledger, meeting: Meeting, by_id: dict[int, Meeting]) ->
     ]
     first = meeting.id == meeting.head  # a series' make-ups and debts go on its first row
     made_up = ledger.record.made_up_by(meeting.head) if first else {}
-    sessions: dict[Meeting, list[str]] = {}
+    sessions: dict[int, tuple[Meeting, list[str]]] = {}  # by id: a meeting hashes slowly
     for employee_no, session in made_up.items():
-        sessions.setdefault(session, []).append(employee_no)
+        sessions.setdefault(session.id, (session, []))[1].append(employee_no)
     make_ups = "\n".join(
         t(
             "{when} (meeting {id}): {names}",
@@ -116,7 +116,7 @@ def _meeting_row(ledger: Ledger, meeting: Meeting, by_id: dict[int, Meeting]) ->
             id=session.id,
             names=names(nos),
         )
-        for session, nos in sessions.items()
+        for session, nos in sessions.values()
     )
     owing = [d.employee_no for d in ledger.record.debts(meeting.head)] if first else []
     return [
@@ -184,12 +184,13 @@ def attendance_sheet(ledger: Ledger) -> Sheet:
         t("Present or made up"),
         t("Rate"),
     ]
-    rows = [_member_row(record) for record in ledger.members]
+    labels = {o: outcome_label(o) for o in Outcome}  # once, not once a cell
+    rows = [_member_row(record, labels) for record in ledger.members]
     widths = [10, 10, 16, 12, *[16] * len(months), 8, 12, 8]
     return Sheet("attendance", t("Attendance"), headers, rows, widths, frozen=2)
 
 
-def _member_row(record: MemberRecord) -> list[Cell]:
+def _member_row(record: MemberRecord, labels: dict[Outcome, str]) -> list[Cell]:
     member = record.member
     invited = record.count(*(o for o in Outcome if o is not Outcome.GUEST))
     return [
@@ -197,21 +198,22 @@ def _member_row(record: MemberRecord) -> list[Cell]:
         member.name,
         member.group or "—",
         status_label(member.status),
-        *(_month_cell(outcomes) for outcomes in record.months),
+        *(_month_cell(outcomes, labels) for outcomes in record.months),
         invited,
         record.count(Outcome.PRESENT, Outcome.MADE_UP),
         record.rate,
     ]
 
 
-def _month_cell(outcomes: Sequence[Outcome]) -> Cell:
+def _month_cell(outcomes: Sequence[Outcome], labels: dict[Outcome, str]) -> Cell:
     """``present``, ``present ×2, absent``: each outcome once, counted; "not invited" if none."""
     if not outcomes:
         return Mark(t("not invited"), Tone.QUIET)
+    if len(outcomes) == 1:
+        return Mark(labels[outcomes[0]], TONES[outcomes[0]])
     counts = Counter(outcomes)
     text = join_list(
-        outcome_label(o) + (f" ×{counts[o]}" if counts[o] > 1 else "")
-        for o in dict.fromkeys(outcomes)
+        labels[o] + (f" ×{counts[o]}" if counts[o] > 1 else "") for o in dict.fromkeys(outcomes)
     )
     worst = next(o for o in WORST_FIRST if o in counts)
     return Mark(text, TONES[worst])

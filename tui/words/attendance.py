@@ -86,9 +86,9 @@ def makes_up_label(meeting: Meeting) -> str:
 
 def made_up_lines(made_up: Mapping[str, Meeting], name: Callable[[str], str]) -> list[str]:
     """``Made up on 2026-10-14 (meeting 31): 王芳, 李强``, a line per make-up session."""
-    sessions: dict[Meeting, list[str]] = {}
+    sessions: dict[int, tuple[Meeting, list[str]]] = {}  # by id: a meeting hashes slowly
     for employee_no, session in made_up.items():
-        sessions.setdefault(session, []).append(employee_no)
+        sessions.setdefault(session.id, (session, []))[1].append(employee_no)
     return [
         t(
             "Made up on {day} (meeting {id}): {members}",
@@ -96,5 +96,5 @@ def made_up_lines(made_up: Mapping[str, Meeting], name: Callable[[str], str]) ->
             id=session.id,
             members=join_list(map(name, numbers)),
         )
-        for session, numbers in sessions.items()
+        for session, numbers in sessions.values()
     ]
