@@ -267,3 +267,15 @@ def test_a_leader_key_and_a_viewer_key(branch: tuple[Path, Meetings], tmp_path: 
     assert wrong.exit_code == 2 and "--role is for a group's key" in wrong.output
     listed = json.loads(run(db, "ssh-keys", "list", "--json").output)
     assert {k["label"]: k["role"] for k in listed} == {"甲组长": "leader", "乙组长": "viewer"}
+
+
+def test_the_demo_comes_with_a_year_of_meetings_unless_asked_not_to(tmp_path: Path) -> None:
+    """So that lapses and the ledger show something on the demo; --no-history for a clean one."""
+    with_history, without = tmp_path / "with.db", tmp_path / "without.db"
+    assert run(with_history, "demo", "--members", "40").exit_code == 0
+    assert run(without, "demo", "--members", "40", "--no-history").exit_code == 0
+    listed = json.loads(run(with_history, "meetings", "list", "--json").output)
+    assert len({m["start"][:7] for m in listed}) >= 11  # a meeting in each month of the year
+    assert any(m["makes_up"] for m in listed)
+    assert json.loads(run(without, "meetings", "list", "--json").output) == []
+    assert json.loads(run(with_history, "lapses", "--json").output)  # someone is drifting
