@@ -279,3 +279,13 @@ def test_the_demo_comes_with_a_year_of_meetings_unless_asked_not_to(tmp_path: Pa
     assert any(m["makes_up"] for m in listed)
     assert json.loads(run(without, "meetings", "list", "--json").output) == []
     assert json.loads(run(with_history, "lapses", "--json").output)  # someone is drifting
+
+
+def test_a_ledger_that_cannot_be_written_says_where_in_one_line(
+    branch: tuple[Path, Meetings], tmp_path: Path
+) -> None:
+    db, _ = branch
+    target = tmp_path / "no such folder" / "台账.xlsx"
+    result = run(db, "ledger", "--year", "2026", "-o", str(target))
+    assert result.exit_code == 1
+    assert result.output == f"Error: cannot write {target}: no such file or folder\n"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.commands.common import Needs, open_store
+from shiftcell.tui.commands.common import CommandError, Needs, open_store
 from shiftcell.tui.commands.localised import Command
 from shiftcell.tui.i18n import join_list, t, tn
 
@@ -41,6 +41,7 @@ def ledger(
     from shiftcell.scheduling.cadence import DEFAULT_REQUIREMENTS
     from shiftcell.tui.commands.attendance import narrowed
     from shiftcell.tui.commands.progress import Progress, stdout_is_terminal
+    from shiftcell.tui.words.errors import os_error_text
 
     period = _period(year, quarter)
     suffix = ".md" if output == "-" else Path(output).suffix.lower()
@@ -53,7 +54,11 @@ def ledger(
     with Progress(t("Reading meetings and attendance …"), enabled=not to_terminal) as bar:
         found = gather(store, period, datetime.now(store.timezone), DEFAULT_REQUIREMENTS)
         bar.step(t("Writing the ledger …"))
-        written = _write(found, output, suffix)
+        try:
+            written = _write(found, output, suffix)
+        except OSError as error:
+            message = t("cannot write {path}: {error}", path=output, error=os_error_text(error))
+            raise CommandError(message) from None
     if written:
         click.echo(
             t(
