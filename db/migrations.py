@@ -230,7 +230,6 @@ def m010_kept_shifts(db: Database) -> None:
         "CREATE TABLE kept_shifts (monday TEXT NOT NULL, employee_no TEXT NOT NULL,"
         " shifts BLOB NOT NULL, PRIMARY KEY (monday, employee_no)) WITHOUT ROWID"
     )
-    db.execute("CREATE INDEX kept_shifts_of_member ON kept_shifts (employee_no, monday)")
     # What a packed shift's kind number stands for.
     db.table("shift_kinds").create({"id": int, "post": str, "label": str, "code": str}, pk="id")
     # Members (NULL: everyone) and local dates (NULL: every date) whose kept

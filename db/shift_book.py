@@ -169,13 +169,12 @@ class ShiftBook:
         if wanted is not None:
             where += f" AND employee_no {IN_LIST}"
             params.append(as_json(wanted))
-        bases = {m.isoformat(): base for m, base in kept.items()}
-        return [
-            Block(employee_no, bases[monday], data)
-            for monday, employee_no, data in self.store.db.execute(
-                f"SELECT monday, employee_no, shifts FROM kept_shifts WHERE {where}", params
-            )
-        ]
+        found: list[Block] = self.store.db.execute(
+            "SELECT employee_no, base, shifts FROM kept_shifts JOIN kept_weeks USING (monday)"
+            f" WHERE {where}",
+            params,
+        ).fetchall()
+        return found
 
     def _expanded(
         self,
@@ -198,7 +197,7 @@ class ShiftBook:
                 by_member[shift.employee_no].append(shift)
         kind_of = {kind: number for number, kind in enumerate(kinds)}
         blocks = [
-            Block(no, int(found[0].start_ts), encode(found, int(found[0].start_ts), kind_of))
+            (no, int(found[0].start_ts), encode(found, int(found[0].start_ts), kind_of))
             for no, found in by_member.items()
         ]
         kinds.extend(list(kind_of)[len(kinds) :])
@@ -356,6 +355,7 @@ class ShiftBook:
             delete += f" AND employee_no {IN_LIST}"
             params.append(as_json(members))
         db.execute(delete, params)
+        blocks.sort()  # in the table's own order: each row goes on the end of its week
         db.conn.executemany("INSERT INTO kept_shifts VALUES (?, ?, ?)", blocks)
         db.conn.executemany(
             "INSERT INTO shift_kinds (id, post, label, code) VALUES (?, ?, ?, ?)",

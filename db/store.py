@@ -46,9 +46,13 @@ from shiftcell.scheduling import (
 from shiftcell.scheduling.shift_list import ShiftList
 
 BUSY_TIMEOUT_MS = 5000
-# Tables holding the organisation's data, children before parents; the shifts
-# kept from patterns last, since deleting the rest notes them as stale.
+# Tables holding the organisation's data, children before parents. Shifts kept
+# from patterns first (a member's are looked for as the member goes), the note
+# of stale ones last (deleting the rest writes it).
 DATA_TABLES = (
+    "kept_shifts",
+    "kept_weeks",
+    "shift_kinds",
     "feeds",
     "attendance",
     "meeting_groups",
@@ -62,9 +66,6 @@ DATA_TABLES = (
     "branches",
     "posts",
     "departments",
-    "kept_shifts",
-    "kept_weeks",
-    "shift_kinds",
     "stale_shifts",
 )
 
@@ -125,7 +126,7 @@ class Store:
     @classmethod
     def _ready(cls, conn: sqlite3.Connection) -> Self:
         conn.execute("PRAGMA foreign_keys = ON")
-        db = Database(conn)
+        db = _database(conn)
         migrations.apply(db)
         return cls(db)
 
@@ -137,7 +138,7 @@ class Store:
             f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
         )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db = Database(conn)
+        db = _database(conn)
         try:
             pending = migrations.pending(db)
         except sqlite3.DatabaseError as error:
@@ -398,6 +399,12 @@ class Store:
             table("shifts").insert_all(
                 map(rows.shift_to_row, shifts), batch_size=1000, replace=True
             )
+
+
+def _database(conn: sqlite3.Connection) -> Database:
+    # No sqlite-utils plugins: shiftcell uses none, and looking for them reads the
+    # metadata of every installed package, on every command.
+    return Database(conn, execute_plugins=False)
 
 
 def _is_busy(error: sqlite3.OperationalError) -> bool:

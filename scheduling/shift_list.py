@@ -39,13 +39,9 @@ BYTES_PER_SHIFT = 12
 _SWAP = sys.byteorder == "big"  # blocks are little-endian on every machine
 
 
-@dataclass(frozen=True)
-class Block:
-    """One member's shifts, packed; instants in seconds from ``base``."""
-
-    employee_no: str
-    base: int
-    data: bytes
+# One member's shifts, packed: (employee_no, base, data), instants in seconds
+# from ``base``. A plain tuple, as a database row comes.
+Block = tuple[str, int, bytes]
 
 
 def encode(shifts: Sequence[Shift], base: int, kind_of: dict[Kind, int]) -> bytes:
@@ -69,11 +65,12 @@ def _seconds(moment: float) -> int:
 
 def decode(block: Block) -> list[tuple[int, int, int]]:
     """The ``(start, end, kind)`` of each shift of a block, as real instants."""
+    _, base, data = block
     values = array("i")
-    values.frombytes(block.data)
+    values.frombytes(data)
     if _SWAP:
         values.byteswap()
-    base, numbers = block.base, iter(values)
+    numbers = iter(values)
     return [(base + s, base + e, k) for s, e, k in zip(numbers, numbers, numbers, strict=True)]
 
 
@@ -131,7 +128,7 @@ class ShiftList(Sequence[Shift]):
     def _decoded(self) -> list[Shift]:
         lo, hi = self._lo, self._hi
         found = [
-            (start, block.employee_no, end, kind)
+            (start, block[0], end, kind)
             for block in self._blocks
             for start, end, kind in decode(block)
             if start < hi and end > lo
@@ -219,14 +216,16 @@ class ShiftList(Sequence[Shift]):
         import numpy as np
 
         blocks = self._blocks
-        names = sorted({b.employee_no for b in blocks})
+        if blocks:
+            owners, bases, datas = zip(*blocks, strict=True)
+        else:
+            owners, bases, datas = (), (), ()
+        names = sorted(set(owners))
         rank = {name: index for index, name in enumerate(names)}
-        counts = np.fromiter((len(b.data) for b in blocks), np.int64, len(blocks))
-        counts //= BYTES_PER_SHIFT
-        data = np.frombuffer(b"".join(b.data for b in blocks), "<i4").reshape(-1, 3)
-        base = np.repeat(np.fromiter((b.base for b in blocks), np.int64, len(blocks)), counts)
-        owners = np.fromiter((rank[b.employee_no] for b in blocks), np.int64, len(blocks))
-        owner = np.repeat(owners, counts)
+        counts = np.fromiter(map(len, datas), np.int64, len(datas)) // BYTES_PER_SHIFT
+        data = np.frombuffer(b"".join(datas), "<i4").reshape(-1, 3)
+        base = np.repeat(np.array(bases, np.int64), counts)
+        owner = np.repeat(np.fromiter(map(rank.__getitem__, owners), np.int64, len(owners)), counts)
         start = base + data[:, 0]
         end = base + data[:, 1]
         keep = np.flatnonzero((start < self._hi) & (end > self._lo))

@@ -381,3 +381,35 @@ def test_the_weeks_around_today_are_kept_and_read_without_expanding(monkeypatch)
     week = store.shifts(at(base, time(0), zone), at(base + timedelta(days=7), time(0), zone))
     assert {s.code for s in week} <= {"D", "N"} and week
     store.close()
+
+
+def test_a_database_from_before_shifts_were_kept_has_them_kept_when_first_opened(
+    tmp_path,
+) -> None:
+    """An upgrade must not leave the new table empty, nor fill it with anything but the truth."""
+    from sqlite_utils import Database
+
+    from shiftcell.db import rows
+    from shiftcell.db.migrations import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m010_kept_shifts")
+    old.table("organisation").insert({"id": 1, "name": "Old", "timezone": "Europe/Berlin"})
+    old.table("departments").insert({"name": "Canteens", "kind": "canteen"})
+    old.table("members").insert(rows.member_to_row(Member("A", "Name A", "Canteens")))
+    old.table("shift_types").insert_all(map(rows.shift_type_to_row, TYPES.values()))
+    pattern = RotationPattern("A", "DDNN----", date(2020, 1, 6))
+    old.table("patterns").insert(rows.pattern_to_row(pattern))
+    old.conn.close()
+
+    store = Store.open(path)
+    zone = store.timezone
+    this_monday = monday_of(datetime.now(zone).date())
+    kept = {r[0] for r in store.db.execute("SELECT monday FROM kept_weeks")}
+    assert this_monday.isoformat() in kept
+    assert store.db.execute("SELECT count(*) FROM kept_shifts").fetchone()[0] == len(kept)
+    start, end = at(this_monday, time(0), zone), at(this_monday + timedelta(days=7), time(0), zone)
+    plan = ShiftPlan(zone, TYPES, [pattern], [], [])
+    assert _seen(store.shifts(start, end)) == _seen(expand(plan, start, end))
+    store.close()
