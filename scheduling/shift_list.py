@@ -229,8 +229,7 @@ class ShiftList(Sequence[Shift]):
         start = base + data[:, 0]
         end = base + data[:, 1]
         keep = np.flatnonzero((start < self._hi) & (end > self._lo))
-        # Names are numbered in sorted order, so ordering by number orders by name.
-        order = keep[np.lexsort((end[keep], owner[keep], start[keep]))]
+        order = keep[_by_start_member_end(start[keep], owner[keep], end[keep])]
         return ShiftColumns(
             names=names,
             owner=owner[order],
@@ -239,6 +238,24 @@ class ShiftList(Sequence[Shift]):
             posts=[post for post, _, _ in self._kinds],
             kind=data[order, 2].astype(np.int64),
         )
+
+
+def _by_start_member_end(start: np.ndarray, owner: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The stable order by start, then member (numbered in name order), then end.
+
+    One sort of a key packing all three when they fit in 63 bits (a read of a
+    few months does), else a sort by three keys, three times slower.
+    """
+    import numpy as np
+
+    if not len(start):
+        return np.zeros(0, np.int64)
+    offset, length = start - start.min(), end - start
+    widths = [int(x.max()).bit_length() for x in (offset, owner, length)]
+    if sum(widths) > 63:
+        return np.lexsort((end, owner, start))
+    key = (offset << (widths[1] + widths[2])) | (owner << widths[2]) | length
+    return np.argsort(key, kind="stable")
 
 
 def _columns_of(shifts: list[Shift]) -> ShiftColumns:
