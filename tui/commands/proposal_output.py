@@ -61,7 +61,7 @@ def _absentees_json(
 ) -> list[dict[str, object]]:
     """Who cannot come: ``reason`` for a person, in the UI language; ``cause`` for a
     program, the same in every language."""
-    found = []
+    found: list[dict[str, object]] = []
     for no, reason in absent:
         words = said.get((reason, on))
         if words is None:
