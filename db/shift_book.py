@@ -21,6 +21,7 @@ write of a later day.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from bisect import bisect_right
 from collections import defaultdict
@@ -98,7 +99,9 @@ class ShiftBook:
         store = self.store
         zone = store.timezone
         first = start.astimezone(zone).date() - ONE_DAY  # a night shift begun the day before
-        last = end.astimezone(zone).date()
+        # Shifts start on whole seconds: the last that can overlap starts a second before
+        # the end (a week read to next Monday's midnight needs nothing of next week).
+        last = datetime.fromtimestamp(math.ceil(end.timestamp()) - 1, zone).date()
         weeks = mondays(first, last)
         kept = self._kept_for_reading(weeks)
         missing = [monday for monday in weeks if monday not in kept]

@@ -25,7 +25,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, overload
 from zoneinfo import ZoneInfo
 
@@ -65,13 +65,18 @@ def _seconds(moment: float) -> int:
 
 def decode(block: Block) -> list[tuple[int, int, int]]:
     """The ``(start, end, kind)`` of each shift of a block, as real instants."""
-    _, base, data = block
+    base = block[1]
+    return [(base + s, base + e, k) for s, e, k in _triples(block)]
+
+
+def _triples(block: Block) -> Iterator[tuple[int, int, int]]:
+    """``(start, end, kind)`` as packed: instants still counted from the base."""
     values = array("i")
-    values.frombytes(data)
+    values.frombytes(block[2])
     if _SWAP:
         values.byteswap()
     numbers = iter(values)
-    return [(base + s, base + e, k) for s, e, k in zip(numbers, numbers, numbers, strict=True)]
+    return zip(numbers, numbers, numbers, strict=True)
 
 
 @dataclass(frozen=True)
@@ -126,15 +131,22 @@ class ShiftList(Sequence[Shift]):
         return self._shifts
 
     def _decoded(self) -> list[Shift]:
-        lo, hi = self._lo, self._hi
-        found = [
-            (start, block[0], end, kind)
-            for block in self._blocks
-            for start, end, kind in decode(block)
-            if start < hi and end > lo
+        found: list[tuple[int, str, int, int]] = []
+        for block in self._blocks:
+            no, base = block[0], block[1]
+            top, bottom = self._hi - base, self._lo - base  # compared before adding the base
+            found += [
+                (base + s, no, base + e, k) for s, e, k in _triples(block) if s < top and e > bottom
+            ]
+        found.sort(key=itemgetter(0, 1, 2))  # stable, as expand's own sort
+        moment = self._moments
+        for seconds in {f[0] for f in found} | {f[2] for f in found}:
+            if seconds not in moment:
+                moment[seconds] = datetime.fromtimestamp(seconds, self.zone)
+        kinds = self._kinds
+        return [
+            Shift(moment[s], moment[e], no, *kinds[k], float(s), float(e)) for s, no, e, k in found
         ]
-        found.sort(key=lambda f: (f[0], f[1], f[2]))  # stable, as expand's own sort
-        return [self._shift(no, start, end, kind) for start, no, end, kind in found]
 
     def _shift(self, employee_no: str, start: int, end: int, kind: int) -> Shift:
         post, label, code = self._kinds[kind]
