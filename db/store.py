@@ -284,10 +284,12 @@ class Store:
         if where:
             clauses.append(where)
             params.extend(group_params)
-        found = self.db.table("members").rows_where(
-            " AND ".join(clauses) or None, params, order_by="employee_no"
+        found = self.db.execute(
+            f"SELECT {rows.MEMBER_COLUMNS} FROM members"
+            f" WHERE {' AND '.join(clauses) or '1'} ORDER BY employee_no",
+            params,
         )
-        return [rows.member_from_row(r) for r in found]
+        return list(map(rows.member_from_values, found))
 
     def member(self, employee_no: str) -> Member | None:
         found = self.members(employee_nos=[employee_no])
