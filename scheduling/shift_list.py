@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 Kind = tuple[str | None, str | None, str | None]  # post, label, code
 BYTES_PER_SHIFT = 12
+# Reads of more blocks than this become objects by way of numpy's columns:
+# decoded and ordered in a few vectorised steps, worth numpy's import.
+MANY_BLOCKS = 1000
 _SWAP = sys.byteorder == "big"  # blocks are little-endian on every machine
 
 
@@ -124,11 +127,30 @@ class ShiftList(Sequence[Shift]):
 
     def _objects(self) -> list[Shift]:
         if self._shifts is None:
-            if self._columns is not None:
-                self._shifts = [self._at(i) for i in range(len(self._columns.start))]
-            else:
+            if self._columns is None and len(self._blocks) < MANY_BLOCKS:
                 self._shifts = self._decoded()
+            else:
+                self._shifts = self._from_columns()
         return self._shifts
+
+    def _from_columns(self) -> list[Shift]:
+        columns = self.columns()
+        names, kinds = columns.names, self._kinds
+        starts, ends = columns.start.tolist(), columns.end.tolist()
+        moment = self._moments_of(starts, ends)
+        owners, kinds_of = columns.owner.tolist(), map(kinds.__getitem__, columns.kind.tolist())
+        return [
+            Shift(moment[s], moment[e], names[o], post, label, code, float(s), float(e))
+            for s, e, o, (post, label, code) in zip(starts, ends, owners, kinds_of, strict=True)
+        ]
+
+    def _moments_of(self, *instants: list[int]) -> dict[int, datetime]:
+        # A read holds a few hundred distinct instants among its many shifts.
+        moment = self._moments
+        for seconds in set().union(*instants):
+            if seconds not in moment:
+                moment[seconds] = datetime.fromtimestamp(seconds, self.zone)
+        return moment
 
     def _decoded(self) -> list[Shift]:
         found: list[tuple[int, str, int, int]] = []
@@ -139,13 +161,11 @@ class ShiftList(Sequence[Shift]):
                 (base + s, no, base + e, k) for s, e, k in _triples(block) if s < top and e > bottom
             ]
         found.sort(key=itemgetter(0, 1, 2))  # stable, as expand's own sort
-        moment = self._moments
-        for seconds in {f[0] for f in found} | {f[2] for f in found}:
-            if seconds not in moment:
-                moment[seconds] = datetime.fromtimestamp(seconds, self.zone)
+        moment = self._moments_of([f[0] for f in found], [f[2] for f in found])
         kinds = self._kinds
         return [
-            Shift(moment[s], moment[e], no, *kinds[k], float(s), float(e)) for s, no, e, k in found
+            Shift(moment[s], moment[e], no, post, label, code, float(s), float(e))
+            for s, no, e, (post, label, code) in ((s, no, e, kinds[k]) for s, no, e, k in found)
         ]
 
     def _shift(self, employee_no: str, start: int, end: int, kind: int) -> Shift:

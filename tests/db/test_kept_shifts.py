@@ -313,6 +313,7 @@ def _check(store: Store, roster: Roster, read: tuple[int, int, list[str] | None]
             columns.kind.tolist(), strict=True,
         )
     ] == [(s.employee_no, s.start_ts, s.end_ts, s.post) for s in fresh]  # fmt: skip
+    assert _seen(kept) == _seen(fresh)  # made from the columns, as a large read is
     assert leave == [v for v in leave_between(plan, start, end) if v.employee_no in wanted]
     viewer = Store(store.db, access=Access(read_only=True))  # may not keep what it reads
     assert _seen(viewer.shifts(start, end, who)) == _seen(fresh)
