@@ -39,6 +39,7 @@ from shiftcell.tui.widgets.week_grid import WeekGrid
 
 NOW = datetime(2026, 12, 9, 10, tzinfo=ZoneInfo("Asia/Shanghai"))
 SIZE = (160, 48)
+GIVE_UP = 60  # seconds: a week never drawn is a failure, not a wait for ever
 
 
 class Drawn:
@@ -74,6 +75,8 @@ async def presses(
             began = time.perf_counter()
             await pilot.press("right")
             while not (drawn.at > began and screen.monday == target):
+                if time.perf_counter() - began > GIVE_UP:
+                    raise TimeoutError(f"the week of {target} was not drawn in {GIVE_UP} s")
                 await asyncio.sleep(0.0005)
             timings.append((drawn.at - began) * 1000)
     return timings
@@ -96,7 +99,7 @@ def read_synchronously(screen: MainScreen) -> None:
     screen._weeks.clear()
 
     def load(monday: date) -> None:
-        week = load_week(screen.store, monday, screen.settings.scope_group)
+        week = load_week(screen.store, monday)
         screen._weeks[week.monday] = week
         screen._draw(week)
 
