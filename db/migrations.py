@@ -311,3 +311,10 @@ def _stale_rows(table: str, row: str) -> str:
         )
     days = f"date({row}.start_utc, '-2 days'), date({row}.start_utc, '+2 days')"
     return f"{insert} ({row}.employee_no, {days});"
+
+
+@migrations()
+def m020_guests(db: Database) -> None:
+    # Someone who came without an invitation (a mobile member from another
+    # branch): present, but never counted among the invited nor owing a 补课.
+    db.table("attendance").add_column("guest", int, not_null_default=0)

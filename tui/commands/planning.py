@@ -6,19 +6,23 @@ asks ``scheduling`` who is free when, and prints the ranked proposals.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.db.planning import DEFAULT_RULES, LONGEST_RANGE
-from shiftcell.tui.commands.common import DATE, CommandError, Needs, open_store
-from shiftcell.tui.i18n import t
+from shiftcell.db.planning import DEFAULT_RULES, LEAD_TIME, LONGEST_RANGE
+from shiftcell.tui.commands.common import (
+    DATE,
+    CommandError,
+    Needs,
+    open_store,
+    without_cycle_collection,
+)
+from shiftcell.tui.commands.localised import Command
+from shiftcell.tui.i18n import t, tn
 
 if TYPE_CHECKING:
     from shiftcell.db.planning import Planner
@@ -57,7 +61,7 @@ class Scope:
     title: str
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option(
     "--group", "groups", multiple=True, metavar="NAME", help="Members of this group (repeatable)."
 )
@@ -109,6 +113,14 @@ class Scope:
     help="Last possible end (24:00 for midnight).",
 )
 @click.option(
+    "--lead-time",
+    type=click.IntRange(0, 7 * 24 * 60),
+    default=LEAD_TIME // timedelta(minutes=1),
+    show_default=True,
+    metavar="MINUTES",
+    help="No start sooner than this many minutes from now (never one already past).",
+)
+@click.option(
     "--sessions",
     type=click.IntRange(1, 10),
     default=1,
@@ -140,6 +152,7 @@ def propose(
     rest: float,
     earliest: time,
     latest: time,
+    lead_time: int,
     sessions: int,
     top: int,
     require: tuple[str, ...],
@@ -147,16 +160,19 @@ def propose(
 ) -> None:
     """Propose meeting times most members can attend, and say why the others cannot."""
     from shiftcell.db.planning import Planner
+    from shiftcell.tui.commands.progress import Progress
     from shiftcell.tui.commands.proposal_output import render_json, render_text
 
     store = open_store(ctx, needs=Needs.READ)
     planner = Planner(store)
     scope = _scope(store, groups, department, everyone, numbers)
     zone = store.timezone
-    first = first or datetime.now(zone).date()
+    now = datetime.now(zone)
+    first = first or now.date()
     last = last or first + timedelta(days=6)
     _check_dates(first, last)
     rules = _rules(planner, duration, step, buffer, rest, earliest, latest)
+    rules = replace(rules, not_before=now + timedelta(minutes=lead_time))
     in_scope = {m.employee_no for m in scope.members}
     for number in require:
         if number not in in_scope:
@@ -164,10 +180,11 @@ def propose(
                 t("{value} is not among the members asked about", value=number),
                 param_hint="--require",
             )
-    with _without_cycle_collection():
-        proposals = planner.propose(
-            scope.members, first, last, rules, top=top, sessions=sessions, require=require
-        )
+    with without_cycle_collection():
+        with Progress(t("Finding meeting times …"), enabled=not as_json):
+            proposals = planner.propose(
+                scope.members, first, last, rules, top=top, sessions=sessions, require=require
+            )
         if as_json:
             click.echo(render_json(proposals))
         else:
@@ -176,23 +193,6 @@ def propose(
             )
     if proposals.blocked_by:
         ctx.exit(1)
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while shifts are made by the hundred thousand.
-
-    None of them is part of a reference cycle, yet every full collection walks
-    them all, again and again while they are alive: with everyone's shifts over
-    a month that took half the command's time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _scope(
@@ -241,7 +241,12 @@ def _check_dates(first: date, last: date) -> None:
         raise click.BadParameter(t("--to is before --from"), param_hint="--to")
     if (last - first).days >= LONGEST_RANGE:
         raise click.BadParameter(
-            t("plan at most {days} days at a time", days=LONGEST_RANGE), param_hint="--to"
+            tn(
+                "plan at most {count} day at a time",
+                "plan at most {count} days at a time",
+                LONGEST_RANGE,
+            ),
+            param_hint="--to",
         )
 
 

@@ -6,8 +6,17 @@ import json
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from shiftcell.scheduling import Member, Proposal, Proposals, Reason, Role, Rules, Session
-from shiftcell.tui.i18n import t
+from shiftcell.scheduling import (
+    Member,
+    Proposal,
+    Proposals,
+    Reason,
+    ReasonKind,
+    Role,
+    Rules,
+    Session,
+)
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.words.labels import role_label, weekday_label
 from shiftcell.tui.words.reasons import describe
 from shiftcell.tui.words.textwidth import cells, pad
@@ -53,7 +62,7 @@ def _proposal_json(proposal: Proposal, said: _Said) -> dict[str, object]:
 
 # Each reason in words and as data, said once: thousands of members share a few
 # hundred shifts' hours, and a large proposal names them all.
-_Said = dict[tuple[Reason, date], tuple[str, dict[str, str | None]]]
+_Said = dict[tuple[Reason, date], tuple[str, dict[str, object]]]
 
 
 def _absentees_json(
@@ -70,14 +79,18 @@ def _absentees_json(
     return found
 
 
-def cause(reason: Reason) -> dict[str, str | None]:
-    """What keeps a member away, as data: its kind, when (ISO, with offset), where."""
-    return {
+def cause(reason: Reason) -> dict[str, object]:
+    """What keeps a member away, as data: its kind, when (ISO, with offset), where;
+    for a meeting, which one (``meeting``: its id, ``topic``)."""
+    found: dict[str, object] = {
         "kind": reason.kind.value,
         "start": reason.start.isoformat(),
         "end": reason.end.isoformat(),
         "post": reason.post,
     }
+    if reason.kind is ReasonKind.MEETING:
+        found.update(meeting=reason.meeting, topic=reason.label)
+    return found
 
 
 def render_text(
@@ -97,9 +110,9 @@ def render_text(
     }
     lines = [
         t(
-            "{title} · {members} members · {first} – {last} · {duration} min",
+            "{title} · {members} · {first} – {last} · {duration} min",
             title=title,
-            members=proposals.members,
+            members=tn("{count} member", "{count} members", proposals.members),
             first=f"{first:%Y-%m-%d}",
             last=f"{last:%Y-%m-%d}",
             duration=rules.duration,
@@ -119,12 +132,17 @@ def render_text(
     held = max((len(p.sessions) for p in proposals.proposals), default=sessions)
     if held < sessions:
         lines.append(
-            t(
-                "{held} session(s) already reach as many members as {sessions} would.",
-                held=held,
+            tn(
+                "{count} session already reaches as many members as {sessions} would.",
+                "{count} sessions already reach as many members as {sessions} would.",
+                held,
                 sessions=sessions,
             )
         )
+    if not proposals.proposals:
+        # Past times and those within the lead time are never proposed: say so plainly.
+        lines.append(t("No time found in these dates; try other dates or a shorter meeting."))
+        return "\n".join(lines)
     lines.append("")
     lines.extend(_table(proposals, names))
     return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from shiftcell.scheduling.meetings import AttendanceState, Meeting, MeetingType
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import join_list, t
 
 # What `meetings book --type` accepts: the stored value, its English words, its Chinese name.
 TYPE_WORDS: dict[str, MeetingType] = {
@@ -27,6 +27,14 @@ TYPE_WORDS: dict[str, MeetingType] = {
     "theme day": MeetingType.THEME_DAY,
     "theme party day": MeetingType.THEME_DAY,
     "主题党日": MeetingType.THEME_DAY,
+    "review": MeetingType.REVIEW_MEETING,
+    "review meeting": MeetingType.REVIEW_MEETING,
+    "organisational life meeting": MeetingType.REVIEW_MEETING,
+    "组织生活会": MeetingType.REVIEW_MEETING,
+    "appraisal": MeetingType.APPRAISAL,
+    "appraisal of members": MeetingType.APPRAISAL,
+    "民主评议党员": MeetingType.APPRAISAL,
+    "民主评议": MeetingType.APPRAISAL,
     "make-up": MeetingType.MAKE_UP,
     "make-up session": MeetingType.MAKE_UP,
     "makeup": MeetingType.MAKE_UP,
@@ -56,7 +64,7 @@ def type_choices() -> str:
         firsts.setdefault(kind, []).append(word)
     english = {kind: words[0] for kind, words in firsts.items()}
     chinese = {kind: next(w for w in words if not w.isascii()) for kind, words in firsts.items()}
-    return ", ".join(f"{english[k]}/{chinese[k]}" for k in MeetingType)
+    return join_list(f"{english[k]}/{chinese[k]}" for k in MeetingType)
 
 
 def meeting_type_label(kind: MeetingType) -> str:
@@ -66,6 +74,8 @@ def meeting_type_label(kind: MeetingType) -> str:
         MeetingType.GENERAL_MEETING: t("branch general meeting"),
         MeetingType.PARTY_LECTURE: t("party lecture"),
         MeetingType.THEME_DAY: t("theme day"),
+        MeetingType.REVIEW_MEETING: t("review meeting"),
+        MeetingType.APPRAISAL: t("appraisal of members"),
         MeetingType.MAKE_UP: t("make-up session"),
         MeetingType.OTHER: t("other meeting"),
     }[kind]
