@@ -248,7 +248,7 @@ class Store:
             local = rows.from_utc_text(text, old)
             return rows.utc_text(at(local.date(), local.time(), new))
 
-        with self.db.atomic():
+        with self.transaction():  # which also rebuilds the kept shifts in the new zone
             counts: list[int] = []
             for table in ("shifts", "meetings"):
                 found = [

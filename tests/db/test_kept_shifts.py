@@ -11,6 +11,7 @@ tests work out from their own record of what was written.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -110,6 +111,7 @@ writes = st.one_of(
     st.tuples(st.just("drop"), st.sampled_from(["patterns", "overrides", "shifts"]), st.integers(0, 50)),
     st.tuples(st.just("shift type"), st.sampled_from("DNESX"), st.lists(SEGMENTS, min_size=1, max_size=3)),
     st.tuples(st.just("zone"), st.sampled_from(sorted(CHANGES))),
+    st.tuples(st.just("move zone"), st.sampled_from(sorted(CHANGES))),
     st.tuples(st.just("remove member"), people),
     st.tuples(st.just("add member"), people),
     st.tuples(st.just("keep"), days),
@@ -194,6 +196,12 @@ def _write(store: Store, roster: Roster, write: tuple[Any, ...]) -> None:
         case ("zone", name):
             roster.zone = ZoneInfo(name)
             store.set_organisation("Test logistics", name)
+        case ("move zone", name):
+            # Imported shifts keep their wall-clock times in the new zone.
+            old, new = roster.zone, ZoneInfo(name)
+            roster.shifts = [(i, _moved(s, old, new)) for i, s in roster.shifts]
+            roster.zone = new
+            store.change_timezone(name)
         case ("remove member", who):
             _remove(store, roster, who)
         case ("add member", who):
@@ -267,6 +275,15 @@ def _import(
         store.save(shifts=[shift])
     roster.shifts = [entry for entry in roster.shifts if entry not in replaced]
     roster.shifts.append((_last_id(store, "shifts"), shift))
+
+
+def _moved(shift: Shift, old: ZoneInfo, new: ZoneInfo) -> Shift:
+    def wall(moment: datetime) -> datetime:
+        local = moment.astimezone(old)
+        return at(local.date(), local.time(), new)
+
+    return replace(shift, start=wall(shift.start), end=wall(shift.end), start_ts=math.nan,
+                   end_ts=math.nan)  # fmt: skip
 
 
 def _remove(store: Store, roster: Roster, who: str) -> None:
