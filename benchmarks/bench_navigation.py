@@ -136,6 +136,8 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
+        # The week grid, whatever view this user's own preferences remember.
+        os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "config")
         settings = Settings(db_path=path, language="en")
         drawn = Drawn()
         print(

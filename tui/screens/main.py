@@ -123,7 +123,12 @@ class MainScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="week")
     def load(self, monday: date) -> None:
-        """Read the week asked for, then its neighbours, so that the next key is instant."""
+        """Read the week asked for, then its neighbours, so that the next key is instant.
+
+        A week not read yet is read alone: its neighbours are read once it is on
+        screen (``_week_loaded``), since a reading thread competes with the
+        repaint for the interpreter.
+        """
         worker = get_current_worker()
         for wanted in (monday, monday + timedelta(days=7), monday - timedelta(days=7)):
             if worker.is_cancelled:
@@ -132,6 +137,8 @@ class MainScreen(AppScreen):
                 week = load_week(self.store, wanted)
                 week.prepare(rota=self.view == "rota")
                 self.post_message(self.WeekLoaded(week))
+                if wanted == monday:
+                    return
 
     @on(WeekLoaded)
     def _week_loaded(self, event: WeekLoaded) -> None:
@@ -142,6 +149,7 @@ class MainScreen(AppScreen):
             del self._weeks[farthest]
         if week.monday == self.monday:
             self._draw(week, first=not self.query_one(Roster).root.children)
+            self.call_after_refresh(self.load, week.monday)  # now its neighbours
 
     @work(thread=True, exclusive=True, group="heat")
     def load_heat(self, group: str, monday: date, minutes: int) -> None:
