@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
@@ -41,6 +42,7 @@ DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
 )
 # Weeks kept read, so that going back and forth redraws without waiting.
 CACHED_WEEKS = 8
+SHOWN_WITHIN = 1.0  # seconds the reader waits for a week to be drawn before reading on
 # "[] Week" in the footer: the two week keys in the room of one
 WEEKS = Binding.Group("Week", compact=True)
 # The rota opens every group when the people fit on a few screens; a branch of
@@ -73,6 +75,9 @@ class MainScreen(AppScreen):
     @dataclass
     class WeekLoaded(Message):
         week: Week
+        # Set once the week is on screen (or not to be shown): the reader waits for
+        # it before reading the neighbours, which would compete with the repaint.
+        shown: threading.Event = field(default_factory=threading.Event)
 
     @dataclass
     class HeatLoaded(Message):
@@ -125,9 +130,8 @@ class MainScreen(AppScreen):
     def load(self, monday: date) -> None:
         """Read the week asked for, then its neighbours, so that the next key is instant.
 
-        A week not read yet is read alone: its neighbours are read once it is on
-        screen (``_week_loaded``), since a reading thread competes with the
-        repaint for the interpreter.
+        The neighbours only once the week asked for is on screen: a reading
+        thread competes with the repaint for the interpreter.
         """
         worker = get_current_worker()
         for wanted in (monday, monday + timedelta(days=7), monday - timedelta(days=7)):
@@ -136,9 +140,10 @@ class MainScreen(AppScreen):
             if wanted not in self._weeks:
                 week = load_week(self.store, wanted)
                 week.prepare(rota=self.view == "rota")
-                self.post_message(self.WeekLoaded(week))
+                loaded = self.WeekLoaded(week)
+                self.post_message(loaded)
                 if wanted == monday:
-                    return
+                    loaded.shown.wait(timeout=SHOWN_WITHIN)
 
     @on(WeekLoaded)
     def _week_loaded(self, event: WeekLoaded) -> None:
@@ -149,7 +154,9 @@ class MainScreen(AppScreen):
             del self._weeks[farthest]
         if week.monday == self.monday:
             self._draw(week, first=not self.query_one(Roster).root.children)
-            self.call_after_refresh(self.load, week.monday)  # now its neighbours
+            self.call_after_refresh(event.shown.set)
+        else:
+            event.shown.set()
 
     @work(thread=True, exclusive=True, group="heat")
     def load_heat(self, group: str, monday: date, minutes: int) -> None:
