@@ -20,18 +20,18 @@ write of a later day.
 
 from __future__ import annotations
 
-import json
 import math
 import sqlite3
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import fields, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from shiftcell.db import rows
 from shiftcell.db.access import StoreBusy
+from shiftcell.db.shift_plans import IN_LIST, as_json, plan_of, with_swap_partners
 from shiftcell.scheduling import (
     Leave,
     LeaveDays,
@@ -49,9 +49,6 @@ if TYPE_CHECKING:
 
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)
-# A stored shift is at most two days long; look this far back for ones that
-# started before a range and reach into it.
-LONGEST_SHIFT = timedelta(days=2)
 WEEKS_BEHIND = 2  # before this week: last week, and the Sunday night reaching into it
 WEEKS_AHEAD = 5  # after it: a month of proposals, calendars and the grid's way forward
 WEEKS_KEPT = 26  # weeks kept on demand are let go this far from today
@@ -72,14 +69,6 @@ def mondays(first: date, last: date) -> list[date]:
         found.append(monday)
         monday += ONE_WEEK
     return found
-
-
-def as_json(values: Iterable[str]) -> str:
-    """A list of names as one query parameter: ``IN (SELECT value FROM json_each(?))``."""
-    return json.dumps(list(values), ensure_ascii=False)
-
-
-IN_LIST = "IN (SELECT value FROM json_each(?))"
 
 
 class ShiftBook:
@@ -198,7 +187,7 @@ class ShiftBook:
         """Shifts starting in weeks not kept, expanded now, as one block per member."""
         store = self.store
         zone = store.timezone
-        plan = self.plan_of(start, end, self.with_swap_partners(wanted))
+        plan = plan_of(self.store, start, end, with_swap_partners(self.store, wanted))
         mine = None if wanted is None else set(wanted)
         by_member: dict[str, list[Shift]] = defaultdict(list)
         for shift in expand(plan, start, end):
@@ -213,59 +202,6 @@ class ShiftBook:
         ]
         kinds.extend(list(kind_of)[len(kinds) :])
         return blocks
-
-    # -- the plan the shifts come from -------------------------------------------
-
-    def plan_of(
-        self,
-        start: datetime | None,
-        end: datetime | None,
-        employee_nos: Collection[str] | None,
-    ) -> ShiftPlan:
-        """The shift plan of exactly these members (everyone: None), whatever the view.
-
-        Overrides in the order they were written: swaps of one day apply in turn.
-        """
-        zone, db = self.store.timezone, self.store.db
-        who, params = "1", []
-        if employee_nos is not None:
-            who, params = f"employee_no {IN_LIST}", [as_json(employee_nos)]
-        shift_where, shift_params = who, list(params)
-        if start is not None and end is not None:
-            shift_where = f"({who}) AND start_utc < ? AND start_utc >= ?"
-            shift_params += [rows.utc_text(end), rows.utc_text(start - LONGEST_SHIFT)]
-
-        def rows_of(table: str, where: str, values: list[str]) -> Iterator[rows.Row]:
-            return db.query(f"SELECT * FROM {table} WHERE {where} ORDER BY id", values)
-
-        return ShiftPlan(
-            timezone=zone,
-            shift_types=self.store.shift_types(),
-            patterns=[rows.pattern_from_row(r) for r in rows_of("patterns", who, params)],
-            overrides=[rows.override_from_row(r) for r in rows_of("overrides", who, params)],
-            shifts=[
-                rows.shift_from_row(r, zone) for r in rows_of("shifts", shift_where, shift_params)
-            ],
-        )
-
-    def with_swap_partners(self, employee_nos: Collection[str] | None) -> set[str] | None:
-        """These members and everyone a chain of swaps links them to (everyone: None).
-
-        A swap hands one member another's shifts, and that one may have swapped too.
-        """
-        if employee_nos is None:
-            return None
-        found, new = set(employee_nos), set(employee_nos)
-        while new:
-            names = as_json(new)
-            partners = self.store.db.execute(
-                f"SELECT employee_no, other FROM overrides WHERE kind = 'swap'"
-                f" AND (employee_no {IN_LIST} OR other {IN_LIST})",
-                [names, names],
-            ).fetchall()
-            new = {no for pair in partners for no in pair} - found
-            found |= new
-        return found
 
     # -- writing (inside a store transaction) ------------------------------------
 
@@ -335,13 +271,13 @@ class ShiftBook:
         store, db = self.store, self.store.db
         zone = store.timezone
         # A swap hands one member another's shifts: rebuild both sides.
-        members = self.with_swap_partners(members)
+        members = with_swap_partners(self.store, members)
         weeks = sorted(set(weeks))
         every_monday = mondays(weeks[0], weeks[-1])
         bases = [int(day_start(m, zone).timestamp()) for m in every_monday]
         start = day_start(weeks[0], zone)
         end = day_start(weeks[-1] + ONE_WEEK, zone)
-        plan = self.plan_of(start, end, members)
+        plan = plan_of(self.store, start, end, members)
         shared, alike = _alike(plan, weeks[0], weeks[-1] + 6 * ONE_DAY)
         found: dict[tuple[str, int], list[Shift]] = defaultdict(list)
         low, high = start.timestamp(), end.timestamp()

@@ -30,6 +30,7 @@ from shiftcell.db.calendars.feeds import FeedBook
 from shiftcell.db.meetings import MeetingBook
 from shiftcell.db.migrations import migrations
 from shiftcell.db.shift_book import ShiftBook
+from shiftcell.db.shift_plans import plan_of, with_swap_partners
 from shiftcell.db.ssh_keys import SshKeyBook
 from shiftcell.scheduling import (
     Department,
@@ -374,8 +375,7 @@ class Store:
 
         Given ``start`` and ``end``, only stored shifts near that range are read.
         """
-        book = self.shift_book
-        return book.plan_of(start, end, book.with_swap_partners(self.in_view(employee_nos)))
+        return plan_of(self, start, end, with_swap_partners(self, self.in_view(employee_nos)))
 
     def shifts(
         self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
