@@ -20,8 +20,18 @@ from shiftcell.scheduling.meetings import Meeting, MeetingType
 from shiftcell.scheduling.rules import Rules
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from shiftcell.db.store import Store
-    from shiftcell.scheduling import Availability, Member, Proposal, Proposals, Reason
+    from shiftcell.scheduling import (
+        Availability,
+        Leave,
+        Member,
+        Proposal,
+        Proposals,
+        Reason,
+        Shift,
+    )
 
 LONGEST_RANGE = 92  # days: a quarter, the longest a secretary plans ahead
 DEFAULT_RULES = Rules()
@@ -82,7 +92,16 @@ class Planner:
         Shifts and leave a little beyond the range decide its edges: a night
         shift's rest, a far post's margin (``Rules.reach``).
         """
-        from shiftcell.scheduling import find_availability
+        return self.timetable(members, first, last, rules).availability(members, first, last, rules)
+
+    def timetable(
+        self, members: Sequence[Member], first: date, last: date, rules: Rules
+    ) -> Timetable:
+        """The shifts and leave of ``members`` over ``first``…``last``, read once.
+
+        For many questions about some of them and part of the range (a
+        quarter's plan asks one for every group and period).
+        """
         from shiftcell.scheduling.localtime import day_start
 
         zone = self.store.timezone
@@ -91,7 +110,7 @@ class Planner:
         end = day_start(last + timedelta(days=1), zone) + margin
         numbers = [m.employee_no for m in members]
         shifts, leave = self.store.shifts_and_leave(start, end, numbers)
-        return find_availability(members, shifts, leave, first, last, zone, rules)
+        return Timetable(zone, first, last, margin, len(numbers), shifts, leave)
 
     def propose(
         self,
@@ -103,11 +122,20 @@ class Planner:
         top: int,
         sessions: int = 1,
         require: Sequence[str] = (),
+        timetable: Timetable | None = None,
+        planned: Sequence[tuple[str, datetime, datetime]] = (),
     ) -> Proposals:
-        """The ``top`` proposals of ``sessions`` sessions each, best first."""
+        """The ``top`` proposals of ``sessions`` sessions each, best first.
+
+        With a ``timetable`` read before, from it (and ``planned``, meetings
+        not booked yet, make their members busy); else read now.
+        """
         from shiftcell.scheduling import propose
 
-        availability = self.availability(members, first, last, rules)
+        if timetable is not None:
+            availability = timetable.availability(members, first, last, rules, planned)
+        else:
+            availability = self.availability(members, first, last, rules)
         return propose(availability, top=top, sessions=sessions, require=require)
 
     def plan(self, request: PlanRequest, now: datetime) -> Plan:
@@ -192,6 +220,71 @@ class Planner:
         if slot is None:
             return {}
         return {m.employee_no: availability.reason(row, slot) for row, m in enumerate(members)}
+
+
+class Timetable:
+    """Shifts and leave of some members over a range, read once (``Planner.timetable``)."""
+
+    def __init__(
+        self,
+        zone: ZoneInfo,
+        first: date,
+        last: date,
+        margin: timedelta,
+        members: int,
+        shifts: list[Shift],
+        leave: list[Leave],
+    ) -> None:
+        self.zone = zone
+        self.first, self.last, self.margin = first, last, margin
+        self.members = members
+        self.shifts, self.leave = shifts, leave
+        self._by_member: dict[str, tuple[list[Shift], list[Leave]]] | None = None
+
+    def availability(
+        self,
+        members: Sequence[Member],
+        first: date,
+        last: date,
+        rules: Rules,
+        planned: Sequence[tuple[str, datetime, datetime]] = (),
+    ) -> Availability:
+        """As ``Planner.availability``, for members and dates within those read.
+
+        ``planned`` (employee number, start, end): meetings planned but not
+        booked yet, which make their member busy.
+        """
+        from shiftcell.scheduling import find_availability
+
+        if first < self.first or last > self.last or rules.reach > self.margin:
+            raise ValueError("a timetable answers only within the range and margin it read")
+        if len(members) == self.members:  # everyone read: no need to pick anyone out
+            shifts, leave = self.shifts, self.leave
+        else:
+            mine = self._mine()
+            shifts = [s for m in members for s in mine.get(m.employee_no, ((), ()))[0]]
+            leave = [v for m in members for v in mine.get(m.employee_no, ((), ()))[1]]
+        if planned:
+            shifts = [*shifts, *_as_shifts(planned)]
+        return find_availability(members, shifts, leave, first, last, self.zone, rules)
+
+    def _mine(self) -> dict[str, tuple[list[Shift], list[Leave]]]:
+        if self._by_member is None:
+            by_member: dict[str, tuple[list[Shift], list[Leave]]] = {}
+            for shift in self.shifts:
+                by_member.setdefault(shift.employee_no, ([], []))[0].append(shift)
+            for away in self.leave:
+                by_member.setdefault(away.employee_no, ([], []))[1].append(away)
+            self._by_member = by_member
+        return self._by_member
+
+
+def _as_shifts(planned: Sequence[tuple[str, datetime, datetime]]) -> list[Shift]:
+    """Planned meetings as the scheduler counts them: like a shift at no far post, with
+    the changeover margin around it. (Until meetings are busy stretches of their own.)"""
+    from shiftcell.scheduling import Shift
+
+    return [Shift(start, end, member) for member, start, end in planned]
 
 
 @dataclass(frozen=True)

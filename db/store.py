@@ -26,6 +26,7 @@ from shiftcell.db.access import (
     StoreError,
     StoreRefusal,
 )
+from shiftcell.db.cadence import CadenceBook
 from shiftcell.db.calendars.feeds import FeedBook
 from shiftcell.db.meetings import MeetingBook
 from shiftcell.db.migrations import migrations
@@ -49,6 +50,8 @@ BUSY_TIMEOUT_MS = 5000
 Held = TypeVar("Held", Shift, Leave)  # what a member has on a day: a shift, or leave
 # Tables holding the organisation's data, children before parents.
 DATA_TABLES = (
+    "cadence_rules",
+    "committee",
     "feeds",
     "attendance",
     "meeting_groups",
@@ -86,6 +89,7 @@ class Store:
         self.meetings = MeetingBook(self)
         self.feeds = FeedBook(self)
         self.ssh_keys = SshKeyBook(self)
+        self.cadence = CadenceBook(self)
 
     @property
     def read_only(self) -> bool:
