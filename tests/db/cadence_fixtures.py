@@ -54,7 +54,7 @@ def fill_small_branch(store: Store, *, committee: bool = True) -> None:
             ShiftType("B", "晚班", (Segment(time(13), time(21)),)),
         ],
         patterns=[
-            WeeklyPattern(no, code, EVERY_DAY, date(2030, 1, 1))
+            WeeklyPattern(no, code, EVERY_DAY, date(2026, 1, 1))
             for no, code in (("A1", "A"), ("A2", "A"), ("B1", "B"), ("B2", "B"))
         ],
     )

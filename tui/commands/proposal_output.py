@@ -39,18 +39,18 @@ def _proposal_json(proposal: Proposal) -> dict[str, object]:
                 "end": s.end.isoformat(),
                 "latest_start": s.latest_start.isoformat(),
                 "attendees": list(s.attendees),
-                "absentees": _absentees_json(s.absentees, s.start.date()),
+                "absentees": absentees_json(s.absentees, s.start.date()),
             }
             for s in proposal.sessions
         ],
         "covered": list(proposal.covered),
-        "uncovered": _absentees_json(proposal.uncovered, on),
+        "uncovered": absentees_json(proposal.uncovered, on),
         "coverage": round(proposal.coverage, 4),
         "quorum": proposal.quorum,
     }
 
 
-def _absentees_json(absent: Sequence[tuple[str, Reason]], on: date) -> list[dict[str, object]]:
+def absentees_json(absent: Sequence[tuple[str, Reason]], on: date) -> list[dict[str, object]]:
     """Who cannot come: ``reason`` for a person, in the UI language; ``cause`` for a
     program, the same in every language."""
     return [
