@@ -25,7 +25,7 @@ def cadence_group() -> None:
     """Organisational life on track: where each group stands, the rules, a plan."""
 
 
-@cadence_group.command("status")
+@click.command("status")
 @click.option("--group", "group", metavar="NAME", help="Only this group.")
 @click.option("--as-of", "as_of", type=DATE, help="The day to look from (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
@@ -82,7 +82,7 @@ def _board_text(lines: list[BoardLine], day: date) -> str:
     return "\n".join([title, "", render_table(headers, rows)])
 
 
-@cadence_group.command("rules")
+@click.command("rules")
 @click.option(
     "--set",
     "changes",
@@ -151,7 +151,7 @@ def _parse_changes(changes: tuple[str, ...]) -> dict[MeetingType, Cadence]:
     return wanted
 
 
-@cadence_group.command("committee")
+@click.command("committee")
 @click.option(
     "--set",
     "numbers",
@@ -195,7 +195,7 @@ def _check_group(store: Store, group: str | None) -> None:
         raise click.BadParameter(t("no group named {name}", name=group), param_hint="--group")
 
 
-@cadence_group.command("plan")
+@click.command("plan")
 @click.option("--from", "first", type=DATE, required=True, help="First date.")
 @click.option("--to", "last", type=DATE, required=True, help="Last date, inclusive.")
 @click.option("--group", "group", metavar="NAME", help="Only this group's own meetings.")
@@ -250,5 +250,8 @@ def _range_message(error: Exception) -> str:
         return t("--to is before --from")
     return t("plan at most {days} days at a time", days=LONGEST_RANGE)
 
+
+for command in (status, rules, committee, plan):
+    cadence_group.add_command(command)
 
 COMMANDS: list[click.Command] = [cadence_group]
