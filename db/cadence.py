@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import builtins
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from shiftcell.scheduling.cadence import (
     Standing,
     branch_last_held,
     last_held,
+    next_booked,
     period_of,
     requirements,
     standing,
@@ -45,6 +46,9 @@ class BoardLine:
     last_held: date | None
     due_by: date
     status: Standing
+    # Not held yet this period: when the meeting booked for it is (for the branch,
+    # when the last group still waiting will have been reached).
+    booked: date | None = None
 
 
 class CadenceBook:
@@ -130,28 +134,60 @@ class CadenceBook:
         required = [r for r in self.requirements() if r.cadence is not Cadence.OFF]
         booked = self.booked([r.kind for r in required])
         lines: builtins.list[BoardLine] = []
+        by_group: dict[tuple[MeetingType, str], BoardLine] = {}
         for name in shown:
             for requirement in required:
                 if requirement.reach is not Reach.COMMITTEE:
                     held = booked.get((requirement.kind, name), ())
-                    lines.append(_line(name, requirement, last_held(held, as_of), as_of))
+                    line = _line(name, requirement, held, as_of)
+                    by_group[requirement.kind, name] = line
+                    lines.append(line)
         if not self.store.access.whole:
             return lines
         for requirement in required:
             if requirement.reach is Reach.COMMITTEE:
                 days = [d for (k, _), held in booked.items() if k is requirement.kind for d in held]
-                lines.append(_line(None, requirement, last_held(days, as_of), as_of))
+                lines.append(_line(None, requirement, days, as_of))
             elif requirement.reach is Reach.BRANCH:
-                by_group = {g: booked.get((requirement.kind, g), ()) for g in shown}
-                lines.append(_line(None, requirement, branch_last_held(by_group, as_of), as_of))
+                theirs = [by_group[requirement.kind, g] for g in shown]
+                lines.append(_branch_line(requirement, theirs, booked, as_of))
         return lines
 
 
-def _line(group: str | None, requirement: Requirement, last: date | None, as_of: date) -> BoardLine:
+def _line(
+    group: str | None, requirement: Requirement, held: Iterable[date], as_of: date
+) -> BoardLine:
+    days = list(held)
+    last = last_held(days, as_of)
+    status = standing([last] if last else [], as_of, requirement.cadence)
     return BoardLine(
         group=group,
         requirement=requirement,
         last_held=last,
         due_by=period_of(as_of, requirement.cadence).last,
-        status=standing([last] if last else [], as_of, requirement.cadence),
+        status=status,
+        booked=None if status is Standing.OK else next_booked(days, as_of, requirement.cadence),
+    )
+
+
+def _branch_line(
+    requirement: Requirement, groups: list[BoardLine], booked: Booked, as_of: date
+) -> BoardLine:
+    """The branch's line: its furthest-behind group's standing; booked when every group
+    not reached yet this period has a meeting booked."""
+    held = {line.group: booked.get((requirement.kind, line.group), ()) for line in groups}
+    last = branch_last_held(held, as_of)
+    status = standing([last] if last else [], as_of, requirement.cadence)
+    waiting = [line.booked for line in groups if line.status is not Standing.OK]
+    dates = [day for day in waiting if day is not None]
+    when = (
+        max(dates) if status is not Standing.OK and dates and len(dates) == len(waiting) else None
+    )
+    return BoardLine(
+        group=None,
+        requirement=requirement,
+        last_held=last,
+        due_by=period_of(as_of, requirement.cadence).last,
+        status=status,
+        booked=when,
     )

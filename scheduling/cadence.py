@@ -211,6 +211,12 @@ def last_held(held: Iterable[date], as_of: date) -> date | None:
     return max((day for day in held if day < as_of), default=None)
 
 
+def next_booked(held: Iterable[date], as_of: date, cadence: Cadence) -> date | None:
+    """The first meeting booked from ``as_of`` to the end of its period (None: none)."""
+    current = period_of(as_of, cadence)
+    return min((day for day in held if as_of <= day <= current.last), default=None)
+
+
 def worst(standings: Iterable[Standing]) -> Standing:
     """The standing of a branch from its groups': its furthest-behind group's."""
     order = (Standing.OK, Standing.DUE, Standing.OVERDUE)

@@ -23,6 +23,7 @@ from shiftcell.scheduling.cadence import (
     branch_last_held,
     lapse_level,
     last_held,
+    next_booked,
     parse_cadence,
     parse_period,
     period_of,
@@ -222,3 +223,17 @@ def test_an_organisations_cadence_replaces_the_default_and_keeps_the_order() -> 
     assert [r.kind for r in kept] == [r.kind for r in requirements({})]
     assert {r.kind: r.cadence for r in kept}[MeetingType.THEME_DAY] is Cadence.OFF
     assert {r.kind: r.cadence for r in kept}[MeetingType.GROUP_MEETING] is Cadence.MONTHLY
+
+
+@given(st.lists(days, max_size=6), days, st.sampled_from(CADENCES))
+def test_the_meeting_booked_for_a_period_is_the_first_from_today_to_its_end(
+    held: list[date], as_of: date, cadence: Cadence
+) -> None:
+    """Oracle: walk the days from ``as_of`` to the period's end and stop at a booked one."""
+    day, found = as_of, None
+    while day in period_of(as_of, cadence):
+        if day in held:
+            found = day
+            break
+        day += timedelta(days=1)
+    assert next_booked(held, as_of, cadence) == found

@@ -230,3 +230,30 @@ def test_a_timetable_answers_as_the_planner_does_for_any_of_its_members(branch: 
     assert read_alone.slots == from_timetable.slots
     with pytest.raises(ValueError):
         timetable.availability(some, date(2030, 12, 31), date(2031, 1, 2), rules)
+
+
+def test_a_meeting_booked_for_this_period_shows_on_the_board_until_it_is_held(
+    branch: Store,
+) -> None:
+    """As of 2031-01-20: 一组 has its January meeting booked for the 25th; the theme day
+    is booked for 一组 on the 22nd and for 二组 on the 28th, so the branch will have
+    reached everyone on the 28th; a booking in February is next month's business."""
+    _book(branch, MeetingType.GROUP_MEETING, date(2031, 1, 25), [ONE], ["A1", "A2"])
+    _book(branch, MeetingType.GROUP_MEETING, date(2031, 2, 2), [TWO], ["B1", "B2"])
+    _book(branch, MeetingType.THEME_DAY, date(2031, 1, 22), [ONE], ["A1", "A2"])
+    _book(branch, MeetingType.THEME_DAY, date(2031, 1, 28), [TWO], ["B1", "B2"])
+    lines = {
+        (line.group, line.requirement.kind): line
+        for line in branch.cadence.board(date(2031, 1, 20))
+    }
+    assert lines[ONE, MeetingType.GROUP_MEETING].booked == date(2031, 1, 25)
+    assert lines[TWO, MeetingType.GROUP_MEETING].booked is None
+    assert lines[None, MeetingType.THEME_DAY].booked == date(2031, 1, 28)
+    assert lines[None, MeetingType.THEME_DAY].status is Standing.OVERDUE
+    later = {
+        (line.group, line.requirement.kind): line
+        for line in branch.cadence.board(date(2031, 1, 26))
+    }
+    assert later[ONE, MeetingType.GROUP_MEETING].status is Standing.OK
+    assert later[ONE, MeetingType.GROUP_MEETING].booked is None
+    assert later[None, MeetingType.THEME_DAY].booked == date(2031, 1, 28)
