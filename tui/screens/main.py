@@ -58,6 +58,7 @@ class MainScreen(AppScreen):
         Binding("escape", "clear_selection", "Clear"),
         Binding("p", "plan", "Plan meeting"),
         Binding("m", "meetings", "Meetings"),
+        Binding("o", "organisational_life", "Organisational life"),
         Binding("e", "export", "Export"),
     ]
 
@@ -367,6 +368,11 @@ class MainScreen(AppScreen):
         from shiftcell.tui.screens.meetings import MeetingsScreen
 
         self._push_editing(MeetingsScreen(self.store, self.settings, self.now))
+
+    def action_organisational_life(self) -> None:
+        from shiftcell.tui.screens.organisational_life import OrganisationalLifeScreen
+
+        self._push_editing(OrganisationalLifeScreen(self.store, self.settings, self.now))
 
     def action_export(self) -> None:
         from shiftcell.tui.screens.export_calendar import ExportCalendarScreen

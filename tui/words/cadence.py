@@ -51,6 +51,19 @@ def requirement_label(kind: MeetingType) -> str:
     return meeting_type_label(kind)
 
 
+def short_requirement_label(kind: MeetingType) -> str:
+    """A requirement as a narrow column of the board names it."""
+    return {
+        MeetingType.GROUP_MEETING: t("Grp mtg"),
+        MeetingType.COMMITTEE_MEETING: t("Committee"),
+        MeetingType.GENERAL_MEETING: t("General"),
+        MeetingType.PARTY_LECTURE: t("Lecture"),
+        MeetingType.THEME_DAY: t("Theme"),
+        MeetingType.REVIEW_MEETING: t("Review"),
+        MeetingType.APPRAISAL: t("Appraisal"),
+    }.get(kind, requirement_label(kind))
+
+
 def cadence_label(cadence: Cadence) -> str:
     return {
         Cadence.MONTHLY: t("monthly"),
@@ -78,6 +91,7 @@ def standing_label(status: Standing) -> str:
 
 # On the board: a mark that reads without colour, beside a date.
 STANDING_MARKS = {Standing.OK: "✓", Standing.DUE: "○", Standing.OVERDUE: "✗"}
+BOOKED_MARK = "→"  # not held yet, a meeting booked for it
 
 
 def whom_label(group: str | None, reach: Reach) -> str:
