@@ -284,7 +284,15 @@ def _as_shifts(planned: Sequence[tuple[str, datetime, datetime]]) -> list[Shift]
     the changeover margin around it. (Until meetings are busy stretches of their own.)"""
     from shiftcell.scheduling import Shift
 
-    return [Shift(start, end, member) for member, start, end in planned]
+    stamps: dict[tuple[datetime, datetime], tuple[float, float]] = {}
+    found = []
+    for member, start, end in planned:
+        # A branch meeting's sessions are everyone's: work their instants out once.
+        if (start, end) not in stamps:
+            stamps[start, end] = (start.timestamp(), end.timestamp())
+        first, last = stamps[start, end]
+        found.append(Shift(start, end, member, start_ts=first, end_ts=last))
+    return found
 
 
 @dataclass(frozen=True)
