@@ -9,6 +9,8 @@ from shiftcell.db.importing.problems import (
     DUPLICATE_MEMBER,
     ROLE_WITHOUT_GROUP,
     SECOND_LEADER,
+    SECOND_LEADER_STORED,
+    Changes,
     ImportFailed,
     Problem,
 )
@@ -40,12 +42,14 @@ DEFAULT_BRANCH = "党支部"
 
 @dataclass(frozen=True)
 class MembersImport:
-    """What a valid file holds, ready to write."""
+    """What a valid file holds, ready to write, and what writing it changes."""
 
     members: list[Member]
     new_departments: list[str]
     new_posts: list[tuple[str, str]]
     new_groups: list[str]
+    changes: Changes
+    warnings: list[Problem]
 
     @property
     def rows(self) -> int:
@@ -54,11 +58,17 @@ class MembersImport:
 
 
 def import_members(store: Store, path: Path, *, dry_run: bool = False) -> MembersImport:
-    """Validate the whole file, then write it in one transaction (unless ``dry_run``)."""
+    """Validate the whole file, then write it in one transaction (unless ``dry_run``).
+
+    A file that changes nothing writes nothing.
+    """
     sheet = read_sheet(path, COLUMNS, REQUIRED_COLUMNS)
-    members = _parse(sheet)
-    plan = _plan(store, members)
-    if not dry_run:
+    rows = _parse(sheet)
+    stored = {m.employee_no: m for m in store.members()}
+    _check_stored_leaders(sheet, rows, stored)
+    members = [m for _, m in rows]
+    plan = _plan(store, members, stored, sheet.warnings)
+    if not dry_run and not plan.changes.nothing:
         branches = store.branches()
         branch = branches[0] if branches else DEFAULT_BRANCH
         store.save(
@@ -71,9 +81,9 @@ def import_members(store: Store, path: Path, *, dry_run: bool = False) -> Member
     return plan
 
 
-def _parse(sheet: Sheet) -> list[Member]:
+def _parse(sheet: Sheet) -> list[tuple[int, Member]]:
     problems: list[Problem] = []
-    members: list[Member] = []
+    members: list[tuple[int, Member]] = []
     first_row: dict[str, int] = {}
     leader_row: dict[str, int] = {}
     for number, cells in sheet.rows:
@@ -106,16 +116,19 @@ def _parse(sheet: Sheet) -> list[Member]:
             leader_row.setdefault(group, number)
         if row.ok:
             members.append(
-                Member(
-                    employee_no=employee_no or "",
-                    name=name or "",
-                    department=department or "",
-                    post=row.optional("post"),
-                    group=group,
-                    role=role or Role.MEMBER,
-                    status=status or Status.NONE,
-                    mobile=bool(mobile),
-                    employment=employment or Employment.REGULAR,
+                (
+                    number,
+                    Member(
+                        employee_no=employee_no or "",
+                        name=name or "",
+                        department=department or "",
+                        post=row.optional("post"),
+                        group=group,
+                        role=role or Role.MEMBER,
+                        status=status or Status.NONE,
+                        mobile=bool(mobile),
+                        employment=employment or Employment.REGULAR,
+                    ),
                 )
             )
     if problems:
@@ -123,7 +136,36 @@ def _parse(sheet: Sheet) -> list[Member]:
     return members
 
 
-def _plan(store: Store, members: list[Member]) -> MembersImport:
+def _check_stored_leaders(
+    sheet: Sheet, rows: list[tuple[int, Member]], stored: dict[str, Member]
+) -> None:
+    """A new leader beside one already stored, who this file does not step down."""
+    in_file = {m.employee_no for _, m in rows}
+    leaders = {
+        m.group: m
+        for m in stored.values()
+        if m.role is Role.LEADER and m.group and m.employee_no not in in_file
+    }
+    problems = []
+    for number, member in rows:
+        leader = leaders.get(member.group or "") if member.role is Role.LEADER else None
+        if leader is not None:
+            fields = {
+                "name": member.name,
+                "employee_no": member.employee_no,
+                "group": member.group,
+                "leader": leader.name,
+                "leader_no": leader.employee_no,
+            }
+            column = sheet.headers.get("role", "role")
+            problems.append(Problem(sheet.name, number, column, None, SECOND_LEADER_STORED, fields))
+    if problems:
+        raise ImportFailed(problems)
+
+
+def _plan(
+    store: Store, members: list[Member], stored: dict[str, Member], warnings: list[Problem]
+) -> MembersImport:
     departments = {d.name for d in store.departments()}
     posts = {p.name for p in store.posts()}
     groups = {g.name for g in store.groups()}
@@ -133,4 +175,14 @@ def _plan(store: Store, members: list[Member]) -> MembersImport:
         if m.post and m.post not in posts:
             new_posts.setdefault(m.post, m.department)
     new_groups = sorted({m.group for m in members if m.group} - groups)
-    return MembersImport(members, new_departments, sorted(new_posts.items()), new_groups)
+    new = sum(m.employee_no not in stored for m in members)
+    unchanged = sum(stored.get(m.employee_no) == m for m in members)
+    changes = Changes(
+        new=new,
+        updated=len(members) - new - unchanged,
+        unchanged=unchanged,
+        other=len(new_departments) + len(new_posts) + len(new_groups),
+    )
+    return MembersImport(
+        members, new_departments, sorted(new_posts.items()), new_groups, changes, warnings
+    )

@@ -1,6 +1,7 @@
 """`shiftcell meetings`: what a secretary scripts, and the errors they must be able to fix."""
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -214,7 +215,9 @@ def test_recording_attendance_gives_the_rate_and_who_needs_a_make_up_session(
     assert result.exit_code == 0, result.output
     present = len(invited) - 2
     assert f"{present} of {len(invited)} present" in result.output
-    assert f"Needs a make-up session: {invited[0]}, {invited[1]}" in result.output
+    assert re.search(
+        rf"Needs a make-up session: \w+ {invited[0]}, \w+ {invited[1]}\n", result.output
+    ), result.output
     (meeting,) = listed(db)
     assert meeting["notes"] == "学习了文件"
     assert meeting["needs_make_up"] == invited[:2]
@@ -254,7 +257,7 @@ def test_the_list_reads_in_chinese(db: Path, group: str) -> None:
     output = run(db, "--lang", "zh", "meetings", "list").output
     assert "党小组会" in output
     assert "学习党的二十大精神" in output
-    assert "共 1 次会议" in output
+    assert "1 次会议" in output
 
 
 def test_booking_a_time_that_clashes_with_shifts_says_who_cannot_come(db: Path) -> None:

@@ -128,7 +128,7 @@ async def test_a_second_session_that_reaches_no_one_more_is_said(
         await settle(pilot)
         app.screen.query_one("#sessions", Select).value = 2
         await settle(pilot)
-        assert "1 session(s) already reach as many members as 2 would." in _status(pilot)
+        assert "1 session already reaches as many members as 2 would." in _status(pilot)
 
 
 async def test_a_required_member_is_free_in_every_proposal(

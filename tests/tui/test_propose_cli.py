@@ -109,7 +109,7 @@ def test_repeat_sessions_read_as_rows_of_one_proposal(db: Path) -> None:
     result = run(db, "propose", *args, "--sessions", "3", "--top", "1")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "2 session(s) already reach as many members as 3 would." in lines
+    assert "2 sessions already reach as many members as 3 would." in lines
     table = lines[lines.index("") + 3 :]
     assert table[0].startswith("1  ") and "14/14 100%" in table[0]
     assert table[1].startswith("   ") and "14/14" not in table[1]

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 import click
 
 from shiftcell.tui.commands.common import CommandError, Needs, open_store
-from shiftcell.tui.i18n import t
+from shiftcell.tui.commands.localised import Group
+from shiftcell.tui.i18n import join_list, t, tn
 
 if TYPE_CHECKING:
     from shiftcell.db.store import Store
     from shiftcell.scheduling.meetings import AttendanceState, Meeting
 
 
-@click.group("meetings")
+@click.group("meetings", cls=Group)
 def meetings_group() -> None:
     """Meetings: list, book, cancel, record who came."""
 
@@ -60,7 +61,7 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
         t("State"),
     ]
     click.echo(render_table(headers, rows))
-    click.echo(t("{count} meetings", count=len(found)))
+    click.echo(tn("{count} meeting", "{count} meetings", len(found)))
 
 
 @meetings_group.command("book")
@@ -190,19 +191,29 @@ def record(
         if employee_no not in known:
             raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
     updated = store.meetings.record(meeting_id, entries, notes=notes)
+    came = sum(a.state is AttendanceState.PRESENT for a in updated.invited)
     rate = updated.attendance_rate
     click.echo(
         t(
+            "Meeting {id}: {present} of {invited} present ({rate}).",
+            id=meeting_id,
+            present=came,
+            invited=len(updated.invited),
+            rate=f"{rate:.0%}",
+        )
+        if rate is not None
+        else t(
             "Meeting {id}: {present} of {invited} present.",
             id=meeting_id,
-            present=sum(a.state is AttendanceState.PRESENT for a in updated.invited),
+            present=came,
             invited=len(updated.invited),
         )
-        + (f" ({rate:.0%})" if rate is not None else "")
     )
     owing = owing_make_up(store.meetings.series(meeting_id))
     if owing:
-        click.echo(t("Needs a make-up session: {members}", members=", ".join(owing)))
+        names = {m.employee_no: m.name for m in store.members(employee_nos=list(owing))}
+        who = join_list(f"{names.get(no, '')} {no}".strip() for no in owing)
+        click.echo(t("Needs a make-up session: {members}", members=who))
 
 
 def _attendance_entries(

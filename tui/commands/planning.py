@@ -21,7 +21,8 @@ from shiftcell.tui.commands.common import (
     open_store,
     without_cycle_collection,
 )
-from shiftcell.tui.i18n import t
+from shiftcell.tui.commands.localised import Command
+from shiftcell.tui.i18n import t, tn
 
 if TYPE_CHECKING:
     from shiftcell.db.planning import Planner
@@ -60,7 +61,7 @@ class Scope:
     title: str
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option(
     "--group", "groups", multiple=True, metavar="NAME", help="Members of this group (repeatable)."
 )
@@ -229,7 +230,12 @@ def _check_dates(first: date, last: date) -> None:
         raise click.BadParameter(t("--to is before --from"), param_hint="--to")
     if (last - first).days >= LONGEST_RANGE:
         raise click.BadParameter(
-            t("plan at most {days} days at a time", days=LONGEST_RANGE), param_hint="--to"
+            tn(
+                "plan at most {count} day at a time",
+                "plan at most {count} days at a time",
+                LONGEST_RANGE,
+            ),
+            param_hint="--to",
         )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from shiftcell.scheduling import Member, Proposal, Proposals, Reason, Role, Rules, Session
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.words.labels import role_label, weekday_label
 from shiftcell.tui.words.reasons import describe
 from shiftcell.tui.words.textwidth import cells, pad
@@ -86,9 +86,9 @@ def render_text(
     }
     lines = [
         t(
-            "{title} · {members} members · {first} – {last} · {duration} min",
+            "{title} · {members} · {first} – {last} · {duration} min",
             title=title,
-            members=proposals.members,
+            members=tn("{count} member", "{count} members", proposals.members),
             first=f"{first:%Y-%m-%d}",
             last=f"{last:%Y-%m-%d}",
             duration=rules.duration,
@@ -108,9 +108,10 @@ def render_text(
     held = max((len(p.sessions) for p in proposals.proposals), default=sessions)
     if held < sessions:
         lines.append(
-            t(
-                "{held} session(s) already reach as many members as {sessions} would.",
-                held=held,
+            tn(
+                "{count} session already reaches as many members as {sessions} would.",
+                "{count} sessions already reach as many members as {sessions} would.",
+                held,
                 sessions=sessions,
             )
         )

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from shiftcell.db.store import Store
@@ -27,6 +27,7 @@ from shiftcell.tui.views.week import Week, load_week, monday_of
 from shiftcell.tui.views.week_layout import arrange, crews
 from shiftcell.tui.widgets.day_header import DayHeader
 from shiftcell.tui.widgets.heatmap import Heatmap
+from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.week_axis import row_minutes_for
 from shiftcell.tui.widgets.week_grid import WeekGrid
@@ -39,6 +40,8 @@ DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
 )
 # Weeks kept read, so that going back and forth redraws without waiting.
 CACHED_WEEKS = 8
+# "[] Week" in the footer: the two week keys in the room of one
+WEEKS = Binding.Group("Week", compact=True)
 FIRST_ROW_SHOWN = 6  # hours: scroll the grid to 06:00, where the day starts for most
 
 
@@ -46,20 +49,21 @@ class MainScreen(AppScreen):
     CSS_PATH = "main.tcss"
     # Up, down and enter walk the roster at once; left and right still change weeks.
     AUTO_FOCUS = "#roster"
+    # The footer shows whole keys in this order until the width runs out: help
+    # first, so that a new user always sees where every other key is listed.
     BINDINGS: ClassVar[list[BindingType]] = [
-        # first, so a narrow footer still shows a new user where help is
         Binding("question_mark", "app.help", "Help"),
-        Binding("left,left_square_bracket", "previous_week", "Previous week"),
-        Binding("right,right_square_bracket", "next_week", "Next week"),
-        Binding("t", "this_week", "This week"),
-        Binding("g", "jump", "Go to date"),
-        Binding("d", "cycle_department", "Department"),
-        Binding("r", "toggle_roster", "Roster"),
-        Binding("escape", "clear_selection", "Clear"),
+        Binding("left,left_square_bracket", "previous_week", "Previous week", group=WEEKS),
+        Binding("right,right_square_bracket", "next_week", "Next week", group=WEEKS),
         Binding("p", "plan", "Plan meeting"),
         Binding("m", "meetings", "Meetings"),
         Binding("o", "organisational_life", "Organisational life"),
         Binding("e", "export", "Export"),
+        Binding("escape", "clear_selection", "Clear"),
+        Binding("t", "this_week", "This week"),
+        Binding("g", "jump", "Go to date"),
+        Binding("d", "cycle_department", "Department"),
+        Binding("r", "toggle_roster", "Roster"),
     ]
 
     @dataclass
@@ -70,13 +74,15 @@ class MainScreen(AppScreen):
     class HeatLoaded(Message):
         heat: Heat
 
-    def __init__(self, store: Store, settings: Settings, now: datetime) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, now: datetime, *, monday: date | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.now = now
         self.today = now.date()
-        self.monday = monday_of(self.today)
+        self.monday = monday or monday_of(self.today)
         self.department: DepartmentKind | None = None
         self.member: Member | None = None
         self.group: str | None = None
@@ -95,7 +101,7 @@ class MainScreen(AppScreen):
                     yield Heatmap(plain=self.app.no_color, id="heatmap")
             yield Roster(id="roster")
         yield Static(id="status", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         scroll = self.query_one("#grid-scroll", VerticalScroll)

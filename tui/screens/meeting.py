@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from shiftcell.db.planning import Planner
 from shiftcell.db.store import Store
@@ -27,6 +27,7 @@ from shiftcell.scheduling.meetings import (
 from shiftcell.tui.i18n import t
 from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.settings import Settings
+from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.record_table import Cell, RecordTable
 from shiftcell.tui.words.labels import status_label as member_status_label
 from shiftcell.tui.words.meetings import (
@@ -48,7 +49,9 @@ RECORDING = {"present", "excused", "absent", "all_present", "notes"}
 
 class MeetingScreen(AppScreen):
     CSS_PATH = "meeting.tcss"
+    # esc first: the footer keeps whole keys in this order as far as the width goes
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back"),
         Binding("p", "present", "Present"),
         Binding("x", "excused", "Excused"),
         Binding("a", "absent", "Absent"),
@@ -57,8 +60,6 @@ class MeetingScreen(AppScreen):
         Binding("u", "make_up", "Make-up"),
         Binding("c", "cancel_meeting", "Call off"),
         Binding("e", "export", "Export"),
-        # Escape goes back as everywhere; the footer keeps its room for the record keys.
-        Binding("escape", "close", "Back", show=False),
     ]
 
     @dataclass
@@ -87,7 +88,7 @@ class MeetingScreen(AppScreen):
         yield Static(id="summary")
         yield RecordTable(id="invited")
         # The palette (ctrl+p) still works; its label would push keys off 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load()

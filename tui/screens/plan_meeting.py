@@ -26,7 +26,7 @@ from shiftcell.db.planning import (
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Proposal
 from shiftcell.scheduling.meetings import Meeting, MeetingType
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.screens.base import report_failure
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.widgets.proposal_list import ProposalList, absentee_text
@@ -81,7 +81,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            t("Plan a make-up session for {count} members", count=len(self.make_up_for))
+            tn(
+                "Plan a make-up session for {count} member",
+                "Plan a make-up session for {count} members",
+                len(self.make_up_for),
+            )
             if self.make_up_for
             else t("Plan a meeting"),
             id="title",
@@ -181,7 +185,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         if last < first:
             return t("To is before From.")
         if (last - first).days >= LONGEST_RANGE:
-            return t("Plan at most {days} days at a time.", days=LONGEST_RANGE)
+            return tn(
+                "Plan at most {count} day at a time.",
+                "Plan at most {count} days at a time.",
+                LONGEST_RANGE,
+            )
         if last < self.now.date():
             return t("These dates are past: choose dates from today on.")
         self.asked += 1
@@ -245,15 +253,16 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         if not plan.proposals:
             return t("No time found in these dates; try other dates or a shorter meeting."), True
         summary = t(
-            "{count} proposals for {members} members · Enter chooses one",
-            count=len(plan.proposals),
-            members=len(plan.members),
+            "{proposals} for {members} · Enter chooses one",
+            proposals=tn("{count} proposal", "{count} proposals", len(plan.proposals)),
+            members=tn("{count} member", "{count} members", len(plan.members)),
         )
         held = max(len(p.sessions) for p in plan.proposals)
         if held < plan.request.sessions:
-            summary += " · " + t(
-                "{held} session(s) already reach as many members as {sessions} would.",
-                held=held,
+            summary += " · " + tn(
+                "{count} session already reaches as many members as {sessions} would.",
+                "{count} sessions already reach as many members as {sessions} would.",
+                held,
                 sessions=plan.request.sessions,
             )
         return summary, False
@@ -305,10 +314,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
     def _booked(self, event: Booked) -> None:
         first = event.meetings[0]
         self.app.notify(
-            t(
-                "Booked: {topic}, {count} session(s) from {day}",
+            tn(
+                "Booked: {topic}, {count} session from {day}",
+                "Booked: {topic}, {count} sessions from {day}",
+                len(event.meetings),
                 topic=first.topic,
-                count=len(event.meetings),
                 day=f"{first.start:%Y-%m-%d %H:%M}",
             )
         )

@@ -12,7 +12,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from shiftcell.scheduling import Employment, Member, Role, Status
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.views.week import Week
 from shiftcell.tui.words.labels import status_label
 from shiftcell.tui.words.textwidth import cells, fit
@@ -158,22 +158,25 @@ TOGGLE_STYLE = Style.from_meta({"toggle": True})
 
 def group_line(name: str, count: int, room: int | None = None) -> Text:
     """ "第一食堂党小组 8 人", the name cut short with "…" when ``room`` cells are too few."""
-    size = f" {t('{count} people', count=count)}"
+    size = f" {tn('{count} person', '{count} people', count)}"
     if room is not None and cells(name) + cells(size) > room:
         name = fit(name, max(1, room - cells(size)))
     return Text.assemble((name, "bold"), (size, "dim"))
 
 
 def member_line(member: Member, hours: float) -> Text:
-    """ "★王伟   预备  流动 外聘  32h": leader star, status unless full, badges, hours."""
+    """ "★王伟    32h 预备党员 流动 外聘": leader star, hours, status unless full, badges.
+
+    The hours come before the words: a narrow roster cuts the end of the line.
+    """
     star = "★" if member.role is Role.LEADER else "☆" if member.role is Role.DEPUTY else " "
     name = member.name + " " * max(0, NAME_CELLS - cells(member.name))
     line = Text.assemble((star, "bold #ffd75f"), (name, "bold" if star.strip() else ""))
+    line.append(f"{hours:3.0f}h", "dim")
     if member.status is not Status.FULL:
         line.append(f" {status_label(member.status)}", STATUS_STYLE[member.status])
     if member.mobile:
         line.append(f" {t('mob')}", "bold #d7afff")
     if member.employment is Employment.EXTERNAL:
         line.append(f" {t('ext')}", "#d7afff")
-    line.append(f" {hours:.0f}h", "dim")
     return line

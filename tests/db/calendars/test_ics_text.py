@@ -199,8 +199,16 @@ def test_every_zone_is_named_as_icalendar_names_it() -> None:
         assert time_line("DTSTART", moment).removesuffix("\r\n") in written, zone_name
 
 
+# What reaches a content line is already escaped: a line break in a value is written \n by then.
+ESCAPED = st.text(
+    alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\r\n"),
+    min_size=1,
+    max_size=200,
+)
+
+
 @settings(max_examples=300)
-@given(prefix=st.integers(0, 80), text=st.text(min_size=1, max_size=200))
+@given(prefix=st.integers(0, 80), text=ESCAPED)
 def test_a_fold_never_cuts_a_character_and_no_line_exceeds_75_octets(
     prefix: int, text: str
 ) -> None:
