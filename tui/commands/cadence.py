@@ -11,7 +11,8 @@ import click
 from click_default_group import DefaultGroup
 
 from shiftcell.tui.commands.common import DATE, Needs, open_store
-from shiftcell.tui.i18n import t
+from shiftcell.tui.commands.localised import Command, Group
+from shiftcell.tui.i18n import t, tn
 
 if TYPE_CHECKING:
     from shiftcell.db.cadence import BoardLine
@@ -20,19 +21,22 @@ if TYPE_CHECKING:
     from shiftcell.scheduling.meetings import MeetingType
 
 
-@click.group("cadence", cls=DefaultGroup, default="status", default_if_no_args=True)
+class CadenceGroup(Group, DefaultGroup):
+    """``cadence`` alone (or with only options) shows where each group stands."""
+
+
+@click.group("cadence", cls=CadenceGroup, default="status", default_if_no_args=True)
 def cadence_group() -> None:
     """Organisational life on track: where each group stands, the rules, a plan."""
 
 
-@click.command("status")
+@click.command("status", cls=Command)
 @click.option("--group", "group", metavar="NAME", help="Only this group.")
 @click.option("--as-of", "as_of", type=DATE, help="The day to look from (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
 def status(ctx: click.Context, group: str | None, as_of: date | None, as_json: bool) -> None:
-    """For each group, and the branch, when each requirement was last held and whether
-    it is held, due or overdue this period."""
+    """Where each group and the branch stand: each requirement last held, due by, standing."""
     from shiftcell.scheduling.cadence import Reach
 
     store = open_store(ctx, needs=Needs.READ)
@@ -82,7 +86,7 @@ def _board_text(lines: list[BoardLine], day: date) -> str:
     return "\n".join([title, "", render_table(headers, rows)])
 
 
-@click.command("rules")
+@click.command("rules", cls=Command)
 @click.option(
     "--set",
     "changes",
@@ -116,7 +120,7 @@ def rules(ctx: click.Context, changes: tuple[str, ...], as_json: bool) -> None:
     ]
     click.echo(render_table(headers, rows))
     if wanted:
-        click.echo(t("Changed {count} rules.", count=len(wanted)))
+        click.echo(tn("Changed {count} rule.", "Changed {count} rules.", len(wanted)))
 
 
 def _parse_changes(changes: tuple[str, ...]) -> dict[MeetingType, Cadence]:
@@ -151,7 +155,7 @@ def _parse_changes(changes: tuple[str, ...]) -> dict[MeetingType, Cadence]:
     return wanted
 
 
-@click.command("committee")
+@click.command("committee", cls=Command)
 @click.option(
     "--set",
     "numbers",
@@ -195,7 +199,7 @@ def _check_group(store: Store, group: str | None) -> None:
         raise click.BadParameter(t("no group named {name}", name=group), param_hint="--group")
 
 
-@click.command("plan")
+@click.command("plan", cls=Command)
 @click.option("--from", "first", type=DATE, required=True, help="First date.")
 @click.option("--to", "last", type=DATE, required=True, help="Last date, inclusive.")
 @click.option("--group", "group", metavar="NAME", help="Only this group's own meetings.")
@@ -216,8 +220,7 @@ def plan(
     book: bool,
     as_json: bool,
 ) -> None:
-    """Plan every meeting that falls due in these dates around everyone's shifts; nobody
-    is in two at once. Nothing is written without --book."""
+    """Plan every meeting due in these dates around the shifts; --book books them all."""
     from shiftcell.db.cadence_plan import book_plan, plan_range
     from shiftcell.db.planning import RangeTooLong, check_range
     from shiftcell.tui.commands.cadence_output import plan_json, plan_text
@@ -248,7 +251,9 @@ def _range_message(error: Exception) -> str:
 
     if "before" in str(error):
         return t("--to is before --from")
-    return t("plan at most {days} days at a time", days=LONGEST_RANGE)
+    return tn(
+        "plan at most {count} day at a time", "plan at most {count} days at a time", LONGEST_RANGE
+    )
 
 
 for command in (status, rules, committee, plan):

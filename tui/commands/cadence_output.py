@@ -10,8 +10,8 @@ from shiftcell.scheduling import Proposal, Session
 from shiftcell.scheduling.cadence import Reach
 from shiftcell.scheduling.cadence_plan import Entry
 from shiftcell.tui.commands.proposal_output import READABLE, absentees_json
-from shiftcell.tui.i18n import t
-from shiftcell.tui.words.cadence import requirement_label, whom_label
+from shiftcell.tui.i18n import t, tn
+from shiftcell.tui.words.cadence import meetings_and_sessions, requirement_label, whom_label
 from shiftcell.tui.words.labels import weekday_label
 from shiftcell.tui.words.reasons import describe
 from shiftcell.tui.words.textwidth import render_table
@@ -54,10 +54,10 @@ def plan_text(plan: RangePlan, booked: Sequence[int] | None) -> str:
     )
     lines = [
         t(
-            "Plan {first} – {last}: {count} meetings",
+            "Plan {first} – {last}: {meetings}",
             first=f"{plan.first:%Y-%m-%d}",
             last=f"{plan.last:%Y-%m-%d}",
-            count=len(plan.entries),
+            meetings=tn("{count} meeting", "{count} meetings", len(plan.entries)),
         )
     ]
     if not plan.entries:
@@ -71,20 +71,12 @@ def plan_text(plan: RangePlan, booked: Sequence[int] | None) -> str:
     if booked is None:
         lines.append(
             t(
-                "Nothing was booked: add --book to book these {count} meetings "
-                "({sessions} sessions).",
-                count=len(placed),
-                sessions=sessions,
+                "Nothing was booked: add --book to book these {what}.",
+                what=meetings_and_sessions(len(placed), sessions),
             )
         )
     else:
-        lines.append(
-            t(
-                "Booked {count} meetings ({sessions} sessions).",
-                count=len(placed),
-                sessions=len(booked),
-            )
-        )
+        lines.append(t("Booked {what}.", what=meetings_and_sessions(len(placed), len(booked))))
     return "\n".join(lines)
 
 

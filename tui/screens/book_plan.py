@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 
 from shiftcell.tui.i18n import t
 from shiftcell.tui.words.bindings import translate_bindings
+from shiftcell.tui.words.cadence import meetings_and_sessions
 
 
 class BookPlanScreen(ModalScreen[bool]):
@@ -29,11 +30,7 @@ class BookPlanScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(
-                t(
-                    "Book these {count} meetings ({sessions} sessions)?",
-                    count=self.meetings,
-                    sessions=self.sessions,
-                ),
+                t("Book these {what}?", what=meetings_and_sessions(self.meetings, self.sessions)),
                 id="question",
             )
             yield Static(

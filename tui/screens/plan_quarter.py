@@ -27,7 +27,12 @@ from shiftcell.tui.settings import Settings
 from shiftcell.tui.widgets.proposal_list import session_label
 from shiftcell.tui.widgets.record_table import RecordTable
 from shiftcell.tui.words.bindings import translate_bindings
-from shiftcell.tui.words.cadence import meeting_topic, requirement_label, whom_label
+from shiftcell.tui.words.cadence import (
+    meeting_topic,
+    meetings_and_sessions,
+    requirement_label,
+    whom_label,
+)
 
 TALL = 40  # rows from which more other times are listed
 
@@ -118,11 +123,7 @@ class PlanQuarterScreen(Screen[int | None]):
             return t("Nothing falls due in these dates that is not held or booked already.")
         placed = [e for e in plan.entries if e.chosen is not None]
         sessions = sum(len(e.chosen.sessions) for e in placed if e.chosen)
-        text = t(
-            "{count} meetings ({sessions} sessions) · b books them all",
-            count=len(placed),
-            sessions=sessions,
-        )
+        text = t("{what} · b books them all", what=meetings_and_sessions(len(placed), sessions))
         missing = len(plan.entries) - len(placed)
         if missing:
             text += " · " + t("{count} without a time", count=missing)
@@ -209,11 +210,7 @@ class PlanQuarterScreen(Screen[int | None]):
     @on(Booked)
     def _booked(self, event: Booked) -> None:
         self.app.notify(
-            t(
-                "Booked {count} meetings ({sessions} sessions).",
-                count=event.meetings,
-                sessions=event.sessions,
-            )
+            t("Booked {what}.", what=meetings_and_sessions(event.meetings, event.sessions))
         )
         self.dismiss(event.meetings)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from shiftcell.scheduling.cadence import REQUIRED_KINDS, Cadence, Reach, Standing
 from shiftcell.scheduling.cadence_plan import Due
 from shiftcell.scheduling.meetings import MeetingType
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.words.meetings import meeting_type_label, parse_meeting_type
 
 # What `cadence rules --set KEY=VALUE` accepts as a value, besides the English words.
@@ -99,6 +99,15 @@ def whom_label(group: str | None, reach: Reach) -> str:
     if group is not None:
         return group
     return t("committee") if reach is Reach.COMMITTEE else t("branch")
+
+
+def meetings_and_sessions(meetings: int, sessions: int) -> str:
+    """``4 meetings (6 sessions)``, ``1 meeting (1 session)``."""
+    return t(
+        "{meetings} ({sessions})",
+        meetings=tn("{count} meeting", "{count} meetings", meetings),
+        sessions=tn("{count} session", "{count} sessions", sessions),
+    )
 
 
 def meeting_topic(due: Due) -> str:
