@@ -175,7 +175,7 @@ def _branch_line(
 ) -> BoardLine:
     """The branch's line: its furthest-behind group's standing; booked when every group
     not reached yet this period has a meeting booked."""
-    held = {line.group: booked.get((requirement.kind, line.group), ()) for line in groups}
+    held = {line.group or "": booked.get((requirement.kind, line.group), ()) for line in groups}
     last = branch_last_held(held, as_of)
     status = standing([last] if last else [], as_of, requirement.cadence)
     waiting = [line.booked for line in groups if line.status is not Standing.OK]
