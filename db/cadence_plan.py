@@ -14,18 +14,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from shiftcell.db.planning import DEFAULT_RULES, Planner, check_range
+from shiftcell.db.planning import DEFAULT_RULES, LEAD_TIME, Planner, check_range
 from shiftcell.scheduling.cadence import DEFAULT_MINUTES, Reach
 from shiftcell.scheduling.cadence_plan import Agenda, Diary, Due, Entry, plan_in_order, what_is_due
 
 if TYPE_CHECKING:
     from shiftcell.db.planning import Timetable
     from shiftcell.db.store import Store
-    from shiftcell.scheduling import Member, Proposal, Rules
+    from shiftcell.scheduling import Invitation, Member, Proposal, Rules
 
 OPTIONS = 8  # proposals kept for each meeting, to move it to another
-# Asked of the scheduler beyond OPTIONS, since proposals already past are dropped.
-SPARE = 8
 MOST_SESSIONS = 3  # repeat sessions of a study meeting, at most
 
 
@@ -81,8 +79,9 @@ def plan_range(
 
     With ``group`` (or in a group's view) only that group's own meetings.
     ``minutes`` sets every meeting's length; by default each requirement's own.
-    Nothing is planned before ``now``. ``tell`` hears how many meetings of how
-    many are planned.
+    Nothing is planned sooner than the lead time from ``now``, nor at the time of
+    a meeting booked already for anyone it invites. ``tell`` hears how many
+    meetings of how many are planned.
     """
     check_range(first, last)
     planner = Planner(store)
@@ -117,18 +116,19 @@ def plan_range(
     diary = Diary(
         margin=timedelta(minutes=DEFAULT_RULES.buffer), step=timedelta(minutes=DEFAULT_RULES.step)
     )
-
+    for invitation in timetable.booked if timetable else ():
+        diary.hold(invitation.employee_no, invitation.start, invitation.end)
     rules: dict[int, Rules] = {}
 
     def proposals(due: Due) -> list[Proposal]:
         members = invited(due)
         if not members or timetable is None:
             return []
-        planned = diary.busy(m.employee_no for m in members)
+        planned = _invitations(diary.busy(m.employee_no for m in members))
         length = minutes or DEFAULT_MINUTES.get(due.kind, DEFAULT_RULES.duration)
         if length not in rules:
-            rules[length] = planner.rules(duration=length)
-        return _proposals(planner, timetable, due, members, planned, now, rules[length])
+            rules[length] = planner.rules(duration=length, not_before=now + LEAD_TIME)
+        return _proposals(planner, timetable, due, members, planned, rules[length])
 
     agenda = plan_in_order(
         dues, lambda due: [m.employee_no for m in invited(due)], proposals, diary, tell
@@ -148,15 +148,11 @@ def _proposals(
     timetable: Timetable,
     due: Due,
     members: Sequence[Member],
-    planned: Sequence[tuple[str, datetime, datetime]],
-    now: datetime,
+    planned: Sequence[Invitation],
     rules: Rules,
 ) -> list[Proposal]:
-    """The best proposals for ``due``, none starting before ``now``: one session when
-    one reaches everyone, else repeat sessions (as many as ``most_sessions`` allows)."""
-
-    # Only a plan starting today can be offered times already past.
-    today = due.first <= now.astimezone(timetable.zone).date()
+    """The best proposals for ``due``: one session when one reaches everyone, else
+    repeat sessions (as many as ``most_sessions`` allows)."""
 
     def ask(sessions: int) -> list[Proposal]:
         ranked = planner.propose(
@@ -164,23 +160,25 @@ def _proposals(
             due.first,
             due.last,
             rules,
-            top=OPTIONS + SPARE if today else OPTIONS,
+            top=OPTIONS,
             sessions=sessions,
             timetable=timetable,
             planned=planned,
         )
-        ahead = [
-            p
-            for p in ranked.proposals
-            if all(s.start.timestamp() >= now.timestamp() for s in p.sessions)
-        ]
-        return ahead[:OPTIONS]
+        return list(ranked.proposals)
 
     once = ask(1)
     most = most_sessions(due)
     if most == 1 or (once and once[0].coverage == 1):
         return once
     return ask(most)
+
+
+def _invitations(planned: Sequence[tuple[str, datetime, datetime]]) -> list[Invitation]:
+    """Meetings planned, not booked yet, as the scheduler counts a booked one (no id yet)."""
+    from shiftcell.scheduling import Invitation
+
+    return [Invitation(member, start, end, meeting=0, topic="") for member, start, end in planned]
 
 
 def book_plan(store: Store, plan: RangePlan, topic: Callable[[Due], str]) -> list[int]:

@@ -213,6 +213,13 @@ def m005_ssh_keys(db: Database) -> None:
 
 
 @migrations()
+def m020_guests(db: Database) -> None:
+    # Someone who came without an invitation (a mobile member from another
+    # branch): present, but never counted among the invited nor owing a 补课.
+    db.table("attendance").add_column("guest", int, not_null_default=0)
+
+
+@migrations()
 def m040_cadence_rules(db: Database) -> None:
     # An organisation's own cadence for a requirement (monthly, quarterly,
     # yearly or off); a requirement without a row keeps its default.

@@ -3,14 +3,16 @@
 Every front end asks the ``Planner``: the ``propose`` command, the
 plan-a-meeting screen and its make-up sessions, a meeting's outlook, the
 heatmap, the benchmarks. It holds the rules for a store (the defaults of
-``Rules``, the travel margins of far posts) and reads the shifts and leave of a
-set of members over a range once, with the margin the rules need beyond it.
+``Rules``, the travel margins of far posts) and reads the shifts, leave and booked
+meetings of a set of members over a range once, with the margin the rules
+need beyond it: a member invited to a planned meeting is busy for it in every
+answer (proposals, repeat and make-up sessions, the heatmap, who is free).
 No Textual here: screens run it in workers, tests call it directly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from math import gcd
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from shiftcell.db.store import Store
     from shiftcell.scheduling import (
         Availability,
+        Invitation,
         Leave,
         Member,
         Proposal,
@@ -36,8 +39,8 @@ if TYPE_CHECKING:
 LONGEST_RANGE = 92  # days: a quarter, the longest a secretary plans ahead
 DEFAULT_RULES = Rules()
 SHOWN = 8  # proposals a planning form lists
-# Asked of the scheduler beyond SHOWN, since proposals already past are dropped.
-SPARE = 8
+# No meeting is proposed to start sooner than this from now: nobody could be told in time.
+LEAD_TIME = timedelta(minutes=30)
 
 
 class RangeTooLong(ValueError):
@@ -66,11 +69,13 @@ class Planner:
         rest: float = DEFAULT_RULES.rest,
         earliest: time = DEFAULT_RULES.earliest,
         latest: time = DEFAULT_RULES.latest,
+        not_before: datetime | None = None,
     ) -> Rules:
         """``Rules`` with the travel margins of far posts.
 
         A ``buffer`` given explicitly holds for every post; without one, the
-        default applies and far posts ask more.
+        default applies and far posts ask more. ``not_before`` (now and the
+        lead time, for proposals) keeps every earlier start out of the answer.
         """
         posts = {p.name: p.travel_buffer for p in self.store.posts() if p.travel_buffer is not None}
         return Rules(
@@ -82,26 +87,39 @@ class Planner:
             latest=latest,
             post_buffers=posts,
             fixed_buffer=buffer is not None,
+            not_before=not_before,
         )
 
     def availability(
-        self, members: Sequence[Member], first: date, last: date, rules: Rules
+        self,
+        members: Sequence[Member],
+        first: date,
+        last: date,
+        rules: Rules,
+        *,
+        besides: Collection[int] = (),
     ) -> Availability:
         """Who of ``members`` is free for each slot of ``first``…``last`` (local dates).
 
-        Shifts and leave a little beyond the range decide its edges: a night
-        shift's rest, a far post's margin (``Rules.reach``).
+        Shifts, leave and meetings a little beyond the range decide its edges:
+        a night shift's rest, a far post's margin (``Rules.reach``). The
+        meetings ``besides`` (ids) do not make anyone busy.
         """
-        return self.timetable(members, first, last, rules).availability(members, first, last, rules)
+        timetable = self.timetable(members, first, last, rules, besides=besides)
+        return timetable.availability(members, first, last, rules)
 
     def timetable(
-        self, members: Sequence[Member], first: date, last: date, rules: Rules
+        self,
+        members: Sequence[Member],
+        first: date,
+        last: date,
+        rules: Rules,
+        *,
+        besides: Collection[int] = (),
     ) -> Timetable:
-        """The shifts and leave of ``members`` over ``first``…``last``, read once.
-
-        For many questions about some of them and part of the range (a
-        quarter's plan asks one for every group and period).
-        """
+        """The shifts, leave and booked meetings of ``members`` over ``first``…``last``,
+        read once: for many questions about some of them and part of the range (a
+        quarter's plan asks one for every group and period)."""
         from shiftcell.scheduling.localtime import day_start
 
         zone = self.store.timezone
@@ -110,7 +128,8 @@ class Planner:
         end = day_start(last + timedelta(days=1), zone) + margin
         numbers = [m.employee_no for m in members]
         shifts, leave = self.store.shifts_and_leave(start, end, numbers)
-        return Timetable(zone, first, last, margin, len(numbers), shifts, leave)
+        booked = self.store.meetings.invitations(start, end, numbers, besides=besides)
+        return Timetable(zone, (first, last), margin, len(numbers), shifts, leave, booked)
 
     def propose(
         self,
@@ -123,7 +142,7 @@ class Planner:
         sessions: int = 1,
         require: Sequence[str] = (),
         timetable: Timetable | None = None,
-        planned: Sequence[tuple[str, datetime, datetime]] = (),
+        planned: Sequence[Invitation] = (),
     ) -> Proposals:
         """The ``top`` proposals of ``sessions`` sessions each, best first.
 
@@ -139,7 +158,7 @@ class Planner:
         return propose(availability, top=top, sessions=sessions, require=require)
 
     def plan(self, request: PlanRequest, now: datetime) -> Plan:
-        """The best proposals for a planning form, none starting before ``now``."""
+        """The best proposals for a planning form, none starting sooner than the lead time."""
         store = self.store
         if request.invitees:
             members = tuple(store.members(employee_nos=request.invitees))
@@ -156,17 +175,12 @@ class Planner:
             members,
             first,
             request.last,
-            self.rules(duration=request.duration),
-            top=SHOWN + SPARE,
+            self.rules(duration=request.duration, not_before=now + LEAD_TIME),
+            top=SHOWN,
             sessions=request.sessions,
             require=required,
         )
-        ahead = [
-            p
-            for p in ranked.proposals
-            if all(s.start.timestamp() >= now.timestamp() for s in p.sessions)
-        ]
-        return Plan(request, members, tuple(ahead[:SHOWN]), ranked.blocked_by, names)
+        return Plan(request, members, ranked.proposals, ranked.blocked_by, names)
 
     def book(
         self,
@@ -176,8 +190,13 @@ class Planner:
         topic: str,
         place: str = "",
         notes: str = "",
+        allow_clash: bool = False,
     ) -> list[int]:
-        """Book the chosen sessions as one series, inviting everyone the plan was made for."""
+        """Book the chosen sessions as one series, inviting everyone the plan was made for.
+
+        Raises ``MeetingClash`` when someone invited is already in another
+        planned meeting at one of those times, unless ``allow_clash``.
+        """
         request = plan.request
         booked = self.store.meetings.book_series(
             type=request.kind,
@@ -187,6 +206,7 @@ class Planner:
             invited=[m.employee_no for m in plan.members],
             place=place,
             notes=notes,
+            allow_clash=allow_clash,
         )
         return [m.id for m in booked]
 
@@ -194,7 +214,9 @@ class Planner:
         """For each member invited: None when free at the meeting's time, else why not.
 
         Worked out with the scheduler's own rules (buffers, rest after a night
-        shift, leave), so that the meeting page and the proposals agree.
+        shift, leave, other meetings), so that the meeting page and the
+        proposals agree. The meeting itself, and the other sessions of its
+        series (everyone is invited to each, to attend one), keep no one away.
         """
         zone = self.store.timezone
         start, end = meeting.start.astimezone(zone), meeting.end.astimezone(zone)
@@ -208,7 +230,8 @@ class Planner:
             duration=minutes, step=gcd(offset, 60) or 60, earliest=time(0), latest=time(0)
         )
         day = start.date()
-        availability = self.availability(members, day, day, rules)
+        besides = {meeting.id, *(m.id for m in self.store.meetings.series(meeting.id))}
+        availability = self.availability(members, day, day, rules, besides=besides)
         slot = next(
             (
                 i
@@ -223,23 +246,25 @@ class Planner:
 
 
 class Timetable:
-    """Shifts and leave of some members over a range, read once (``Planner.timetable``)."""
+    """Shifts, leave and booked meetings of some members over a range, read once
+    (``Planner.timetable``)."""
 
     def __init__(
         self,
         zone: ZoneInfo,
-        first: date,
-        last: date,
+        dates: tuple[date, date],
         margin: timedelta,
         members: int,
         shifts: list[Shift],
         leave: list[Leave],
+        booked: list[Invitation],
     ) -> None:
         self.zone = zone
-        self.first, self.last, self.margin = first, last, margin
+        self.first, self.last = dates
+        self.margin = margin
         self.members = members
-        self.shifts, self.leave = shifts, leave
-        self._by_member: dict[str, tuple[list[Shift], list[Leave]]] | None = None
+        self.shifts, self.leave, self.booked = shifts, leave, booked
+        self._by_member: dict[str, tuple[list[Shift], list[Leave], list[Invitation]]] | None = None
 
     def availability(
         self,
@@ -247,52 +272,40 @@ class Timetable:
         first: date,
         last: date,
         rules: Rules,
-        planned: Sequence[tuple[str, datetime, datetime]] = (),
+        planned: Sequence[Invitation] = (),
     ) -> Availability:
         """As ``Planner.availability``, for members and dates within those read.
 
-        ``planned`` (employee number, start, end): meetings planned but not
-        booked yet, which make their member busy.
+        ``planned``: meetings planned but not booked yet, which make their
+        members busy as booked ones do.
         """
         from shiftcell.scheduling import find_availability
 
         if first < self.first or last > self.last or rules.reach > self.margin:
             raise ValueError("a timetable answers only within the range and margin it read")
         if len(members) == self.members:  # everyone read: no need to pick anyone out
-            shifts, leave = self.shifts, self.leave
+            shifts, leave, booked = self.shifts, self.leave, self.booked
         else:
             mine = self._mine()
-            shifts = [s for m in members for s in mine.get(m.employee_no, ((), ()))[0]]
-            leave = [v for m in members for v in mine.get(m.employee_no, ((), ()))[1]]
-        if planned:
-            shifts = [*shifts, *_as_shifts(planned)]
-        return find_availability(members, shifts, leave, first, last, self.zone, rules)
+            nobody: tuple[list[Shift], list[Leave], list[Invitation]] = ([], [], [])
+            theirs = [mine.get(m.employee_no, nobody) for m in members]
+            shifts = [s for held in theirs for s in held[0]]
+            leave = [v for held in theirs for v in held[1]]
+            booked = [i for held in theirs for i in held[2]]
+        invitations = [*booked, *planned] if planned else booked
+        return find_availability(members, shifts, leave, first, last, self.zone, rules, invitations)
 
-    def _mine(self) -> dict[str, tuple[list[Shift], list[Leave]]]:
+    def _mine(self) -> dict[str, tuple[list[Shift], list[Leave], list[Invitation]]]:
         if self._by_member is None:
-            by_member: dict[str, tuple[list[Shift], list[Leave]]] = {}
+            by_member: dict[str, tuple[list[Shift], list[Leave], list[Invitation]]] = {}
             for shift in self.shifts:
-                by_member.setdefault(shift.employee_no, ([], []))[0].append(shift)
+                by_member.setdefault(shift.employee_no, ([], [], []))[0].append(shift)
             for away in self.leave:
-                by_member.setdefault(away.employee_no, ([], []))[1].append(away)
+                by_member.setdefault(away.employee_no, ([], [], []))[1].append(away)
+            for invitation in self.booked:
+                by_member.setdefault(invitation.employee_no, ([], [], []))[2].append(invitation)
             self._by_member = by_member
         return self._by_member
-
-
-def _as_shifts(planned: Sequence[tuple[str, datetime, datetime]]) -> list[Shift]:
-    """Planned meetings as the scheduler counts them: like a shift at no far post, with
-    the changeover margin around it. (Until meetings are busy stretches of their own.)"""
-    from shiftcell.scheduling import Shift
-
-    stamps: dict[tuple[datetime, datetime], tuple[float, float]] = {}
-    found = []
-    for member, start, end in planned:
-        # A branch meeting's sessions are everyone's: work their instants out once.
-        if (start, end) not in stamps:
-            stamps[start, end] = (start.timestamp(), end.timestamp())
-        first, last = stamps[start, end]
-        found.append(Shift(start, end, member, start_ts=first, end_ts=last))
-    return found
 
 
 @dataclass(frozen=True)

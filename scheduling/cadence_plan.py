@@ -10,17 +10,17 @@ branch, every group reached; for the committee, any) is left out.
 
 **In order, never two at once.** Meetings are placed one after another, widest
 reach first (the branch's, then the committee's, then each group's: the more
-people, the fewer times suit them). A member is never invited to two planned
-meetings at once: a proposal whose session would overlap (with the changeover
-margin) an earlier pick of someone it invites is moved, a step at a time,
+people, the fewer times suit them). A member is never invited to two meetings
+at once: a proposal whose session would overlap (with the changeover margin)
+an earlier pick, or a meeting booked already, of someone it invites is moved, a step at a time,
 within its gap (up to ``latest_start``, where the same people are free); when
 no start in the gap is clear, the next proposal is tried. Moving within a gap
 keeps who can come, which ranks first, and gives up at most the handover or
 the earlier time, which rank last.
 
-The scheduler is told of the earlier picks too (they make their members busy,
-as a shift would, changeover margin included), so that its proposals already
-look elsewhere; the placing above makes sure of it.
+The scheduler is told of the earlier picks too (they make their members busy
+as a booked meeting does, changeover margin included), so that its proposals
+already look elsewhere; the placing above makes sure of it.
 
 **Moving one.** Any planned meeting can then be moved to another of its
 proposals, placed against all the other picks the same way.
@@ -130,6 +130,11 @@ class Diary:
         self.margin = margin
         self.step = step
         self._busy: dict[str, dict[int, list[tuple[datetime, datetime]]]] = defaultdict(dict)
+        self._held: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+
+    def hold(self, member: str, start: datetime, end: datetime) -> None:
+        """A meeting booked already: no planned one may clash with it either."""
+        self._held[member].append((start, end))
 
     def add(self, key: int, proposal: Proposal, invited: Iterable[str]) -> None:
         spans = [(s.start, s.end) for s in proposal.sessions]
@@ -141,7 +146,8 @@ class Diary:
             self._busy[member].pop(key, None)
 
     def busy(self, members: Iterable[str]) -> list[tuple[str, datetime, datetime]]:
-        """Each planned session of these members: (employee number, start, end)."""
+        """Each planned session of these members: (employee number, start, end); booked
+        meetings held here are not among them."""
         return [
             (member, start, end)
             for member in members
@@ -152,7 +158,11 @@ class Diary:
     def place(self, proposal: Proposal, invited: Iterable[str]) -> Proposal | None:
         """``proposal`` with each session at its first start within its gap that
         clashes with no one's planned meetings; None when a session has none."""
-        taken = sorted({_span(start, end) for _, start, end in self.busy(invited)})
+        invited = list(invited)
+        taken = sorted(
+            {_span(start, end) for _, start, end in self.busy(invited)}
+            | {_span(start, end) for member in invited for start, end in self._held.get(member, ())}
+        )
         if not taken:
             return proposal
         sessions = [self._moved(session, taken) for session in proposal.sessions]

@@ -58,6 +58,9 @@ class Meeting:
     status: MeetingStatus = MeetingStatus.PLANNED
     sequence: int = 0
     series: int | None = None
+    # Present without an invitation (a mobile member from elsewhere): in the
+    # ledger, never in the invited figures, never owing a make-up session.
+    guests: tuple[str, ...] = ()
 
     @property
     def cancelled(self) -> bool:
@@ -112,5 +115,7 @@ def narrowed(meeting: Meeting, employee_nos: Collection[str]) -> Meeting:
     sees their own members' attendance, and their rate, not the others'.
     """
     return replace(
-        meeting, invited=tuple(a for a in meeting.invited if a.employee_no in employee_nos)
+        meeting,
+        invited=tuple(a for a in meeting.invited if a.employee_no in employee_nos),
+        guests=tuple(no for no in meeting.guests if no in employee_nos),
     )

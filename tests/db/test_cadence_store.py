@@ -52,11 +52,12 @@ def test_a_month_is_planned_around_both_rotations_with_nobody_in_two_meetings(
     branch, 60 min), the committee meeting (A1 and B1, 60 min) and each group's meeting
     (45 min), in that order. The groups are never free together, so the branch-wide
     ones need a session for each: 二组 from 07:00 (the gap's first start), 一组 from
-    15:15. Each later meeting starts after the earlier ones' end and margin (08:15 after
-    08:00). 一组's own meeting would fit on the 1st only at 17:45, with one member on site
-    after the committee; on the 2nd at 15:15 both come straight off their shift, a
-    handover, which ranks before the earlier date. 二组 at 09:30 on the 1st has both on
-    site at 12:00 (a handover before the 13:00 shift) as the 2nd would: the earlier wins."""
+    15:15. A planned meeting makes its members busy with the changeover margin, as a
+    shift would, but brings nobody on site: B1's committee session starts at 08:15 on
+    the 1st (its gap ends at a handover before the 13:00 shift, as the 2nd's would: the
+    earlier wins), A1's on the 2nd at 15:15, straight off the shift (on the 1st, 16:30
+    would be no handover). 一组 likewise meets on the 3rd at 15:15, both off their shift,
+    rather than at 16:30 on the 1st with nobody on site; 二组 at 09:30 on the 1st."""
     assert _picks(branch) == [
         (
             "theme_day",
@@ -66,9 +67,9 @@ def test_a_month_is_planned_around_both_rotations_with_nobody_in_two_meetings(
         (
             "committee_meeting",
             None,
-            [("01-01 08:15", "09:15", ("B1",)), ("01-01 16:30", "17:30", ("A1",))],
+            [("01-01 08:15", "09:15", ("B1",)), ("01-02 15:15", "16:15", ("A1",))],
         ),
-        ("group_meeting", ONE, [("01-02 15:15", "16:00", ("A1", "A2"))]),
+        ("group_meeting", ONE, [("01-03 15:15", "16:00", ("A1", "A2"))]),
         ("group_meeting", TWO, [("01-01 09:30", "10:15", ("B1", "B2"))]),
     ]
 
@@ -257,3 +258,28 @@ def test_a_meeting_booked_for_this_period_shows_on_the_board_until_it_is_held(
     assert later[ONE, MeetingType.GROUP_MEETING].status is Standing.OK
     assert later[ONE, MeetingType.GROUP_MEETING].booked is None
     assert later[None, MeetingType.THEME_DAY].booked == date(2031, 1, 28)
+
+
+def test_a_meeting_booked_already_is_busy_for_the_plan_and_booking_meets_no_clash(
+    branch: Store,
+) -> None:
+    """B1 is already invited to a meeting on the 1st from 07:00 to 08:00: the theme day's
+    morning session waits until both 二组 members are free, 08:15, and booking the whole
+    plan is not refused as a double booking."""
+    start = at(date(2031, 1, 1), 7)
+    branch.meetings.book(
+        type=MeetingType.OTHER,
+        topic="安全培训",
+        start=start,
+        end=start + timedelta(hours=1),
+        groups=[TWO],
+        invited=["B1"],
+    )
+    plan = plan_range(branch, *JANUARY, BEFORE)
+    theme = plan.entries[0]
+    assert theme.chosen is not None
+    assert theme.chosen.sessions[0].start == at(date(2031, 1, 1), 8, 15)
+    book_plan(branch, plan, lambda due: "学习")
+    assert len(branch.meetings.list()) == 1 + sum(
+        len(e.chosen.sessions) for e in plan.entries if e.chosen
+    )

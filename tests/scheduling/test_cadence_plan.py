@@ -251,3 +251,18 @@ def test_moving_a_meeting_to_another_option_never_makes_a_clash(
                 for s in a.chosen.sessions:
                     for u in b.chosen.sessions:
                         assert _clear(s, u)
+
+
+def test_a_meeting_booked_already_keeps_a_planned_one_away_from_its_members() -> None:
+    """A was booked for 14:00–15:00 before the plan: A's meeting moves past it and its
+    margin; D, not in it, keeps the time."""
+    diary = Diary(MARGIN, STEP)
+    diary.hold("A", _at(4, 14), _at(4, 15))
+    agenda = Agenda(diary)
+    due = _due(date(2027, 1, 1), date(2027, 1, 31), today=date(2027, 1, 1))[-1]
+    offered = [_proposal((_at(4, 14), 45, 120))]
+    moved = agenda.add(due, ["A", "B"], offered)
+    assert moved.chosen is not None and moved.chosen.sessions[0].start == _at(4, 15, 15)
+    assert diary.busy(["A"]) == [("A", _at(4, 15, 15), _at(4, 16))]  # the booked one is not
+    kept = agenda.add(due, ["D"], offered)
+    assert kept.chosen == offered[0]

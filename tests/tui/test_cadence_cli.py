@@ -202,7 +202,7 @@ def test_a_month_is_planned_as_worked_out_by_hand_and_nothing_written(db: Path) 
     assert [a["employee_no"] for a in absent] == ["A1", "A2"]
     assert absent[0]["cause"]["kind"] == "shift"
     assert [(s["start"], s["attendees"]) for s in entries[2]["sessions"]] == [
-        ("2031-01-02T15:15:00+08:00", ["A1", "A2"])
+        ("2031-01-03T15:15:00+08:00", ["A1", "A2"])
     ]
     assert [s["start"] for s in entries[3]["sessions"]] == ["2031-01-01T09:30:00+08:00"]
 

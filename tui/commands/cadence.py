@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 import click
 from click_default_group import DefaultGroup
 
-from shiftcell.tui.commands.common import DATE, Needs, open_store
+from shiftcell.tui.commands.common import DATE, CommandRefused, Needs, open_store
 from shiftcell.tui.commands.localised import Command, Group
-from shiftcell.tui.i18n import t, tn
+from shiftcell.tui.i18n import join_list, t, tn
 
 if TYPE_CHECKING:
     from shiftcell.db.cadence import BoardLine
+    from shiftcell.db.cadence_plan import RangePlan
     from shiftcell.db.store import Store
     from shiftcell.scheduling.cadence import Cadence
     from shiftcell.scheduling.meetings import MeetingType
@@ -221,12 +222,11 @@ def plan(
     as_json: bool,
 ) -> None:
     """Plan every meeting due in these dates around the shifts; --book books them all."""
-    from shiftcell.db.cadence_plan import book_plan, plan_range
+    from shiftcell.db.cadence_plan import plan_range
     from shiftcell.db.planning import RangeTooLong, check_range
     from shiftcell.tui.commands.cadence_output import plan_json, plan_text
     from shiftcell.tui.commands.common import without_cycle_collection
     from shiftcell.tui.commands.progress import Progress
-    from shiftcell.tui.words.cadence import meeting_topic
 
     store = open_store(ctx, needs=Needs.GROUP if book else Needs.READ)
     _check_group(store, group)
@@ -239,11 +239,30 @@ def plan(
         planned = plan_range(
             store, first, last, now, group=group, minutes=duration, tell=bar.update
         )
-    booked = book_plan(store, planned, meeting_topic) if book else None
+    booked = _book(store, planned) if book else None
     if as_json:
         click.echo(plan_json(planned))
         return
     click.echo(plan_text(planned, booked))
+
+
+def _book(store: Store, planned: RangePlan) -> list[int]:
+    """Book the plan; one booked meanwhile at a planned time refuses it whole."""
+    from shiftcell.db.cadence_plan import book_plan
+    from shiftcell.db.meetings import MeetingClash
+    from shiftcell.tui.words.cadence import meeting_topic
+
+    try:
+        return book_plan(store, planned, meeting_topic)
+    except MeetingClash as clash:
+        who = join_list(f"{c.employee_no} «{c.topic}»" for c in clash.clashes[:3])
+        raise CommandRefused(
+            t(
+                "a meeting was booked meanwhile at a planned time ({who}); nothing was booked: "
+                "plan again",
+                who=who,
+            )
+        ) from None
 
 
 def _range_message(error: Exception) -> str:

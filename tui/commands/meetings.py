@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import click
@@ -13,8 +13,18 @@ from shiftcell.tui.commands.localised import Group
 from shiftcell.tui.i18n import join_list, t, tn
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from shiftcell.db.meetings import AttendanceRefused
     from shiftcell.db.store import Store
+    from shiftcell.scheduling import Invitation
     from shiftcell.scheduling.meetings import AttendanceState, Meeting
+
+
+class MeetingClashRefused(CommandError):
+    """A double booking: refused like bad input, nothing is written."""
+
+    exit_code = 2
 
 
 @click.group("meetings", cls=Group)
@@ -79,6 +89,11 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
 @click.option("--topic", required=True, help="What the meeting is about.")
 @click.option("--place", default="", help="Where it is held.")
 @click.option("--notes", default="", help="Anything else the invited should know.")
+@click.option(
+    "--allow-clash",
+    is_flag=True,
+    help="Book even when someone invited is already in another meeting at that time.",
+)
 @click.pass_context
 def book(
     ctx: click.Context,
@@ -89,8 +104,10 @@ def book(
     topic: str,
     place: str,
     notes: str,
+    allow_clash: bool,
 ) -> None:
     """Book a meeting and invite every member of the groups."""
+    from shiftcell.db.meetings import MeetingClash
     from shiftcell.tui.words.meetings import parse_meeting_type, type_choices, when_label
 
     store = _writable_store(ctx)
@@ -105,16 +122,20 @@ def book(
         raise click.BadParameter(t("a value is required"), param_hint="--topic")
     begins = _parse_start(start, store)
     invited = [m.employee_no for m in store.members(groups=scope)]
-    meeting = store.meetings.book(
-        type=meeting_type,
-        topic=topic.strip(),
-        start=begins,
-        end=begins + timedelta(minutes=duration),
-        groups=scope,
-        invited=invited,
-        place=place.strip(),
-        notes=notes.strip(),
-    )
+    try:
+        meeting = store.meetings.book(
+            type=meeting_type,
+            topic=topic.strip(),
+            start=begins,
+            end=begins + timedelta(minutes=duration),
+            groups=scope,
+            invited=invited,
+            place=place.strip(),
+            notes=notes.strip(),
+            allow_clash=allow_clash,
+        )
+    except MeetingClash as clash:
+        raise MeetingClashRefused(_clash_text(store, clash.clashes, begins.date())) from None
     click.echo(
         t(
             "Booked meeting {id}: {when}, {count} invited.",
@@ -124,6 +145,36 @@ def book(
         )
     )
     _tell_who_cannot_come(store, meeting)
+
+
+def _clash_text(store: Store, clashes: tuple[Invitation, ...], on: date) -> str:
+    """Who is already in which meeting at that time, one line each."""
+    from shiftcell.scheduling import Reason, ReasonKind
+    from shiftcell.tui.words.reasons import describe
+
+    names = {
+        m.employee_no: m.name for m in store.members(employee_nos=[c.employee_no for c in clashes])
+    }
+    lines = [
+        t(
+            "{count} invited already have a meeting at that time; nothing was booked "
+            "(--allow-clash books it anyway):",
+            count=len(clashes),
+        )
+    ]
+    for c in clashes:
+        reason = Reason(ReasonKind.MEETING, c.start, c.end, label=c.topic, meeting=c.meeting)
+        lines.append(
+            "  "
+            + t(
+                "{name} {no}: {reason} (meeting {id})",
+                name=names.get(c.employee_no, ""),
+                no=c.employee_no,
+                reason=describe(reason, on),
+                id=c.meeting,
+            )
+        )
+    return "\n".join(lines)
 
 
 def _tell_who_cannot_come(store: Store, meeting: Meeting) -> None:
@@ -164,6 +215,21 @@ def cancel(ctx: click.Context, meeting_id: int) -> None:
     help="EMPLOYEE_NO:reason (repeatable); a reason is required.",
 )
 @click.option("--absent", default="", help="Employee numbers, comma separated.")
+@click.option(
+    "--guest",
+    "guests",
+    multiple=True,
+    metavar="EMP_NO",
+    help="Came without an invitation (a mobile member from elsewhere); repeatable or comma "
+    "separated. Not counted among the invited, never owing a make-up session.",
+)
+@click.option(
+    "--remove-guest",
+    "not_guests",
+    multiple=True,
+    metavar="EMP_NO",
+    help="Take someone recorded as a guest off the record (repeatable).",
+)
 @click.option("--notes", default=None, help="The meeting's record (minutes).")
 @click.pass_context
 def record(
@@ -172,9 +238,12 @@ def record(
     present: str,
     excused: tuple[str, ...],
     absent: str,
+    guests: tuple[str, ...],
+    not_guests: tuple[str, ...],
     notes: str | None,
 ) -> None:
-    """Record who was present, excused (and why) or absent, after the meeting."""
+    """Record who was present, excused (and why) or absent, and who came as a guest."""
+    from shiftcell.db.meetings import AttendanceRefused
     from shiftcell.scheduling.meetings import AttendanceState, owing_make_up
 
     store = _writable_store(ctx)
@@ -184,20 +253,23 @@ def record(
     if meeting.start.timestamp() > datetime.now(store.timezone).timestamp():
         raise CommandError(t("meeting {id} has not started yet", id=meeting_id))
     entries = _attendance_entries(present, excused, absent)
-    if not entries and notes is None:
-        raise click.UsageError(t("give --present, --excused, --absent or --notes"))
-    known = {m.employee_no for m in store.members(employee_nos=list(entries))}
-    for employee_no in entries:
-        if employee_no not in known:
-            raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
-    updated = store.meetings.record(meeting_id, entries, notes=notes)
-    came = sum(a.state is AttendanceState.PRESENT for a in updated.invited)
+    came = _numbers(guests, "--guest", named=entries)
+    gone = _numbers(not_guests, "--remove-guest", named={**entries, **dict.fromkeys(came)})
+    if not entries and not came and not gone and notes is None:
+        raise click.UsageError(t("give --present, --excused, --absent, --guest or --notes"))
+    try:
+        updated = store.meetings.record(
+            meeting_id, entries, notes=notes, guests=came, not_guests=gone
+        )
+    except AttendanceRefused as refused:
+        raise click.BadParameter(_refusal_text(refused, meeting_id)) from None
     rate = updated.attendance_rate
+    attended = sum(a.state is AttendanceState.PRESENT for a in updated.invited)
     click.echo(
         t(
             "Meeting {id}: {present} of {invited} present ({rate}).",
             id=meeting_id,
-            present=came,
+            present=attended,
             invited=len(updated.invited),
             rate=f"{rate:.0%}",
         )
@@ -205,15 +277,54 @@ def record(
         else t(
             "Meeting {id}: {present} of {invited} present.",
             id=meeting_id,
-            present=came,
+            present=attended,
             invited=len(updated.invited),
         )
     )
+    if updated.guests:
+        click.echo(
+            t(
+                "Guests (not counted among the invited): {members}",
+                members=join_list(updated.guests),
+            )
+        )
     owing = owing_make_up(store.meetings.series(meeting_id))
     if owing:
         names = {m.employee_no: m.name for m in store.members(employee_nos=list(owing))}
         who = join_list(f"{names.get(no, '')} {no}".strip() for no in owing)
         click.echo(t("Needs a make-up session: {members}", members=who))
+
+
+def _numbers(given: tuple[str, ...], option: str, named: Mapping[str, object]) -> list[str]:
+    """Employee numbers from a repeatable, comma-separated option; none named twice."""
+    found: list[str] = []
+    for employee_no in (w.strip() for text in given for w in text.split(",")):
+        if not employee_no:
+            continue
+        if employee_no in named or employee_no in found:
+            raise click.BadParameter(
+                t("{value} is named more than once", value=employee_no), param_hint=option
+            )
+        found.append(employee_no)
+    return found
+
+
+def _refusal_text(refused: AttendanceRefused, meeting_id: int) -> str:
+    """What the store refused, the first kind of mistake first: nothing was recorded."""
+    if refused.unknown:
+        return t("no member with employee number {value}", value=", ".join(refused.unknown))
+    if refused.not_invited:
+        return t(
+            "not invited to meeting {id}: {members}; record someone who came without an "
+            "invitation with --guest",
+            id=meeting_id,
+            members=", ".join(refused.not_invited),
+        )
+    return t(
+        "invited to meeting {id}, so not guests: {members}; record them with --present",
+        id=meeting_id,
+        members=", ".join(refused.invited),
+    )
 
 
 def _attendance_entries(
@@ -302,6 +413,7 @@ def _as_json(meeting: Meeting) -> dict[str, object]:
             }
             for a in meeting.invited
         ],
+        "guests": list(meeting.guests),
         "attendance_rate": meeting.attendance_rate,
         "needs_make_up": list(meeting.needs_make_up),
     }

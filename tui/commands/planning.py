@@ -7,13 +7,13 @@ asks ``scheduling`` who is free when, and prints the ranked proposals.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.db.planning import DEFAULT_RULES, LONGEST_RANGE
+from shiftcell.db.planning import DEFAULT_RULES, LEAD_TIME, LONGEST_RANGE
 from shiftcell.tui.commands.common import (
     DATE,
     CommandError,
@@ -113,6 +113,14 @@ class Scope:
     help="Last possible end (24:00 for midnight).",
 )
 @click.option(
+    "--lead-time",
+    type=click.IntRange(0, 7 * 24 * 60),
+    default=LEAD_TIME // timedelta(minutes=1),
+    show_default=True,
+    metavar="MINUTES",
+    help="No start sooner than this many minutes from now (never one already past).",
+)
+@click.option(
     "--sessions",
     type=click.IntRange(1, 10),
     default=1,
@@ -144,6 +152,7 @@ def propose(
     rest: float,
     earliest: time,
     latest: time,
+    lead_time: int,
     sessions: int,
     top: int,
     require: tuple[str, ...],
@@ -158,10 +167,12 @@ def propose(
     planner = Planner(store)
     scope = _scope(store, groups, department, everyone, numbers)
     zone = store.timezone
-    first = first or datetime.now(zone).date()
+    now = datetime.now(zone)
+    first = first or now.date()
     last = last or first + timedelta(days=6)
     _check_dates(first, last)
     rules = _rules(planner, duration, step, buffer, rest, earliest, latest)
+    rules = replace(rules, not_before=now + timedelta(minutes=lead_time))
     in_scope = {m.employee_no for m in scope.members}
     for number in require:
         if number not in in_scope:

@@ -6,7 +6,16 @@ import json
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from shiftcell.scheduling import Member, Proposal, Proposals, Reason, Role, Rules, Session
+from shiftcell.scheduling import (
+    Member,
+    Proposal,
+    Proposals,
+    Reason,
+    ReasonKind,
+    Role,
+    Rules,
+    Session,
+)
 from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.words.labels import role_label, weekday_label
 from shiftcell.tui.words.reasons import describe
@@ -59,14 +68,18 @@ def absentees_json(absent: Sequence[tuple[str, Reason]], on: date) -> list[dict[
     ]
 
 
-def cause(reason: Reason) -> dict[str, str | None]:
-    """What keeps a member away, as data: its kind, when (ISO, with offset), where."""
-    return {
+def cause(reason: Reason) -> dict[str, object]:
+    """What keeps a member away, as data: its kind, when (ISO, with offset), where;
+    for a meeting, which one (``meeting``: its id, ``topic``)."""
+    found: dict[str, object] = {
         "kind": reason.kind.value,
         "start": reason.start.isoformat(),
         "end": reason.end.isoformat(),
         "post": reason.post,
     }
+    if reason.kind is ReasonKind.MEETING:
+        found.update(meeting=reason.meeting, topic=reason.label)
+    return found
 
 
 def render_text(
@@ -115,6 +128,10 @@ def render_text(
                 sessions=sessions,
             )
         )
+    if not proposals.proposals:
+        # Past times and those within the lead time are never proposed: say so plainly.
+        lines.append(t("No time found in these dates; try other dates or a shorter meeting."))
+        return "\n".join(lines)
     lines.append("")
     lines.extend(_table(proposals, names))
     return "\n".join(lines)

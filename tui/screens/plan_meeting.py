@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Select, SelectionList, Static
 from textual.worker import Worker
 
+from shiftcell.db.meetings import MeetingClash
 from shiftcell.db.planning import (
     LONGEST_RANGE,
     Plan,
@@ -24,10 +25,11 @@ from shiftcell.db.planning import (
     parse_words,
 )
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Proposal
+from shiftcell.scheduling import Invitation, Proposal
 from shiftcell.scheduling.meetings import Meeting, MeetingType
 from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.screens.base import report_failure
+from shiftcell.tui.screens.book_meeting import Booking
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.widgets.proposal_list import ProposalList, absentee_text
 from shiftcell.tui.words.bindings import translate_bindings
@@ -56,6 +58,14 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
     @dataclass
     class Booked(Message):
         meetings: list[Meeting]
+
+    @dataclass
+    class Clashed(Message):
+        """Someone invited is already in another meeting then: nothing was booked."""
+
+        plan: Plan
+        booking: Booking
+        clashes: tuple[Invitation, ...]
 
     def __init__(
         self,
@@ -165,8 +175,19 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         self.post_message(self.Planned(Planner(self.store).plan(request, self.now)))
 
     @work(thread=True, group="plan-book")
-    def book(self, plan: Plan, starts: list[datetime], topic: str, place: str, notes: str) -> None:
-        ids = Planner(self.store).book(plan, starts, topic=topic, place=place, notes=notes)
+    def book(self, plan: Plan, booking: Booking, allow_clash: bool = False) -> None:
+        try:
+            ids = Planner(self.store).book(
+                plan,
+                booking.starts,
+                topic=booking.topic,
+                place=booking.place,
+                notes=booking.notes,
+                allow_clash=allow_clash,
+            )
+        except MeetingClash as clash:
+            self.post_message(self.Clashed(plan, booking, clash.clashes))
+            return
         self.post_message(self.Booked([self.store.meetings.get(i) for i in ids]))
 
     # -- the form ------------------------------------------------------------
@@ -295,8 +316,9 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
     def _chosen(self) -> None:
         self.action_book()
 
-    def action_book(self) -> None:
-        from shiftcell.tui.screens.book_meeting import Booking, BookMeetingScreen
+    def action_book(self, earlier: Booking | None = None) -> None:
+        """The booking dialog for the highlighted proposal (filled in as before, if it was)."""
+        from shiftcell.tui.screens.book_meeting import BookMeetingScreen
 
         proposal, plan = self.highlighted(), self.plan
         if proposal is None or plan is None or self.settings.read_only:
@@ -306,9 +328,25 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         def booked(booking: Booking | None) -> None:
             if booking is not None:
                 self._status(t("Booking…"))
-                self.book(plan, booking.starts, booking.topic, booking.place, booking.notes)
+                self.book(plan, booking)
 
-        self.app.push_screen(BookMeetingScreen(proposal, len(plan.members), title), booked)
+        screen = BookMeetingScreen(proposal, len(plan.members), title, earlier)
+        self.app.push_screen(screen, booked)
+
+    @on(Clashed)
+    def _clashed(self, event: Clashed) -> None:
+        """Say who is already where, and ask; back means the dialog again, as it was."""
+        from shiftcell.tui.screens.meeting_clash import MeetingClashScreen
+
+        def answered(anyway: bool | None) -> None:
+            if anyway:
+                self._status(t("Booking…"))
+                self.book(event.plan, event.booking, allow_clash=True)
+            else:
+                self._status(t("Not booked: choose another time or proposal."))
+                self.action_book(event.booking)
+
+        self.app.push_screen(MeetingClashScreen(event.clashes, event.plan.name), answered)
 
     @on(Booked)
     def _booked(self, event: Booked) -> None:

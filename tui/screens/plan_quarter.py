@@ -203,9 +203,24 @@ class PlanQuarterScreen(Screen[int | None]):
 
     @work(thread=True, group="plan-quarter-book")
     def book(self, plan: RangePlan) -> None:
-        ids = book_plan(self.store, plan, meeting_topic)
+        from shiftcell.db.meetings import MeetingClash
+
+        try:
+            ids = book_plan(self.store, plan, meeting_topic)
+        except MeetingClash:
+            self.app.call_from_thread(self._booked_meanwhile)
+            return
         meetings = sum(1 for e in plan.entries if e.chosen is not None)
         self.post_message(self.Booked(meetings, len(ids)))
+
+    def _booked_meanwhile(self) -> None:
+        """Someone booked a meeting at a planned time since the plan was made: plan again."""
+        self.notify(
+            t("A meeting was booked meanwhile at a planned time; nothing was booked."),
+            severity="error",
+        )
+        self.query_one("#status", Static).update(t("Planning meetings …"))
+        self.compute()
 
     @on(Booked)
     def _booked(self, event: Booked) -> None:

@@ -167,11 +167,17 @@ def test_the_text_writer_and_icalendar_write_the_same_events(
     assert unfolded(text) == unfolded(reference)
     starts = expanded_starts(text)
     assert starts == expanded_starts(reference)
-    # The expanding parser reads a start in the second pass of a repeated
-    # hour (written in UTC) an hour early, whoever wrote it; the rest exactly.
+    # The expanding parser misreads a shift with either end in the repeated
+    # hour of a daylight-saving change (such an end is written in UTC), whoever
+    # wrote it; every other start it reads exactly.
     assert len(starts) == len(shifts)
-    exact = Counter(s.start_ts for s in shifts if not s.start.fold)
+    exact = Counter(s.start_ts for s in shifts if not (_repeated(s.start) or _repeated(s.end)))
     assert not exact - Counter(starts)
+
+
+def _repeated(moment: datetime) -> bool:
+    """A wall-clock time that happens twice (the hour repeated when daylight saving ends)."""
+    return moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
 
 
 @settings(max_examples=30, deadline=None)
