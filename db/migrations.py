@@ -318,3 +318,22 @@ def m020_guests(db: Database) -> None:
     # Someone who came without an invitation (a mobile member from another
     # branch): present, but never counted among the invited nor owing a 补课.
     db.table("attendance").add_column("guest", int, not_null_default=0)
+
+
+@migrations()
+def m040_cadence_rules(db: Database) -> None:
+    # An organisation's own cadence for a requirement (monthly, quarterly,
+    # yearly or off); a requirement without a row keeps its default.
+    db.table("cadence_rules").create(
+        {"requirement": str, "cadence": str}, pk="requirement", not_null={"cadence"}
+    )
+
+
+@migrations()
+def m041_committee(db: Database) -> None:
+    # The branch committee (支委): who a committee meeting invites.
+    db.table("committee").create(
+        {"employee_no": str},
+        pk="employee_no",
+        foreign_keys=[("employee_no", "members", "employee_no")],
+    )

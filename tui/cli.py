@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 from click_default_group import DefaultGroup
 
-from shiftcell.tui.commands import calendar, meetings, people, planning, remote, setup
+from shiftcell.tui.commands import cadence, calendar, meetings, people, planning, remote, setup
 from shiftcell.tui.commands.common import store_failure
 from shiftcell.tui.commands.localised import Command, Group
 from shiftcell.tui.i18n import (
@@ -131,7 +131,7 @@ def main(
         ctx.invoke(open_app)
 
 
-for module in (setup, people, planning, meetings, calendar, remote):
+for module in (setup, people, planning, meetings, cadence, calendar, remote):
     for command in module.COMMANDS:
         main.add_command(command)
 
