@@ -2,8 +2,9 @@
 
 So that lapses, make-up sessions owed and the ledger show something real on
 the demo: nearly every group met once a month (now and then one let a month
-pass), the group leaders met as the committee and the branch held a theme
-day every month, a general meeting and a party lecture each quarter;
+pass), the committee (``store.cadence``) met and the branch held a theme
+day every month, a general meeting and a party lecture each quarter, the
+review meeting and the appraisal of members in November;
 absentees were given make-up sessions (most came), and a few members drifted
 away (one for three months, one for five, one past six), others joined a few
 months ago and never came yet.
@@ -25,7 +26,7 @@ from datetime import date, time, timedelta
 
 from shiftcell.db.rows import utc_text
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Member, Role
+from shiftcell.scheduling import Member
 from shiftcell.scheduling.cadence import add_months
 from shiftcell.scheduling.lapses import CONCERNED
 from shiftcell.scheduling.localtime import at
@@ -46,8 +47,11 @@ QUARTERLY = {
     MeetingType.GENERAL_MEETING: "支部党员大会：通报工作、讨论发展党员",
     MeetingType.PARTY_LECTURE: "书记讲党课：立足岗位践行初心",
 }
+YEARLY = {
+    MeetingType.REVIEW_MEETING: "组织生活会：对照检查、批评与自我批评",
+    MeetingType.APPRAISAL: "民主评议党员",
+}
 THEME_DAYS = ("主题党日：志愿服务进公寓", "主题党日：参观红色教育基地", "主题党日：食堂开放日")
-COMMITTEE = 7  # group leaders on the demo's committee, at most
 SKIPPED = 0.03  # a group lets a month pass without its meeting
 EXCUSES = ("夜班后休息", "值班", "年假", "病假", "外出培训", "家中有事")
 NOTES = ("会议记录见纸质记录本。", "组长传达了上级会议精神，大家交流了体会。", "")
@@ -258,13 +262,16 @@ def _branch_meetings(history: _History, people: list[_Person], month: date, befo
     party lecture in its middle month."""
     rng = history.rng
     groups = sorted({p.member.group or "" for p in people})
-    leaders = [p for p in people if p.member.role is Role.LEADER][:COMMITTEE]
+    committee = {m.employee_no for m in history.store.cadence.committee()}
+    leaders = [p for p in people if p.member.employee_no in committee]
     held: list[tuple[MeetingType, str, list[_Person], int]] = [
         (MeetingType.COMMITTEE_MEETING, "支委会：研究本月工作", leaders, 60),
         (MeetingType.THEME_DAY, rng.choice(THEME_DAYS), people, 90),
     ]
     if month.month in (2, 5, 8, 11):
         held += [(kind, topic, people, 60) for kind, topic in QUARTERLY.items()]
+    if month.month == 11:  # the year's review meeting and appraisal, as most branches hold them
+        held += [(kind, topic, people, 90) for kind, topic in YEARLY.items()]
     for kind, topic, invited_from, minutes in held:
         day = _weekday_in(rng, month, before)
         if day is None:

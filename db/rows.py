@@ -57,6 +57,28 @@ def member_from_row(row: Row) -> Member:
     )
 
 
+MEMBER_COLUMNS = "employee_no, name, department, post, [group], role, status, mobile, employment"
+_ROLES = {role.value: role for role in Role}
+_STATUSES = {status.value: status for status in Status}
+_EMPLOYMENTS = {employment.value: employment for employment in Employment}
+
+
+def member_from_values(values: tuple[Any, ...]) -> Member:
+    """A member from ``MEMBER_COLUMNS`` in order: quick, for rosters of thousands."""
+    employee_no, name, department, post, group, role, status, mobile, employment = values
+    return Member(
+        employee_no,
+        name,
+        department,
+        post,
+        group,
+        _ROLES[role],
+        _STATUSES[status],
+        bool(mobile),
+        _EMPLOYMENTS[employment],
+    )
+
+
 def member_to_row(member: Member) -> Row:
     return {
         "employee_no": member.employee_no,

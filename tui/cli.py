@@ -13,6 +13,7 @@ from click_default_group import DefaultGroup
 
 from shiftcell.tui.commands import (
     attendance,
+    cadence,
     calendar,
     ledger,
     meetings,
@@ -140,7 +141,7 @@ def main(
         ctx.invoke(open_app)
 
 
-for module in (setup, people, planning, meetings, attendance, ledger, calendar, remote):
+for module in (setup, people, planning, meetings, cadence, attendance, ledger, calendar, remote):
     for command in module.COMMANDS:
         main.add_command(command)
 

@@ -29,6 +29,7 @@ from tests.tui.conftest import NOW
 
 GROUP = "第一食堂党小组"
 WEEK = ["--from", "2026-12-07", "--to", "2026-12-13"]
+MONTHS = ["--from", "2026-12-07", "--to", "2027-01-31"]  # two group meetings fall due
 
 
 @pytest.fixture
@@ -97,6 +98,24 @@ def invocations(s: dict[str, str]) -> dict[str, list[list[str]]]:
             ["propose", "--group", s["other_group"], *WEEK],
         ],
         "meetings list": [["meetings", "list"], ["meetings", "list", "--json"]],
+        "cadence status": [
+            ["cadence"],
+            ["cadence", "--json"],
+            ["cadence", "--group", GROUP, "--as-of", "2026-12-31", "--json"],
+            ["cadence", "--group", s["other_group"]],
+        ],
+        "cadence rules": [["cadence", "rules", "--set", "theme_day=off"], ["cadence", "rules"]],
+        "cadence committee": [
+            ["cadence", "committee", "--set", s["mine"]],
+            ["cadence", "committee"],
+            ["cadence", "committee", "--json"],
+        ],
+        "cadence plan": [
+            ["cadence", "plan", *MONTHS, "--book"],
+            ["cadence", "plan", *MONTHS],
+            ["cadence", "plan", *MONTHS, "--json"],
+            ["cadence", "plan", *MONTHS, "--group", s["other_group"]],
+        ],
         "meetings book": [
             [
                 *("meetings", "book", "--group", GROUP, "--start", "2026-12-11 14:00"),
@@ -202,6 +221,9 @@ def test_writing_commands_refuse_a_read_only_view_in_one_line(setting: dict[str,
         "init",
         "demo",
         "import members",
+        "cadence rules",
+        "cadence committee",
+        "cadence plan",
         "meetings book",
         "meetings cancel",
         "feeds issue",
@@ -219,7 +241,15 @@ def test_writing_commands_refuse_a_read_only_view_in_one_line(setting: dict[str,
 
 def test_a_group_view_may_not_change_the_organisation(setting: dict[str, str]) -> None:
     """A leader who may run their group's meetings still cannot touch members or keys."""
-    for command in ("init", "demo", "import members", "ssh-keys add", "ssh-keys remove"):
+    for command in (
+        "init",
+        "demo",
+        "import members",
+        "cadence rules",
+        "cadence committee",
+        "ssh-keys add",
+        "ssh-keys remove",
+    ):
         (args,) = invocations(setting)[command][:1]
         result = CliRunner().invoke(main, ["--db", setting["db"], "--group", GROUP, *args])
         assert result.exit_code == 2, (command, result.output)

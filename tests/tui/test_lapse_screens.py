@@ -1,4 +1,5 @@
-"""Lapses and make-ups owed in the app, on the demo with a year of history behind it.
+"""Lapses and make-ups owed in the app (panels of the organisational-life screen, the
+roster's marks), on the demo with a year of history behind it.
 
 The demo's history (``db/demo_history.py``) is drawn for the week of the frozen
 clock: its drifting members are the ones a secretary must find here.
@@ -18,9 +19,9 @@ from shiftcell.db.demo import fill_demo
 from shiftcell.db.store import Store
 from shiftcell.scheduling.meetings import AttendanceState, MeetingType
 from shiftcell.tui.i18n import set_language
-from shiftcell.tui.screens.lapses import LapsesScreen
-from shiftcell.tui.screens.make_ups import MakeUpsScreen
 from shiftcell.tui.screens.meeting import MeetingScreen
+from shiftcell.tui.screens.organisational_life import OrganisationalLifeScreen
+from shiftcell.tui.widgets.lapse_list import LapseList
 from shiftcell.tui.widgets.make_up_list import MakeUpList
 from shiftcell.tui.widgets.roster import Roster
 from tests.tui.conftest import TODAY, AppFactory
@@ -49,15 +50,15 @@ def _rows(table: DataTable) -> list[list[str]]:
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
-async def test_the_lapses_screen_lists_who_is_drifting_longest_first(path: Path) -> None:
+async def test_the_lapses_panel_lists_who_is_drifting_longest_first(path: Path) -> None:
     """What the secretary sees is what ``lapses`` says, as of the app's today."""
     store = Store.open(path)
     expected = [(f.member.employee_no, f.lapse.months) for f in store.lapses.find(TODAY)]
     assert len(expected) >= 3 and expected[0][1] >= 6  # the demo has someone past six months
-    app = ScreenHost(LapsesScreen(store, settings(path), NOW))
+    app = ScreenHost(OrganisationalLifeScreen(store, settings(path), NOW))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        rows = _rows(app.screen.query_one(DataTable))
+        rows = _rows(app.screen.query_one(LapseList))
         assert [(r[3], int(r[0])) for r in rows] == expected
         assert rows[0][1] == "six months"
 
@@ -98,10 +99,13 @@ async def test_make_ups_owed_open_the_meeting_where_one_is_planned_and_linked(
     state = store.make_ups.state(TODAY)
     first = state.owed[0]
     owing = [o.member.employee_no for o in state.by_meeting()[first.debt.meeting]]
-    app = ScreenHost(MakeUpsScreen(store, settings(path), NOW))
+    app = ScreenHost(OrganisationalLifeScreen(store, settings(path), NOW))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert app.screen.query_one(MakeUpList).selected_meeting() == first.debt.meeting
+        owed = app.screen.query_one(MakeUpList)
+        owed.focus()
+        await settle(pilot)
+        assert owed.selected_meeting() == first.debt.meeting
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)
@@ -130,21 +134,12 @@ async def test_make_ups_owed_open_the_meeting_where_one_is_planned_and_linked(
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_the_lapses_look_right(
+def test_organisational_life_with_a_years_history_looks_right(
     snap_compare: object, path: Path, size: tuple[int, int], language: str
 ) -> None:
+    """The board, who is drifting and who owes a make-up, one screen, at 80x24 too."""
     set_language(language)
-    screen = LapsesScreen(Store.open(path), settings(path, language=language), NOW)
-    assert snap_compare(ScreenHost(screen), terminal_size=size, run_before=settle)  # type: ignore[operator]
-
-
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("language", ["en", "zh"])
-def test_the_make_ups_owed_look_right(
-    snap_compare: object, path: Path, size: tuple[int, int], language: str
-) -> None:
-    set_language(language)
-    screen = MakeUpsScreen(Store.open(path), settings(path, language=language), NOW)
+    screen = OrganisationalLifeScreen(Store.open(path), settings(path, language=language), NOW)
     assert snap_compare(ScreenHost(screen), terminal_size=size, run_before=settle)  # type: ignore[operator]
 
 

@@ -38,7 +38,6 @@ def ledger(
 ) -> None:
     """The ledger (台账) of a year or a quarter: meetings held, attendance, make-ups, summary."""
     from shiftcell.db.ledger import gather
-    from shiftcell.scheduling.cadence import DEFAULT_REQUIREMENTS
     from shiftcell.tui.commands.attendance import narrowed
     from shiftcell.tui.commands.progress import Progress, stdout_is_terminal
     from shiftcell.tui.words.errors import os_error_text
@@ -52,7 +51,8 @@ def ledger(
     store = narrowed(open_store(ctx, needs=Needs.READ), group)
     to_terminal = output == "-" and stdout_is_terminal()
     with Progress(t("Reading meetings and attendance …"), enabled=not to_terminal) as bar:
-        found = gather(store, period, datetime.now(store.timezone), DEFAULT_REQUIREMENTS)
+        # The organisation's own cadences (``cadence rules``), the defaults for the rest.
+        found = gather(store, period, datetime.now(store.timezone), store.cadence.requirements())
         bar.step(t("Writing the ledger …"))
         try:
             written = _write(found, output, suffix)

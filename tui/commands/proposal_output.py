@@ -27,9 +27,10 @@ READABLE = 500  # members up to which JSON is indented
 
 
 def render_json(proposals: Proposals) -> str:
+    said: Said = {}
     payload: dict[str, object] = {
         "members": proposals.members,
-        "proposals": [_proposal_json(p) for p in proposals.proposals],
+        "proposals": [_proposal_json(p, said) for p in proposals.proposals],
     }
     if proposals.blocked_by:
         payload["blocked_by"] = list(proposals.blocked_by)
@@ -39,7 +40,7 @@ def render_json(proposals: Proposals) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=indent)
 
 
-def _proposal_json(proposal: Proposal) -> dict[str, object]:
+def _proposal_json(proposal: Proposal, said: Said) -> dict[str, object]:
     on = proposal.sessions[0].start.date()
     return {
         "sessions": [
@@ -48,24 +49,35 @@ def _proposal_json(proposal: Proposal) -> dict[str, object]:
                 "end": s.end.isoformat(),
                 "latest_start": s.latest_start.isoformat(),
                 "attendees": list(s.attendees),
-                "absentees": _absentees_json(s.absentees, s.start.date()),
+                "absentees": absentees_json(s.absentees, s.start.date(), said),
             }
             for s in proposal.sessions
         ],
         "covered": list(proposal.covered),
-        "uncovered": _absentees_json(proposal.uncovered, on),
+        "uncovered": absentees_json(proposal.uncovered, on, said),
         "coverage": round(proposal.coverage, 4),
         "quorum": proposal.quorum,
     }
 
 
-def _absentees_json(absent: Sequence[tuple[str, Reason]], on: date) -> list[dict[str, object]]:
+# Each reason in words and as data, said once: thousands of members share a few
+# hundred shifts' hours, and a large proposal names them all.
+Said = dict[tuple[Reason, date], tuple[str, dict[str, object]]]
+
+
+def absentees_json(
+    absent: Sequence[tuple[str, Reason]], on: date, said: Said | None = None
+) -> list[dict[str, object]]:
     """Who cannot come: ``reason`` for a person, in the UI language; ``cause`` for a
     program, the same in every language."""
-    return [
-        {"employee_no": no, "reason": describe(reason, on), "cause": cause(reason)}
-        for no, reason in absent
-    ]
+    said = {} if said is None else said
+    found: list[dict[str, object]] = []
+    for no, reason in absent:
+        words = said.get((reason, on))
+        if words is None:
+            words = said[reason, on] = (describe(reason, on), cause(reason))
+        found.append({"employee_no": no, "reason": words[0], "cause": words[1]})
+    return found
 
 
 def cause(reason: Reason) -> dict[str, object]:

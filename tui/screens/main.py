@@ -64,6 +64,7 @@ class MainScreen(AppScreen):
         Binding("p", "plan", "Plan meeting"),
         Binding("m", "meetings", "Meetings"),
         Binding("e", "export", "Export"),
+        Binding("o", "organisational_life", "Organisational life"),
         Binding("escape", "clear_selection", "Clear"),
         Binding("t", "this_week", "This week"),
         Binding("g", "jump", "Go to date"),
@@ -71,7 +72,6 @@ class MainScreen(AppScreen):
         Binding("r", "toggle_roster", "Roster"),
         Binding("v", "toggle_view('rota')", "Rota"),
         Binding("v", "toggle_view('grid')", "Time grid"),
-        Binding("l", "lapses", "Lapses"),
     ]
 
     @dataclass
@@ -439,11 +439,10 @@ class MainScreen(AppScreen):
 
         self._push_editing(MeetingsScreen(self.store, self.settings, self.now))
 
-    def action_lapses(self) -> None:
-        """Who is drifting toward six months without organisational life."""
-        from shiftcell.tui.screens.lapses import LapsesScreen
+    def action_organisational_life(self) -> None:
+        from shiftcell.tui.screens.organisational_life import OrganisationalLifeScreen
 
-        self.app.push_screen(LapsesScreen(self.store, self.settings, self.now))
+        self._push_editing(OrganisationalLifeScreen(self.store, self.settings, self.now))
 
     def action_export(self) -> None:
         from shiftcell.tui.screens.export_calendar import ExportCalendarScreen

@@ -29,7 +29,6 @@ class MeetingsScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", priority=True),
         Binding("c", "cancel_meeting", "Cancel meeting"),
-        Binding("u", "make_ups", "Make-ups owed"),
         Binding("escape", "close", "Back"),
     ]
 
@@ -152,11 +151,6 @@ class MeetingsScreen(AppScreen):
                 self.cancel(meeting.id)
 
         self.app.push_screen(CancelMeetingScreen(meeting), confirmed)
-
-    def action_make_ups(self) -> None:
-        from shiftcell.tui.screens.make_ups import MakeUpsScreen
-
-        self.app.push_screen(MakeUpsScreen(self.store, self.settings, self.now), self._reread)
 
     @work(thread=True, group="meetings-write")
     def cancel(self, meeting_id: int) -> None:

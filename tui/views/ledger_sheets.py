@@ -13,7 +13,8 @@ from shiftcell.db.ledger import Ledger, MemberRecord, Outcome, RequirementRecord
 from shiftcell.db.sheets import Cell, Mark, Sheet, Tone
 from shiftcell.scheduling.meetings import AttendanceState, Meeting, MeetingType
 from shiftcell.tui.i18n import join_list, t
-from shiftcell.tui.words.attendance import cadence_label, outcome_label, reach_label
+from shiftcell.tui.words.attendance import outcome_label
+from shiftcell.tui.words.cadence import cadence_label, whom_label
 from shiftcell.tui.words.labels import status_label
 from shiftcell.tui.words.meetings import meeting_type_label, when_label
 
@@ -242,7 +243,7 @@ def _requirement_row(standing: RequirementRecord) -> list[Cell]:
     requirement = standing.requirement
     missed = standing.missed
     return [
-        reach_label(requirement.reach, standing.who),
+        whom_label(standing.who, requirement.reach),
         meeting_type_label(requirement.kind),
         cadence_label(requirement.cadence),
         Mark(len(standing.held), Tone.BAD if missed else Tone.GOOD),

@@ -1,7 +1,5 @@
-"""Party members drifting from organisational life, longest first: a panel of its own.
-
-Shown on the lapses screen, and meant as a panel of the organisational-life
-screen: fed through ``show``, it reads nothing itself.
+"""Party members drifting from organisational life, longest first: a panel of the
+organisational-life screen, fed through ``show_lapses``; it reads nothing itself.
 """
 
 from __future__ import annotations

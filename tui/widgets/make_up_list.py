@@ -1,9 +1,8 @@
 """Who still owes a make-up session, for which meeting and for how long: a panel of its own.
 
-Shown on the make-ups screen, and meant as a panel of the organisational-life
-screen: fed through ``show_owed``, it reads nothing itself. A row's key is the
-meeting owed, so that choosing it opens that meeting's page (where ``u``
-plans the make-up session).
+A panel of the organisational-life screen, fed through ``show_owed``; it reads
+nothing itself. A row's key is the meeting owed, so that choosing it opens
+that meeting's page (where ``u`` plans the make-up session).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from shiftcell.scheduling.cadence import Cadence, LapseLevel, Reach
+from shiftcell.scheduling.cadence import LapseLevel
 from shiftcell.scheduling.meetings import Meeting
 from shiftcell.tui.i18n import join_list, t, tn
 from shiftcell.tui.words.meetings import meeting_type_label
@@ -55,22 +55,6 @@ def outcome_label(outcome: Outcome) -> str:
         "not_recorded": t("not recorded"),
         "guest": t("guest"),
     }[outcome.value]
-
-
-def cadence_label(cadence: Cadence) -> str:
-    return {
-        Cadence.MONTHLY: t("monthly"),
-        Cadence.QUARTERLY: t("quarterly"),
-        Cadence.YEARLY: t("yearly"),
-        Cadence.OFF: t("off"),
-    }[cadence]
-
-
-def reach_label(reach: Reach, who: str | None) -> str:
-    """Whose requirement a summary row is: the group's or branch's name, or the committee."""
-    if reach is Reach.COMMITTEE or who is None:
-        return t("branch committee")
-    return who
 
 
 def makes_up_label(meeting: Meeting) -> str:
