@@ -16,6 +16,7 @@ from shiftcell.scheduling.model import (
     Group,
     Leave,
     Member,
+    Mobility,
     Post,
     Role,
     Segment,
@@ -35,6 +36,7 @@ from shiftcell.scheduling.patterns import (
     WeeklyPattern,
 )
 from shiftcell.scheduling.rules import Reason, ReasonKind, Rules, Slot
+from shiftcell.scheduling.votes import Purpose
 
 __all__ = [
     "Availability",
@@ -48,11 +50,13 @@ __all__ = [
     "Leave",
     "LeaveDays",
     "Member",
+    "Mobility",
     "Override",
     "Pattern",
     "Post",
     "Proposal",
     "Proposals",
+    "Purpose",
     "Reason",
     "ReasonKind",
     "Role",
