@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from shiftcell.db.demo_membership import with_membership
 from shiftcell.db.store import Store
 from shiftcell.scheduling import (
     Cancellation,
@@ -21,6 +22,7 @@ from shiftcell.scheduling import (
     Group,
     LeaveDays,
     Member,
+    Mobility,
     Override,
     Pattern,
     Post,
@@ -106,7 +108,8 @@ DISTANT_POSTS = {"研究生公寓": 25}
 
 def fill_demo(store: Store, *, seed: int = 1, members: int = 80, today: date | None = None) -> int:
     """Fill an empty store with the demo organisation; returns how many staff."""
-    builder = _Builder(random.Random(seed), members, today or date.today())
+    day = today or date.today()
+    builder = _Builder(random.Random(seed), members, day)
     builder.build()
     with store.transaction():
         store.set_organisation(ORGANISATION, TIMEZONE)
@@ -115,7 +118,7 @@ def fill_demo(store: Store, *, seed: int = 1, members: int = 80, today: date | N
             departments=[plan.department for plan in DEPARTMENTS],
             posts=builder.posts,
             groups=builder.groups,
-            members=builder.members,
+            members=with_membership(builder.members, seed, day),
             shift_types=SHIFT_TYPES,
             patterns=builder.patterns,
             overrides=builder.overrides,
@@ -190,7 +193,7 @@ class _Builder:
                 )[0]
             )
             external = rng.random() < 0.35
-        mobile = group is not None and status is not Status.NONE and rng.random() < 0.1
+        away = group is not None and status is not Status.NONE and rng.random() < 0.1
         self.members.append(
             Member(
                 employee_no=employee_no,
@@ -200,7 +203,7 @@ class _Builder:
                 group=group,
                 role=role,
                 status=status,
-                mobile=mobile,
+                mobile=Mobility.OUT if away else None,
                 employment=Employment.EXTERNAL if external else Employment.REGULAR,
             )
         )

@@ -210,3 +210,37 @@ def m005_ssh_keys(db: Database) -> None:
         defaults={"reason": "", "detail": ""},
     )
     db.table("ssh_log").create_index(["time_utc"])
+
+
+@migrations()
+def m030_membership_facts(db: Database) -> None:
+    # mobile was yes/no: a yes meant our member, away ("out"). Now "out", "in"
+    # (from elsewhere, holding a mobile-member card) or NULL.
+    members = db.table("members")
+    members.transform(types={"mobile": str}, not_null={"mobile": False}, defaults={"mobile": None})
+    db.execute("UPDATE members SET mobile = CASE WHEN mobile IN ('1', 1) THEN 'out' ELSE NULL END")
+    # The pipeline's dates, and a contract's end for external hires (ISO dates).
+    for column in (
+        "applied_on",
+        "activist_since",
+        "candidate_since",
+        "admitted_on",
+        "full_since",
+        "contract_ends",
+    ):
+        members.add_column(column, str)
+
+
+@migrations()
+def m031_meeting_purpose(db: Database) -> None:
+    # study meetings may be held in repeat sessions; a vote or an election may not.
+    db.table("meetings").add_column("purpose", str, not_null_default="study")
+    # An entitled voter who cannot attend a vote may give a written opinion first.
+    db.table("written_opinions").create(
+        {"meeting_id": int, "employee_no": str, "note": str, "received_utc": str},
+        pk=("meeting_id", "employee_no"),
+        not_null={"note", "received_utc"},
+        defaults={"note": ""},
+        foreign_keys=[("meeting_id", "meetings", "id"), ("employee_no", "members", "employee_no")],
+    )
+    db.table("written_opinions").create_index(["employee_no"])

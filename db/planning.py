@@ -11,13 +11,15 @@ No Textual here: screens run it in workers, tests call it directly.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from math import gcd
 from typing import TYPE_CHECKING
 
+from shiftcell.scheduling import votes
 from shiftcell.scheduling.meetings import Meeting, MeetingType
 from shiftcell.scheduling.rules import Rules
+from shiftcell.scheduling.votes import Purpose
 
 if TYPE_CHECKING:
     from shiftcell.db.store import Store
@@ -103,12 +105,25 @@ class Planner:
         top: int,
         sessions: int = 1,
         require: Sequence[str] = (),
+        purpose: Purpose = Purpose.STUDY,
     ) -> Proposals:
-        """The ``top`` proposals of ``sessions`` sessions each, best first."""
+        """The ``top`` proposals of ``sessions`` sessions each, best first.
+
+        Our mobile members who are away are not asked about; they are listed
+        apart and still count as entitled voters.
+        """
         from shiftcell.scheduling import propose
 
-        availability = self.availability(members, first, last, rules)
-        return propose(availability, top=top, sessions=sessions, require=require)
+        here, away = votes.split_away(members)
+        availability = self.availability(here, first, last, rules)
+        return propose(
+            availability,
+            top=top,
+            sessions=sessions,
+            require=require,
+            purpose=purpose,
+            away=away,
+        )
 
     def plan(self, request: PlanRequest, now: datetime) -> Plan:
         """The best proposals for a planning form, none starting before ``now``."""
@@ -118,27 +133,33 @@ class Planner:
         else:
             members = tuple(store.members(groups=request.groups))
         names = {m.employee_no: m.name for m in members}
-        required, unknown = _required(members, request.require)
+        here, away_members = votes.split_away(members)
+        away = tuple(m.employee_no for m in away_members)
+        voters = sum(votes.entitled_to_vote(m) for m in members)
+        empty = Plan(request, members, (), names=names, away=away, voters=voters)
+        required, unknown = _required(tuple(here), request.require)
         if unknown:
-            return Plan(request, members, (), names=names, unknown=unknown)
+            return replace(empty, unknown=unknown)
         first = max(request.first, now.astimezone(store.timezone).date())
         if not members or request.last < first:
-            return Plan(request, members, (), names=names)
+            return empty
+        sessions = 1 if request.purpose.one_sitting else request.sessions
         ranked = self.propose(
             members,
             first,
             request.last,
             self.rules(duration=request.duration),
             top=SHOWN + SPARE,
-            sessions=request.sessions,
+            sessions=sessions,
             require=required,
+            purpose=request.purpose,
         )
         ahead = [
             p
             for p in ranked.proposals
             if all(s.start.timestamp() >= now.timestamp() for s in p.sessions)
         ]
-        return Plan(request, members, tuple(ahead[:SHOWN]), ranked.blocked_by, names)
+        return replace(empty, proposals=tuple(ahead[:SHOWN]), blocked_by=ranked.blocked_by)
 
     def book(
         self,
@@ -159,6 +180,7 @@ class Planner:
             invited=[m.employee_no for m in plan.members],
             place=place,
             notes=notes,
+            purpose=request.purpose,
         )
         return [m.id for m in booked]
 
@@ -166,7 +188,8 @@ class Planner:
         """For each member invited: None when free at the meeting's time, else why not.
 
         Worked out with the scheduler's own rules (buffers, rest after a night
-        shift, leave), so that the meeting page and the proposals agree.
+        shift, leave), so that the meeting page and the proposals agree; and like
+        the proposals, it leaves out our mobile members who are away.
         """
         zone = self.store.timezone
         start, end = meeting.start.astimezone(zone), meeting.end.astimezone(zone)
@@ -175,7 +198,8 @@ class Planner:
         crosses_midnight = end.date() != start.date() and end.time() != time(0)
         if start.second or crosses_midnight or minutes <= 0:
             return {}  # a meeting across midnight is not a slot of one day
-        members = self.store.members(employee_nos=[a.employee_no for a in meeting.invited])
+        invited = self.store.members(employee_nos=[a.employee_no for a in meeting.invited])
+        members, _ = votes.split_away(invited)
         rules = self.rules(
             duration=minutes, step=gcd(offset, 60) or 60, earliest=time(0), latest=time(0)
         )
@@ -193,6 +217,20 @@ class Planner:
             return {}
         return {m.employee_no: availability.reason(row, slot) for row, m in enumerate(members)}
 
+    def vote_count(self, meeting: Meeting) -> votes.Count | None:
+        """For a vote or an election not yet held: the entitled voters, how many are
+        free at its time, and who cannot come (busy or away), whose written opinions
+        can be collected in advance. None for a study meeting, or a time that is not
+        a slot of one day."""
+        if not meeting.purpose.one_sitting:
+            return None
+        seen = self.outlook(meeting)
+        if not seen:
+            return None
+        members = self.store.members(employee_nos=[a.employee_no for a in meeting.invited])
+        free = [no for no, reason in seen.items() if reason is None]
+        return votes.count(meeting.purpose, members, free)
+
 
 @dataclass(frozen=True)
 class PlanRequest:
@@ -208,6 +246,7 @@ class PlanRequest:
     number: int = 0
     # A make-up session: only these members, not everyone in the groups.
     invitees: tuple[str, ...] = ()
+    purpose: Purpose = Purpose.STUDY
 
 
 @dataclass(frozen=True)
@@ -217,10 +256,21 @@ class Plan:
     proposals: tuple[Proposal, ...]
     blocked_by: tuple[str, ...] = ()  # required members who are never free together
     names: dict[str, str] = field(default_factory=dict)
-    unknown: tuple[str, ...] = ()  # required names or numbers not in the groups
+    unknown: tuple[str, ...] = ()  # required names or numbers not in the groups (or away)
+    away: tuple[str, ...] = ()  # our mobile members who are away: invited, not asked about
+    voters: int = 0  # entitled voters among the members, away ones included
 
     def name(self, employee_no: str) -> str:
         return self.names.get(employee_no, employee_no)
+
+    @property
+    def here(self) -> int:
+        """Members the proposals were worked out for: all but those away."""
+        return len(self.members) - len(self.away)
+
+    @property
+    def needed(self) -> int:
+        return votes.needed(self.request.purpose, self.voters)
 
 
 def _required(

@@ -50,6 +50,7 @@ Held = TypeVar("Held", Shift, Leave)  # what a member has on a day: a shift, or 
 # Tables holding the organisation's data, children before parents.
 DATA_TABLES = (
     "feeds",
+    "written_opinions",
     "attendance",
     "meeting_groups",
     "meetings",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -12,6 +13,7 @@ from typing import TypeVar
 
 from shiftcell.db.importing.problems import (
     BAD_CHOICE,
+    BAD_DATE,
     EMPTY_FILE,
     MISSING_COLUMN,
     NOT_TEXT,
@@ -25,6 +27,8 @@ from shiftcell.db.importing.values import choices_text, lookup
 
 Cell = str | date | time | None
 T = TypeVar("T")
+# 2026-12-07, 2026/12/7, 2026.12.7 or 2026年12月7日, as rosters write dates.
+DAY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
 
 @dataclass(frozen=True)
@@ -167,3 +171,17 @@ class RowReader:
         if found is None:
             self.problem(field, value, BAD_CHOICE, choices=choices_text(table))
         return found
+
+    def day(self, field: str) -> date | None:
+        """An optional date: ISO, with slashes or dots, or 2026年12月7日; or a date cell."""
+        value = self.cells.get(field)
+        if value is None or isinstance(value, date):
+            return value
+        match = DAY.fullmatch(str(value))
+        try:
+            if match is None:
+                raise ValueError(value)
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            self.problem(field, value, BAD_DATE)
+            return None
