@@ -11,7 +11,15 @@ from pathlib import Path
 import click
 from click_default_group import DefaultGroup
 
-from shiftcell.tui.commands import calendar, meetings, people, planning, remote, setup
+from shiftcell.tui.commands import (
+    calendar,
+    meetings,
+    membership,
+    people,
+    planning,
+    remote,
+    setup,
+)
 from shiftcell.tui.commands.common import store_failure
 from shiftcell.tui.i18n import LANGUAGES, language_from_environment, set_language
 from shiftcell.tui.settings import Settings
@@ -89,7 +97,7 @@ def main(
         ctx.invoke(open_app)
 
 
-for module in (setup, people, planning, meetings, calendar, remote):
+for module in (setup, people, membership, planning, meetings, calendar, remote):
     for command in module.COMMANDS:
         main.add_command(command)
 

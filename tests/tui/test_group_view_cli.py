@@ -104,7 +104,15 @@ def invocations(s: dict[str, str]) -> dict[str, list[list[str]]]:
             ]
         ],
         "meetings cancel": [["meetings", "cancel", s["own_meeting"]]],
-        "meetings record": [["meetings", "record", s["other_meeting"], "--present", s["mine"]]],
+        "meetings record": [
+            ["meetings", "record", s["other_meeting"], "--present", s["mine"]],
+            ["meetings", "record", s["other_meeting"], "--written-opinion", s["mine"]],
+        ],
+        "members set": [
+            ["members", "set", s["mine"], "--status", "probationary"],
+            ["members", "set", s["outsider"], "--admitted-on", "2026-01-05"],
+        ],
+        "pipeline": [["pipeline"], ["pipeline", "--json", "--as-of", "2026-12-09"]],
         "export ics": [
             ["export", "ics", "--all", "-o", "-"],
             ["export", "ics", "--member", s["outsider"], "-o", "-"],
@@ -187,6 +195,7 @@ def test_writing_commands_refuse_a_read_only_view_in_one_line(setting: dict[str,
         "init",
         "demo",
         "import members",
+        "members set",
         "meetings book",
         "meetings cancel",
         "feeds issue",
@@ -204,7 +213,14 @@ def test_writing_commands_refuse_a_read_only_view_in_one_line(setting: dict[str,
 
 def test_a_group_view_may_not_change_the_organisation(setting: dict[str, str]) -> None:
     """A leader who may run their group's meetings still cannot touch members or keys."""
-    for command in ("init", "demo", "import members", "ssh-keys add", "ssh-keys remove"):
+    for command in (
+        "init",
+        "demo",
+        "import members",
+        "members set",
+        "ssh-keys add",
+        "ssh-keys remove",
+    ):
         (args,) = invocations(setting)[command][:1]
         result = CliRunner().invoke(main, ["--db", setting["db"], "--group", GROUP, *args])
         assert result.exit_code == 2, (command, result.output)

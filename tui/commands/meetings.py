@@ -78,6 +78,13 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
 @click.option("--topic", required=True, help="What the meeting is about.")
 @click.option("--place", default="", help="Where it is held.")
 @click.option("--notes", default="", help="Anything else the invited should know.")
+@click.option(
+    "--purpose",
+    type=click.Choice(["study", "vote", "election"], case_sensitive=False),
+    default="study",
+    show_default=True,
+    help="A vote or an election is one sitting with a quorum of entitled voters.",
+)
 @click.pass_context
 def book(
     ctx: click.Context,
@@ -88,8 +95,14 @@ def book(
     topic: str,
     place: str,
     notes: str,
+    purpose: str,
 ) -> None:
-    """Book a meeting and invite every member of the groups."""
+    """Book a meeting and invite every member of the groups.
+
+    For a vote or an election, the entitled voters who cannot attend are listed,
+    so that their written opinions can be collected in advance.
+    """
+    from shiftcell.scheduling import Purpose
     from shiftcell.tui.words.meetings import parse_meeting_type, type_choices, when_label
 
     store = _writable_store(ctx)
@@ -113,6 +126,7 @@ def book(
         invited=invited,
         place=place.strip(),
         notes=notes.strip(),
+        purpose=Purpose(purpose.casefold()),
     )
     click.echo(
         t(
@@ -126,18 +140,36 @@ def book(
 
 
 def _tell_who_cannot_come(store: Store, meeting: Meeting) -> None:
-    """A time typed by hand may clash with shifts: say so while it can still be moved."""
-    from shiftcell.db.planning import Planner
-    from shiftcell.tui.words.reasons import describe
+    """A time typed by hand may clash with shifts: say so while it can still be moved.
 
-    seen = Planner(store).outlook(meeting)
-    away = {no: reason for no, reason in seen.items() if reason is not None}
-    if not away:
+    For a vote: how many entitled voters can be present, and who cannot, whose
+    written opinions can be collected in advance.
+    """
+    from shiftcell.db.planning import Planner
+    from shiftcell.scheduling.votes import is_away
+    from shiftcell.tui.words.reasons import describe
+    from shiftcell.tui.words.votes import away_reason, vote_line, vote_summary
+
+    planner = Planner(store)
+    seen = planner.outlook(meeting)
+    invited = [a.employee_no for a in meeting.invited]
+    members = {m.employee_no: m for m in store.members(employee_nos=invited)}
+    busy = {
+        no: describe(reason, meeting.start.date())
+        for no, reason in seen.items()
+        if reason is not None
+    }
+    busy |= {no: away_reason() for no, m in members.items() if is_away(m)}
+    if busy:
+        click.echo(t("Cannot come ({count}):", count=len(busy)))
+        for no, why in busy.items():
+            name = members[no].name if no in members else no
+            click.echo(f"  {name} {no} — {why}")
+    count = planner.vote_count(meeting)
+    if count is None:
         return
-    names = {m.employee_no: m.name for m in store.members(employee_nos=list(away))}
-    click.echo(t("Cannot come ({count}):", count=len(away)))
-    for no, reason in away.items():
-        click.echo(f"  {names.get(no, no)} {no} — {describe(reason, meeting.start.date())}")
+    click.echo(vote_line(meeting.purpose, count.voters, count.needed))
+    click.echo(vote_summary(count, meeting, members))
 
 
 @meetings_group.command("cancel")
@@ -164,6 +196,20 @@ def cancel(ctx: click.Context, meeting_id: int) -> None:
 )
 @click.option("--absent", default="", help="Employee numbers, comma separated.")
 @click.option("--notes", default=None, help="The meeting's record (minutes).")
+@click.option(
+    "--written-opinion",
+    "opinions",
+    multiple=True,
+    metavar="EMP_NO[:NOTE]",
+    help="An absent voter's written opinion, received (repeatable); before the vote too.",
+)
+@click.option(
+    "--withdraw-opinion",
+    "withdrawn",
+    multiple=True,
+    metavar="EMP_NO",
+    help="Take back a written opinion recorded by mistake (repeatable).",
+)
 @click.pass_context
 def record(
     ctx: click.Context,
@@ -172,24 +218,41 @@ def record(
     excused: tuple[str, ...],
     absent: str,
     notes: str | None,
+    opinions: tuple[str, ...],
+    withdrawn: tuple[str, ...],
 ) -> None:
-    """Record who was present, excused (and why) or absent, after the meeting."""
+    """Record who was present, excused (and why) or absent, after the meeting; and for a
+    vote, the written opinions of entitled voters who cannot attend, before it too."""
     from shiftcell.scheduling.meetings import AttendanceState, owing_make_up
 
     store = _writable_store(ctx)
     meeting = _meeting(store, meeting_id)
     if meeting.cancelled:
         raise CommandError(t("meeting {id} was cancelled", id=meeting_id))
-    if meeting.start.timestamp() > datetime.now(store.timezone).timestamp():
-        raise CommandError(t("meeting {id} has not started yet", id=meeting_id))
     entries = _attendance_entries(present, excused, absent)
-    if not entries and notes is None:
-        raise click.UsageError(t("give --present, --excused, --absent or --notes"))
-    known = {m.employee_no for m in store.members(employee_nos=list(entries))}
-    for employee_no in entries:
+    given = _opinions(opinions, withdrawn)
+    if not entries and notes is None and not given and not withdrawn:
+        raise click.UsageError(
+            t("give --present, --excused, --absent, --notes or --written-opinion")
+        )
+    records_attendance = bool(entries) or notes is not None
+    if records_attendance and meeting.start.timestamp() > datetime.now(store.timezone).timestamp():
+        raise CommandError(t("meeting {id} has not started yet", id=meeting_id))
+    named = [*entries, *given, *withdrawn]
+    known = {m.employee_no for m in store.members(employee_nos=named)}
+    for employee_no in named:
         if employee_no not in known:
             raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
-    updated = store.meetings.record(meeting_id, entries, notes=notes)
+    # Attendance first, so that an opinion of someone just recorded present is refused;
+    # one transaction, so that a refusal leaves nothing half-recorded.
+    with store.transaction():
+        if records_attendance:
+            store.meetings.record(meeting_id, entries, notes=notes)
+        if given or withdrawn:
+            _record_opinions(store, meeting, given, withdrawn)
+    if not records_attendance:
+        return
+    updated = store.meetings.get(meeting_id)
     rate = updated.attendance_rate
     click.echo(
         t(
@@ -234,6 +297,47 @@ def _attendance_entries(
             )
         add(employee_no.strip(), AttendanceState.EXCUSED, reason.strip(), "--excused")
     return entries
+
+
+def _opinions(opinions: tuple[str, ...], withdrawn: tuple[str, ...]) -> dict[str, str]:
+    """Written opinions by employee number, with their notes; a number named twice is refused."""
+    given: dict[str, str] = {}
+    for item in opinions:
+        employee_no, _, note = item.partition(":")
+        employee_no = employee_no.strip()
+        if not employee_no:
+            raise click.BadParameter(
+                t("{value!r} is not like HQ0001 or HQ0001:note", value=item),
+                param_hint="--written-opinion",
+            )
+        if employee_no in given or employee_no in withdrawn:
+            raise click.BadParameter(
+                t("{value} is named more than once", value=employee_no),
+                param_hint="--written-opinion",
+            )
+        given[employee_no] = note.strip()
+    return given
+
+
+def _record_opinions(
+    store: Store, meeting: Meeting, given: dict[str, str], withdrawn: tuple[str, ...]
+) -> None:
+    from shiftcell.db.meetings import OpinionRefused
+
+    try:
+        updated = store.meetings.record_opinions(meeting.id, given, withdrawn)
+    except OpinionRefused as refused:
+        raise click.BadParameter(
+            t(refused.template, **refused.fields), param_hint="--written-opinion"
+        ) from None
+    click.echo(
+        t(
+            "Meeting {id}, written opinions ({count}): {members}",
+            id=meeting.id,
+            count=len(updated.written_opinions),
+            members=", ".join(o.employee_no for o in updated.written_opinions) or t("none"),
+        )
+    )
 
 
 def _writable_store(ctx: click.Context) -> Store:
@@ -283,6 +387,7 @@ def _as_json(meeting: Meeting) -> dict[str, object]:
         "notes": meeting.notes,
         "status": meeting.status.value,
         "series": meeting.series,
+        "purpose": meeting.purpose.value,
         "invited": [
             {
                 "employee_no": a.employee_no,
@@ -293,6 +398,14 @@ def _as_json(meeting: Meeting) -> dict[str, object]:
         ],
         "attendance_rate": meeting.attendance_rate,
         "needs_make_up": list(meeting.needs_make_up),
+        "written_opinions": [
+            {
+                "employee_no": o.employee_no,
+                "note": o.note,
+                "received": o.received.isoformat() if o.received else None,
+            }
+            for o in meeting.written_opinions
+        ],
     }
 
 

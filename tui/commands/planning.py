@@ -23,7 +23,7 @@ from shiftcell.tui.i18n import t
 if TYPE_CHECKING:
     from shiftcell.db.planning import Planner
     from shiftcell.db.store import Store
-    from shiftcell.scheduling import Member, Rules
+    from shiftcell.scheduling import Member, Purpose, Rules
 
 
 class ClockParam(click.ParamType[time]):
@@ -116,6 +116,14 @@ class Scope:
     help="Repeat sessions, so that everyone can attend one.",
 )
 @click.option(
+    "--purpose",
+    type=click.Choice(["study", "vote", "election"], case_sensitive=False),
+    default="study",
+    show_default=True,
+    help="study (repeat sessions allowed); vote (one sitting, more than half of the entitled "
+    "voters present) or election (one sitting, more than four fifths).",
+)
+@click.option(
     "--top", type=click.IntRange(1, 50), default=5, show_default=True, help="How many proposals."
 )
 @click.option(
@@ -141,14 +149,22 @@ def propose(
     earliest: time,
     latest: time,
     sessions: int,
+    purpose: str,
     top: int,
     require: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """Propose meeting times most members can attend, and say why the others cannot."""
+    """Propose meeting times most members can attend, and say why the others cannot.
+
+    A vote or an election is one sitting: times that reach its quorum come first,
+    and when none does the command says so and exits with status 1.
+    """
     from shiftcell.db.planning import Planner
+    from shiftcell.scheduling import Purpose
     from shiftcell.tui.commands.proposal_output import render_json, render_text
 
+    meeting_purpose = Purpose(purpose.casefold())
+    _check_one_sitting(meeting_purpose, sessions)
     store = open_store(ctx, needs=Needs.READ)
     planner = Planner(store)
     scope = _scope(store, groups, department, everyone, numbers)
@@ -157,25 +173,58 @@ def propose(
     last = last or first + timedelta(days=6)
     _check_dates(first, last)
     rules = _rules(planner, duration, step, buffer, rest, earliest, latest)
-    in_scope = {m.employee_no for m in scope.members}
-    for number in require:
-        if number not in in_scope:
-            raise click.BadParameter(
-                t("{value} is not among the members asked about", value=number),
-                param_hint="--require",
-            )
+    _check_required(scope, require)
     with _without_cycle_collection():
         proposals = planner.propose(
-            scope.members, first, last, rules, top=top, sessions=sessions, require=require
+            scope.members,
+            first,
+            last,
+            rules,
+            top=top,
+            sessions=sessions,
+            require=require,
+            purpose=meeting_purpose,
         )
         if as_json:
-            click.echo(render_json(proposals))
+            click.echo(render_json(proposals, scope.members))
         else:
             click.echo(
                 render_text(proposals, scope.members, scope.title, first, last, rules, sessions)
             )
-    if proposals.blocked_by:
+    if proposals.blocked_by or (meeting_purpose.one_sitting and not proposals.quorum_reached):
         ctx.exit(1)
+
+
+def _check_one_sitting(purpose: Purpose, sessions: int) -> None:
+    """Repeat sessions are for study meetings: a vote counts those present at one sitting."""
+    from shiftcell.tui.words.votes import purpose_label
+
+    if purpose.one_sitting and sessions > 1:
+        raise click.BadParameter(
+            t(
+                "a {purpose} needs one sitting: repeat sessions are for study meetings only",
+                purpose=purpose_label(purpose),
+            ),
+            param_hint="--sessions",
+        )
+
+
+def _check_required(scope: Scope, require: tuple[str, ...]) -> None:
+    from shiftcell.scheduling.votes import is_away
+
+    in_scope = {m.employee_no: m for m in scope.members}
+    for number in require:
+        member = in_scope.get(number)
+        if member is None:
+            raise click.BadParameter(
+                t("{value} is not among the members asked about", value=number),
+                param_hint="--require",
+            )
+        if is_away(member):
+            raise click.BadParameter(
+                t("{value} is a mobile member away: nobody expects them here", value=number),
+                param_hint="--require",
+            )
 
 
 @contextmanager

@@ -35,17 +35,30 @@ class BookMeetingScreen(ModalScreen[Booking | None]):
         Binding("escape", "dismiss_none", "Back"),
     ]
 
-    def __init__(self, proposal: Proposal, members: int, plan_title: str) -> None:
+    def __init__(
+        self,
+        proposal: Proposal,
+        members: int,
+        plan_title: str,
+        *,
+        voting: bool = False,
+        opinions: str = "",
+    ) -> None:
         super().__init__()
         translate_bindings(self)
         self.proposal = proposal
         self.members = members
         self.plan_title = plan_title
+        self.voting = voting
+        # For a vote: the entitled voters who cannot attend, whose opinions to collect.
+        self.opinions = opinions
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.plan_title, id="heading")
-            yield Static(coverage_text(self.proposal, self.members), id="coverage")
+            yield Static(coverage_text(self.proposal, self.members, self.voting), id="coverage")
+            if self.opinions:
+                yield Static(self.opinions, id="opinions")
             with Grid(id="fields"):
                 for number, session in enumerate(self.proposal.sessions):
                     yield Static(t("Session {number}", number=number + 1), classes="label")

@@ -33,8 +33,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._lines())
             yield Static(
                 t(
-                    "In the roster: ★ group leader, ☆ deputy, mob mobile member, "
-                    "ext external hire; hours on shift this week."
+                    "In the roster: ★ group leader, ☆ deputy, out our mobile member away, "
+                    "in mobile member from elsewhere, ext external hire; hours on shift "
+                    "this week."
                 ),
                 classes="hint",
             )

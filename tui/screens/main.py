@@ -58,6 +58,7 @@ class MainScreen(AppScreen):
         Binding("escape", "clear_selection", "Clear"),
         Binding("p", "plan", "Plan meeting"),
         Binding("m", "meetings", "Meetings"),
+        Binding("f", "pipeline", "Pipeline"),
         Binding("e", "export", "Export"),
     ]
 
@@ -367,6 +368,11 @@ class MainScreen(AppScreen):
         from shiftcell.tui.screens.meetings import MeetingsScreen
 
         self._push_editing(MeetingsScreen(self.store, self.settings, self.now))
+
+    def action_pipeline(self) -> None:
+        from shiftcell.tui.screens.pipeline import PipelineScreen
+
+        self.app.push_screen(PipelineScreen(self.store, self.settings, self.now))
 
     def action_export(self) -> None:
         from shiftcell.tui.screens.export_calendar import ExportCalendarScreen

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Static
 
 from shiftcell.db.planning import Planner
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Member, Reason
+from shiftcell.scheduling import Member, Reason, votes
 from shiftcell.scheduling.meetings import (
     Attendance,
     AttendanceState,
@@ -36,6 +36,7 @@ from shiftcell.tui.words.meetings import (
     when_label,
 )
 from shiftcell.tui.words.reasons import describe
+from shiftcell.tui.words.votes import away_reason, mobility_mark, purpose_label, vote_summary
 
 STATE_STYLES = {
     AttendanceState.PRESENT: "green",
@@ -55,6 +56,7 @@ class MeetingScreen(AppScreen):
         Binding("P", "all_present", "All present"),
         Binding("n", "notes", "Notes"),
         Binding("u", "make_up", "Make-up"),
+        Binding("w", "written_opinion", "Written opinion"),
         Binding("c", "cancel_meeting", "Call off"),
         Binding("e", "export", "Export"),
         # Escape goes back as everywhere; the footer keeps its room for the record keys.
@@ -68,6 +70,7 @@ class MeetingScreen(AppScreen):
         members: dict[str, Member]
         notice: str = ""
         outlook: dict[str, Reason | None] = field(default_factory=dict)
+        count: votes.Count | None = None  # a vote's entitled voters, free at its time
 
     def __init__(self, store: Store, settings: Settings, meeting_id: int, now: datetime) -> None:
         super().__init__()
@@ -78,6 +81,7 @@ class MeetingScreen(AppScreen):
         self.meeting: Meeting | None = None
         self.members: dict[str, Member] = {}
         self.outlook: dict[str, Reason | None] = {}
+        self.count: votes.Count | None = None
         self.owing: tuple[str, ...] = ()
         self._writing = threading.Lock()
 
@@ -109,6 +113,16 @@ class MeetingScreen(AppScreen):
             self.post_message(self._read(t("Saved.")))
 
     @work(thread=True, group="meeting-write")
+    def record_opinion(self, employee_no: str, give: bool) -> None:
+        with self._writing:
+            opinions = self.store.meetings.record_opinions
+            if give:
+                opinions(self.meeting_id, {employee_no: ""})
+            else:
+                opinions(self.meeting_id, {}, [employee_no])
+            self.post_message(self._read(t("Saved.")))
+
+    @work(thread=True, group="meeting-write")
     def cancel(self) -> None:
         with self._writing:
             self.store.meetings.cancel(self.meeting_id)
@@ -124,8 +138,10 @@ class MeetingScreen(AppScreen):
         series = self.store.meetings.series(self.meeting_id)
         wanted = sorted({a.employee_no for s in series for a in s.invited})
         members = {m.employee_no: m for m in self.store.members(employee_nos=wanted)}
-        free = {} if meeting.cancelled else Planner(self.store).outlook(meeting)
-        return self.Loaded(meeting, series, members, notice, free)
+        planner = Planner(self.store)
+        free = {} if meeting.cancelled else planner.outlook(meeting)
+        count = None if meeting.cancelled or meeting.recorded else planner.vote_count(meeting)
+        return self.Loaded(meeting, series, members, notice, free, count)
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
@@ -135,6 +151,7 @@ class MeetingScreen(AppScreen):
             )
             return
         self.meeting, self.members, self.outlook = event.meeting, event.members, event.outlook
+        self.count = event.count
         self.owing = owing_make_up(event.series)
         self._show(event.meeting, event.series)
         self.refresh_bindings()
@@ -172,6 +189,11 @@ class MeetingScreen(AppScreen):
             state += " · " + t("session {index} of {count}", index=index, count=len(series))
         grid.add_row(t("When"), when_label(meeting), t("Place"), meeting.place or "—")
         grid.add_row(t("Groups"), " ".join(meeting.groups) or "—", t("State"), state)
+        if meeting.purpose.one_sitting:
+            opinions = ", ".join(self._member_name(o.employee_no) for o in meeting.written_opinions)
+            grid.add_row(
+                t("Purpose"), purpose_label(meeting.purpose), t("Written opinions"), opinions or "—"
+            )
         if meeting.notes:
             grid.add_row(t("Notes"), meeting.notes)
         return grid
@@ -201,6 +223,8 @@ class MeetingScreen(AppScreen):
                 text.append(t("Attendance is recorded once the meeting has begun."))
             else:
                 text.append(t("Nothing recorded yet."))
+            if self.count is not None:
+                text.append("\n" + vote_summary(self.count, meeting, self.members))
             return text
         rate = meeting.attendance_rate or 0.0
         text.append(
@@ -221,6 +245,10 @@ class MeetingScreen(AppScreen):
         text.append("\n" + t("Needs a make-up session: {members}", members=names))
         return text
 
+    def _away(self, employee_no: str) -> bool:
+        member = self.members.get(employee_no)
+        return member is not None and votes.is_away(member)
+
     def _row(self, attendance: Attendance) -> list[Cell]:
         member = self.members.get(attendance.employee_no)
         return [
@@ -230,11 +258,13 @@ class MeetingScreen(AppScreen):
             attendance.reason,
             self._at_that_time(attendance.employee_no),
             (member.group or "—") if member else "",
-            member_status_label(member.status) if member else "",
+            _status(member),
         ]
 
     def _at_that_time(self, employee_no: str) -> Text:
-        """Free, or the shift, rest or leave that keeps the member away."""
+        """Free, or the shift, rest or leave that keeps the member away; or away itself."""
+        if self._away(employee_no):
+            return Text(away_reason(), style="yellow")
         if self.meeting is None or employee_no not in self.outlook:
             return Text("")
         reason = self.outlook[employee_no]
@@ -262,6 +292,10 @@ class MeetingScreen(AppScreen):
             return self.can_record()
         if action == "make_up":
             return not self.settings.read_only and bool(self.owing)
+        if action == "written_opinion":
+            meeting = self.meeting
+            voting = meeting is not None and meeting.purpose.one_sitting and not meeting.cancelled
+            return voting and not self.settings.read_only
         if action == "cancel_meeting":
             meeting = self.meeting
             return not self.settings.read_only and meeting is not None and not meeting.cancelled
@@ -301,6 +335,21 @@ class MeetingScreen(AppScreen):
                 self._mark(AttendanceState.EXCUSED, reason)
 
         self.app.push_screen(ExcuseReasonScreen(self._member_name(employee_no), previous), given)
+
+    def action_written_opinion(self) -> None:
+        """The selected voter's written opinion received, or taken back when it was."""
+        from shiftcell.scheduling.meetings import opinion_refused
+
+        meeting, employee_no = self.meeting, self.selected()
+        if meeting is None or employee_no is None or self.settings.read_only:
+            return
+        given = any(o.employee_no == employee_no for o in meeting.written_opinions)
+        if not given:
+            refused = opinion_refused(meeting, employee_no, self.members.get(employee_no))
+            if refused is not None:
+                self.notify(t(refused, id=meeting.id, value=employee_no), severity="warning")
+                return
+        self.record_opinion(employee_no, not given)
 
     def action_all_present(self) -> None:
         """Everyone not yet recorded was there: the common case, in one key."""
@@ -362,3 +411,11 @@ class MeetingScreen(AppScreen):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _status(member: Member | None) -> str:
+    """The member's status; a mobile member's direction beside it (votes depend on both)."""
+    if member is None:
+        return ""
+    mobile = f" · {mobility_mark(member.mobile)}" if member.mobile else ""
+    return member_status_label(member.status) + mobile

@@ -16,6 +16,7 @@ from shiftcell.tui.i18n import t
 from shiftcell.tui.views.week import Week
 from shiftcell.tui.words.labels import status_label
 from shiftcell.tui.words.textwidth import cells, fit
+from shiftcell.tui.words.votes import mobility_mark
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ def member_line(member: Member, hours: float) -> Text:
     if member.status is not Status.FULL:
         line.append(f" {status_label(member.status)}", STATUS_STYLE[member.status])
     if member.mobile:
-        line.append(f" {t('mob')}", "bold #d7afff")
+        line.append(f" {mobility_mark(member.mobile)}", "bold #d7afff")
     if member.employment is Employment.EXTERNAL:
         line.append(f" {t('ext')}", "#d7afff")
     line.append(f" {hours:.0f}h", "dim")
