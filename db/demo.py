@@ -8,8 +8,10 @@ and a week: the same seed gives the same people, rotations and leave.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import TypeVar
 
 from shiftcell.db.demo_membership import with_membership
 from shiftcell.db.store import Store
@@ -104,13 +106,30 @@ DEPARTMENTS = (
 )
 # Posts a little way off, whose staff need longer to reach a meeting room.
 DISTANT_POSTS = {"研究生公寓": 25}
+EVERY = 1000  # members made or rows saved between two reports of progress
+T = TypeVar("T")
 
 
-def fill_demo(store: Store, *, seed: int = 1, members: int = 80, today: date | None = None) -> int:
-    """Fill an empty store with the demo organisation; returns how many staff."""
+def fill_demo(
+    store: Store,
+    *,
+    seed: int = 1,
+    members: int = 80,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Fill an empty store with the demo organisation; returns how many staff.
+
+    ``progress`` is told how much of how much is done, counted in members
+    three times over: made up, saved, their shift patterns saved.
+    """
+    tell = progress or (lambda done, of: None)
+    total = 3 * members
     day = today or date.today()
     builder = _Builder(random.Random(seed), members, day)
-    builder.build()
+    builder.build(lambda made: tell(made, total))
+    patterns = max(1, len(builder.patterns))
+    people = with_membership(builder.members, seed, day)
     with store.transaction():
         store.set_organisation(ORGANISATION, TIMEZONE)
         store.save(
@@ -118,12 +137,26 @@ def fill_demo(store: Store, *, seed: int = 1, members: int = 80, today: date | N
             departments=[plan.department for plan in DEPARTMENTS],
             posts=builder.posts,
             groups=builder.groups,
-            members=with_membership(builder.members, seed, day),
+            members=_counted(people, lambda saved: tell(members + saved, total)),
             shift_types=SHIFT_TYPES,
-            patterns=builder.patterns,
+            patterns=_counted(
+                builder.patterns,
+                lambda saved: tell(2 * members + saved * members // patterns, total),
+            ),
             overrides=builder.overrides,
         )
+    tell(total, total)
     return len(builder.members)
+
+
+def _counted(items: Iterable[T], tell: Callable[[int], None]) -> Iterator[T]:
+    """``items`` as they are consumed, telling every ``EVERY`` how many went by."""
+    count = 0
+    for count, item in enumerate(items, 1):
+        yield item
+        if count % EVERY == 0:
+            tell(count)
+    tell(count)
 
 
 class _Builder:
@@ -141,8 +174,11 @@ class _Builder:
         self.patterns: list[Pattern] = []
         self.overrides: list[Override] = []
         self._names: set[str] = set()
+        self._made: Callable[[int], None] = lambda count: None
 
-    def build(self) -> None:
+    def build(self, made: Callable[[int], None]) -> None:
+        """Everyone, their rhythms and this week's exceptions; ``made`` counts members."""
+        self._made = made
         width = max(4, len(str(self.size)))
         counts = _split(self.size, [plan.share for plan in DEPARTMENTS])
         number = 0
@@ -207,6 +243,8 @@ class _Builder:
                 employment=Employment.EXTERNAL if external else Employment.REGULAR,
             )
         )
+        if len(self.members) % EVERY == 0:
+            self._made(len(self.members))
 
     def _name(self) -> str:
         for _ in range(20):

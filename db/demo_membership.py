@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from shiftcell.scheduling import Employment, Member, Mobility, Role, Status
-from shiftcell.scheduling.pipeline import months_after, quarter_after
+from shiftcell.scheduling.cadence import Cadence, add_months, period_of
 
 PROBATIONARY_PER_GROUP = 1  # full members made probationary, in each group big enough
 FROM_ELSEWHERE = 2  # full members made card holders from elsewhere (流入)
@@ -83,7 +83,8 @@ def _probationary(people: dict[str, Member]) -> list[str]:
 
 def _conversion_dates(today: date, count: int, rng: random.Random) -> list[date]:
     """Next quarter, this quarter, next quarter, later, and so on."""
-    first, last = quarter_after(today)
+    quarter = period_of(today, Cadence.QUARTERLY).next()
+    first, last = quarter.first, quarter.last
     spans = [
         (first, last),
         (today + timedelta(days=7), first - timedelta(days=1)),
@@ -99,7 +100,7 @@ def _conversion_dates(today: date, count: int, rng: random.Random) -> list[date]
 
 
 def _probationary_dates(member: Member, due: date, rng: random.Random) -> Member:
-    admitted = months_after(due, -12)
+    admitted = add_months(due, -12)
     candidate = admitted - timedelta(days=rng.randrange(100, 250))
     activist = candidate - timedelta(days=rng.randrange(370, 500))
     applied = activist - timedelta(days=rng.randrange(30, 300))
@@ -120,7 +121,7 @@ def _dates(member: Member, today: date, rng: random.Random) -> Member:
         return replace(
             member,
             admitted_on=admitted,
-            full_since=months_after(admitted, 12) + timedelta(days=rng.randrange(0, 30)),
+            full_since=add_months(admitted, 12) + timedelta(days=rng.randrange(0, 30)),
         )
     if status is Status.TARGET:
         candidate = today - timedelta(days=rng.randrange(30, 300))

@@ -17,6 +17,8 @@ class MeetingType(enum.StrEnum):
     GENERAL_MEETING = "general_meeting"  # 支部党员大会, quarterly
     PARTY_LECTURE = "party_lecture"  # 党课, quarterly
     THEME_DAY = "theme_day"  # 主题党日, monthly
+    REVIEW_MEETING = "review_meeting"  # 组织生活会, yearly
+    APPRAISAL = "appraisal"  # 民主评议党员, yearly
     MAKE_UP = "make_up"  # 补课
     OTHER = "other"
 

@@ -12,9 +12,9 @@ probationary members, and when.
 - Probation lasts one year from admission (党章 art. 7): the conversion vote
   falls due at ``admitted_on`` plus one year.
 
-Months and years are counted as the law counts them (民法典 art. 201): the same
-day of the month, or the month's last day when it has no such day, so a year
-after 29 February is 28 February.
+Months and years are counted as the law counts them (民法典 art. 201), with
+``scheduling.cadence.add_months``: the same day of the month, or the month's
+last day when it has no such day, so a year after 29 February is 28 February.
 
 Members from elsewhere (流入) are left out: their home branch holds their
 membership, and decides their admission and conversion.
@@ -25,10 +25,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
+from shiftcell.scheduling.cadence import add_months
 from shiftcell.scheduling.membership import RANK, stage_date
 from shiftcell.scheduling.model import Member, Mobility, Status
 
@@ -38,12 +37,6 @@ TRAINING = 12  # months an activist trains before becoming a target (细则 art.
 LEAVING_WITHIN = 3  # months: a target leaving this soon is not normally admitted (art. 19)
 PROBATION = 12  # months from admission to the conversion vote (党章 art. 7)
 IN_PIPELINE = (Status.APPLICANT, Status.ACTIVIST, Status.TARGET, Status.PROBATIONARY)
-
-
-def months_after(day: date, months: int) -> date:
-    """``day`` moved by whole months; the month's last day when it has no such day."""
-    moved: date = day + relativedelta(months=months)
-    return moved
 
 
 class Step(enum.StrEnum):
@@ -108,8 +101,8 @@ def _due(member: Member, as_of: date) -> tuple[Due, ...]:
     since = stage_date(member, member.status)
     status = member.status
     if status is Status.APPLICANT:
-        if since is not None and months_after(since, TALK_WITHIN) >= as_of:
-            return (Due(Step.TALK, months_after(since, TALK_WITHIN)), Due(Step.NAME_ACTIVIST, None))
+        if since is not None and add_months(since, TALK_WITHIN) >= as_of:
+            return (Due(Step.TALK, add_months(since, TALK_WITHIN)), Due(Step.NAME_ACTIVIST, None))
         return (Due(Step.NAME_ACTIVIST, None),)
     if status is Status.ACTIVIST:
         if since is None:
@@ -132,19 +125,19 @@ def next_review(activist_since: date, as_of: date) -> date:
     """
     behind = (as_of.year - activist_since.year) * 12 + as_of.month - activist_since.month
     count = max(1, behind // REVIEW_EVERY)
-    while months_after(activist_since, count * REVIEW_EVERY) < as_of:
+    while add_months(activist_since, count * REVIEW_EVERY) < as_of:
         count += 1
-    return months_after(activist_since, count * REVIEW_EVERY)
+    return add_months(activist_since, count * REVIEW_EVERY)
 
 
 def target_from(activist_since: date) -> date:
     """The first day an activist may become a development target."""
-    return months_after(activist_since, TRAINING)
+    return add_months(activist_since, TRAINING)
 
 
 def conversion_due(admitted_on: date) -> date:
     """The day probation ends and the conversion vote falls due."""
-    return months_after(admitted_on, PROBATION)
+    return add_months(admitted_on, PROBATION)
 
 
 def _contract_ends_soon(member: Member, as_of: date) -> bool:
@@ -156,7 +149,7 @@ def _contract_ends_soon(member: Member, as_of: date) -> bool:
     if member.status is Status.ACTIVIST:
         becoming = target_from(member.activist_since) if member.activist_since else None
     reference = max(becoming, as_of) if becoming else as_of
-    return ends <= months_after(reference, LEAVING_WITHIN)
+    return ends <= add_months(reference, LEAVING_WITHIN)
 
 
 @dataclass(frozen=True)
@@ -184,10 +177,3 @@ def conversions_due(members: Iterable[Member], first: date, last: date) -> list[
     return sorted(
         (c for c in found if first <= c.due <= last), key=lambda c: (c.due, c.member.employee_no)
     )
-
-
-def quarter_after(day: date) -> tuple[date, date]:
-    """The first and last day of the calendar quarter after the one ``day`` is in."""
-    start = date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-    first = months_after(start, 3)
-    return first, months_after(first, 3) - timedelta(days=1)

@@ -425,6 +425,18 @@ ZH: dict[str, str] = {
     "{template}: this command would change it, and --read-only protects it": "{template}：此命令会更改数据库，而 --read-only 保护数据库不被更改",
     "the database is busy: another program kept it locked for {seconds} seconds. Nothing of `{command}` was saved; try again.": "数据库正忙：另一个程序已占用 {seconds} 秒。`{command}` 的更改均未保存，请重试。",
     "nothing to export for {target}": "没有可导出的 {target} 日历",
+    # -- organisational life: cadence, periods (scheduling/cadence.py) ---------
+    "review meeting": "组织生活会",
+    "appraisal of members": "民主评议党员",
+    "Review meeting: {topic}": "组织生活会：{topic}",
+    "Appraisal of members: {topic}": "民主评议党员：{topic}",
+    # -- progress of long commands -------------------------------------------
+    "Reading shifts and meetings …": "正在读取班次和会议 …",
+    "standard output": "标准输出",
+    "Creating {members} demo staff and their shifts …": "正在生成 {members} 名演示职工及其班次 …",
+    "Finding meeting times …": "正在查找会议时间 …",
+    "Checking {file} …": "正在检查 {file} …",
+    "Importing {file} …": "正在导入 {file} …",
     # -- votes, mobile members and the pipeline --------------------------------
     "study": "学习",
     "vote": "表决",

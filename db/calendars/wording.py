@@ -17,6 +17,8 @@ ENGLISH_SUMMARIES: Mapping[str, str] = {
     MeetingType.GENERAL_MEETING: "Branch general meeting: {topic}",
     MeetingType.PARTY_LECTURE: "Party lecture: {topic}",
     MeetingType.THEME_DAY: "Theme party day: {topic}",
+    MeetingType.REVIEW_MEETING: "Review meeting: {topic}",
+    MeetingType.APPRAISAL: "Appraisal of members: {topic}",
     MeetingType.MAKE_UP: "Make-up session: {topic}",
     MeetingType.OTHER: "Meeting: {topic}",
 }

@@ -12,7 +12,8 @@ from shiftcell.db.importing import ImportFailed, import_members
 from shiftcell.db.migrations import migrations
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Mobility, Status
-from shiftcell.scheduling.pipeline import conversions_due, quarter_after
+from shiftcell.scheduling.cadence import Cadence, period_of
+from shiftcell.scheduling.pipeline import conversions_due
 
 ZH = """工号,姓名,部门,党小组,政治面貌,流动党员,申请入党日期,确定积极分子日期,确定发展对象日期,接收预备党员日期,转正日期,用工性质,合同到期日期
 HQ01,贺志,饮食服务中心,饮食中心党小组,预备党员,流出,2023/3/1,2023.9.1,2024年10月8日,2025-12-10,,外聘,2027-06-30
@@ -142,7 +143,8 @@ def test_the_demo_has_a_pipeline_with_conversions_due_next_quarter(store: Store)
     today = date(2026, 12, 9)
     fill_demo(store, seed=1, members=80, today=today)
     members = store.members()
-    first, last = quarter_after(today)
+    quarter = period_of(today, Cadence.QUARTERLY).next()
+    first, last = quarter.first, quarter.last
     due = conversions_due(members, first, last)
     assert len(due) >= 2
     statuses = {m.status for m in members if m.group}

@@ -10,12 +10,19 @@ from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.commands.common import DATE, CommandError, Needs, open_store
+from shiftcell.tui.commands.common import (
+    DATE,
+    CommandError,
+    Needs,
+    open_store,
+    without_cycle_collection,
+)
 from shiftcell.tui.commands.feeds import feeds, serve_feeds
+from shiftcell.tui.commands.progress import Progress, stdout_is_terminal
 from shiftcell.tui.i18n import t
 
-# From about this many events an export takes long enough to announce.
-LONG_EXPORT = 20_000
+# From about this many events an export is worth announcing in a log.
+LONG_EXPORT = 100_000
 
 if TYPE_CHECKING:
     from shiftcell.db.calendars.content import CalendarContent, Scope
@@ -71,6 +78,9 @@ def _scope_options(*more: Decorator) -> Decorator:
     show_default=True,
     help="Minutes before a meeting its reminder rings (0: no reminder).",
 )
+# Every event through the icalendar library, as before the text writer: the
+# baseline benchmarks/bench_calendars.py measures the command against.
+@click.option("--reference-serialiser", "reference", is_flag=True, hidden=True)
 @click.pass_context
 def export_ics(
     ctx: click.Context,
@@ -84,6 +94,7 @@ def export_ics(
     no_meetings: bool,
     alarm: int,
     output: str | None,
+    reference: bool,
 ) -> None:
     """An iCalendar file for a member, a group, a meeting or everyone."""
     from datetime import UTC, datetime, timedelta
@@ -93,14 +104,18 @@ def export_ics(
 
     scope = _scope(member, group, meeting, everyone)
     store = open_store(ctx, needs=Needs.READ)
-    content = _gather(store, scope, first, last, shifts=not no_shifts, meetings=not no_meetings)
-    chunks = ics_chunks(
-        content,
-        calendar_words(),
-        stamp=datetime.now(UTC),
-        alarm=timedelta(minutes=alarm) if alarm else None,
-    )
-    _write(content, chunks, output, ".ics")
+    with _progress(output) as bar, without_cycle_collection():
+        content = _gather(store, scope, first, last, shifts=not no_shifts, meetings=not no_meetings)
+        chunks = ics_chunks(
+            content,
+            calendar_words(),
+            stamp=datetime.now(UTC),
+            alarm=timedelta(minutes=alarm) if alarm else None,
+            progress=bar.update,
+            reference=reference,
+        )
+        written = _write(content, chunks, output, ".ics", bar)
+    _report(content, written)  # once the bar is gone from the terminal
 
 
 @export.command("csv")
@@ -121,7 +136,14 @@ def export_csv(
     scope = _scope(member, group, None, False)
     store = open_store(ctx, needs=Needs.READ)
     content = _gather(store, scope, first, last)
-    _write(content, [calendar_csv(content, calendar_words())], output, ".csv")
+    _report(content, _write(content, [calendar_csv(content, calendar_words())], output, ".csv"))
+
+
+def _progress(output: str | None) -> Progress:
+    """A bar on the terminal while a calendar is read and written; none over the
+    calendar itself when it goes to standard output on the same terminal."""
+    to_terminal = output == "-" and stdout_is_terminal()
+    return Progress(t("Reading shifts and meetings …"), enabled=not to_terminal)
 
 
 def _scope(member: str | None, group: str | None, meeting: int | None, everyone: bool) -> Scope:
@@ -178,32 +200,45 @@ def _gather(
 
 
 def _write(
-    content: CalendarContent, chunks: Iterable[bytes], output: str | None, suffix: str
-) -> None:
+    content: CalendarContent,
+    chunks: Iterable[bytes],
+    output: str | None,
+    suffix: str,
+    bar: Progress | None = None,
+) -> Path | None:
+    """Write ``chunks`` to ``output``: the file written, or None for standard output."""
     from shiftcell.db.calendars.files import file_stem, write_whole
 
+    events = len(content.shifts) + len(content.meetings)
+    path = Path(output) if output else Path(file_stem(content) + suffix)
+    if bar is not None:
+        where = t("standard output") if output == "-" else path
+        bar.step(t("Writing {count} events to {path} …", count=events, path=where))
     if output == "-":
         for chunk in chunks:  # one write each: writelines skips wrappers' write()
             sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
-        return
-    path = Path(output) if output else Path(file_stem(content) + suffix)
-    events = len(content.shifts) + len(content.meetings)
-    if events >= LONG_EXPORT:  # a whole organisation takes a minute or more: say so first
+        return None
+    if events >= LONG_EXPORT and not (bar and bar.shown):  # say so in a log, where no bar is drawn
         click.echo(t("Writing {count} events to {path} …", count=events, path=path), err=True)
     try:
         write_whole(path, chunks)
     except OSError as error:
         message = t("cannot write {path}: {error}", path=path, error=error.strerror)
         raise CommandError(message) from None
-    click.echo(
-        t(
-            "Wrote {shifts} shifts and {meetings} meetings to {path}",
-            shifts=len(content.shifts),
-            meetings=len(content.meetings),
-            path=path,
+    return path
+
+
+def _report(content: CalendarContent, path: Path | None) -> None:
+    if path is not None:
+        click.echo(
+            t(
+                "Wrote {shifts} shifts and {meetings} meetings to {path}",
+                shifts=len(content.shifts),
+                meetings=len(content.meetings),
+                path=path,
+            )
         )
-    )
 
 
 COMMANDS: list[click.Command] = [export, feeds, serve_feeds]

@@ -172,14 +172,16 @@ def _date_labels() -> dict[str, str]:
 def pipeline(ctx: click.Context, as_of: date | None, as_json: bool) -> None:
     """Applicants, activists, development targets and probationary members: what falls
     due next and when, and the conversions due next quarter."""
-    from shiftcell.scheduling.pipeline import conversions_due, quarter_after
+    from shiftcell.scheduling.cadence import Cadence, period_of
+    from shiftcell.scheduling.pipeline import conversions_due
     from shiftcell.scheduling.pipeline import pipeline as build
 
     store = open_store(ctx, needs=Needs.READ)
     day = as_of or datetime.now(store.timezone).date()
     members = store.members()
     entries = build(members, day)
-    first, last = quarter_after(day)
+    quarter = period_of(day, Cadence.QUARTERLY).next()
+    first, last = quarter.first, quarter.last
     due = conversions_due(members, first, last)
     if as_json:
         payload = {

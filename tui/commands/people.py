@@ -139,11 +139,18 @@ def _import_command(kind: str) -> click.Command:
     @click.pass_context
     def command(ctx: click.Context, file: Path, dry_run: bool) -> None:
         from shiftcell.db.importing import ImportFailed, import_members, import_shifts
+        from shiftcell.tui.commands.progress import Progress
 
         store = open_store(ctx, needs=Needs.ORGANISATION)
         run = import_members if kind == "members" else import_shifts
+        label = (
+            t("Checking {file} …", file=file.name)
+            if dry_run
+            else t("Importing {file} …", file=file.name)
+        )
         try:
-            result = run(store, file, dry_run=dry_run)
+            with Progress(label):
+                result = run(store, file, dry_run=dry_run)
         except ImportFailed as failed:
             for problem in failed.problems:
                 click.echo(f"{problem.where()}: {problem.message(t)}", err=True)

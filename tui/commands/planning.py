@@ -6,10 +6,7 @@ asks ``scheduling`` who is free when, and prints the ranked proposals.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -17,7 +14,13 @@ from typing import TYPE_CHECKING
 import click
 
 from shiftcell.db.planning import DEFAULT_RULES, LONGEST_RANGE
-from shiftcell.tui.commands.common import DATE, CommandError, Needs, open_store
+from shiftcell.tui.commands.common import (
+    DATE,
+    CommandError,
+    Needs,
+    open_store,
+    without_cycle_collection,
+)
 from shiftcell.tui.i18n import t
 
 if TYPE_CHECKING:
@@ -161,6 +164,7 @@ def propose(
     """
     from shiftcell.db.planning import Planner
     from shiftcell.scheduling import Purpose
+    from shiftcell.tui.commands.progress import Progress
     from shiftcell.tui.commands.proposal_output import render_json, render_text
 
     meeting_purpose = Purpose(purpose.casefold())
@@ -174,17 +178,18 @@ def propose(
     _check_dates(first, last)
     rules = _rules(planner, duration, step, buffer, rest, earliest, latest)
     _check_required(scope, require)
-    with _without_cycle_collection():
-        proposals = planner.propose(
-            scope.members,
-            first,
-            last,
-            rules,
-            top=top,
-            sessions=sessions,
-            require=require,
-            purpose=meeting_purpose,
-        )
+    with without_cycle_collection():
+        with Progress(t("Finding meeting times …"), enabled=not as_json):
+            proposals = planner.propose(
+                scope.members,
+                first,
+                last,
+                rules,
+                top=top,
+                sessions=sessions,
+                require=require,
+                purpose=meeting_purpose,
+            )
         if as_json:
             click.echo(render_json(proposals, scope.members))
         else:
@@ -225,23 +230,6 @@ def _check_required(scope: Scope, require: tuple[str, ...]) -> None:
                 t("{value} is a mobile member away: nobody expects them here", value=number),
                 param_hint="--require",
             )
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while shifts are made by the hundred thousand.
-
-    None of them is part of a reference cycle, yet every full collection walks
-    them all, again and again while they are alive: with everyone's shifts over
-    a month that took half the command's time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _scope(

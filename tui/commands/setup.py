@@ -42,6 +42,7 @@ def init(ctx: click.Context, name: str | None, timezone: str | None) -> None:
 def demo(ctx: click.Context, seed: int, size: int, force: bool) -> None:
     """Fill the database with a believable logistics branch to try shiftcell on."""
     from shiftcell.db.demo import fill_demo
+    from shiftcell.tui.commands.progress import Progress
 
     store = open_store(ctx, needs=Needs.ORGANISATION)
     if not store.is_empty() and not force:
@@ -51,9 +52,10 @@ def demo(ctx: click.Context, seed: int, size: int, force: bool) -> None:
                 path=ctx.obj.database,
             )
         )
-    with store.transaction():
+    label = t("Creating {members} demo staff and their shifts …", members=size)
+    with Progress(label) as bar, store.transaction():
         store.clear()
-        count = fill_demo(store, seed=seed, members=size)
+        count = fill_demo(store, seed=seed, members=size, progress=bar.update)
     click.echo(
         t(
             "Demo organisation: {members} staff, {groups} groups, in {path}",

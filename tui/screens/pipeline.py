@@ -15,12 +15,12 @@ from textual.message import Message
 from textual.widgets import Footer, Static
 
 from shiftcell.db.store import Store
+from shiftcell.scheduling.cadence import Cadence, period_of
 from shiftcell.scheduling.pipeline import (
     Conversion,
     Entry,
     conversions_due,
     pipeline,
-    quarter_after,
 )
 from shiftcell.tui.i18n import t
 from shiftcell.tui.screens.base import AppScreen
@@ -49,7 +49,7 @@ class PipelineScreen(AppScreen):
         self.store = store
         self.settings = settings
         self.today = now.date()
-        self.quarter = quarter_after(self.today)
+        self.quarter = period_of(self.today, Cadence.QUARTERLY).next()
 
     def compose(self) -> ComposeResult:
         scope = self.settings.scope_group
@@ -65,7 +65,7 @@ class PipelineScreen(AppScreen):
     @work(thread=True, exclusive=True, group="pipeline")
     def load(self) -> None:
         members = self.store.members()
-        first, last = self.quarter
+        first, last = self.quarter.first, self.quarter.last
         self.post_message(
             self.Loaded(pipeline(members, self.today), conversions_due(members, first, last))
         )
@@ -111,10 +111,10 @@ class PipelineScreen(AppScreen):
         ]
 
     def _soon(self, day: date | None) -> bool:
-        return day is not None and day <= self.quarter[1]
+        return day is not None and day <= self.quarter.last
 
     def _conversions(self, due: list[Conversion]) -> Text:
-        first, last = self.quarter
+        first, last = self.quarter.first, self.quarter.last
         text = Text(
             t(
                 "Conversions due next quarter ({first} – {last}):",

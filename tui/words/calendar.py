@@ -18,6 +18,8 @@ def calendar_words() -> CalendarWords:
             MeetingType.GENERAL_MEETING: t("Branch general meeting: {topic}"),
             MeetingType.PARTY_LECTURE: t("Party lecture: {topic}"),
             MeetingType.THEME_DAY: t("Theme party day: {topic}"),
+            MeetingType.REVIEW_MEETING: t("Review meeting: {topic}"),
+            MeetingType.APPRAISAL: t("Appraisal of members: {topic}"),
             MeetingType.MAKE_UP: t("Make-up session: {topic}"),
             MeetingType.OTHER: t("Meeting: {topic}"),
         },

@@ -1,12 +1,14 @@
 """Properties: whatever the shifts, an independent parser reads back the same instants.
 
 The zones include daylight-saving ones, where a wrong VTIMEZONE or a
-floating time would shift events by an hour around the changes.
+floating time would shift events by an hour around the changes. Each
+property holds for the text writer and for the ``icalendar`` reference.
 """
 
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 import recurring_ical_events
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -57,13 +59,22 @@ def content(zone: ZoneInfo, shifts: list[Shift]) -> CalendarContent:
     )
 
 
+# The text writer that exports use, and the icalendar library it stands in for.
+both_writers = pytest.mark.parametrize("reference", [False, True], ids=["text", "reference"])
+
+
+@both_writers
 @settings(max_examples=60, deadline=None)
 @given(zone_name=st.sampled_from(ZONES), specs=shift_specs)
-def test_every_shift_comes_back_at_the_same_instants(zone_name: str, specs: list) -> None:
+def test_every_shift_comes_back_at_the_same_instants(
+    zone_name: str, specs: list, reference: bool
+) -> None:
     """The oracle is the shift list itself: same count, same start and end instants."""
     zone = ZoneInfo(zone_name)
     shifts = build(zone, specs)
-    calendar = Calendar.from_ical(calendar_ics(content(zone, shifts), stamp=STAMP))
+    calendar = Calendar.from_ical(
+        calendar_ics(content(zone, shifts), stamp=STAMP, reference=reference)
+    )
     events = recurring_ical_events.of(calendar).between(
         datetime(2026, 2, 20, tzinfo=UTC), datetime(2026, 5, 10, tzinfo=UTC)
     )
@@ -78,28 +89,40 @@ def test_every_shift_comes_back_at_the_same_instants(zone_name: str, specs: list
         assert local or event["DTSTART"].dt.utcoffset() == timedelta(0)
 
 
-def test_the_second_pass_of_a_repeated_hour_is_not_read_an_hour_early() -> None:
+@both_writers
+def test_the_second_pass_of_a_repeated_hour_is_not_read_an_hour_early(reference: bool) -> None:
     """Sydney repeats 02:00–03:00 on 2026-04-05: a shift ending 02:00 (second pass)
     written as a plain local time would end before it starts."""
     zone = ZoneInfo("Australia/Sydney")
     start = at(date(2026, 4, 5), time(2, 15), zone)
     shift = Shift(start, datetime.fromtimestamp(start.timestamp() + 45 * 60, zone), "A1")
-    calendar = Calendar.from_ical(calendar_ics(content(zone, [shift]), stamp=STAMP))
+    calendar = Calendar.from_ical(
+        calendar_ics(content(zone, [shift]), stamp=STAMP, reference=reference)
+    )
     [event] = calendar.walk("VEVENT")
     assert event["DTSTART"].dt.timestamp() == shift.start_ts
     assert event["DTEND"].dt.timestamp() == shift.end_ts
     assert event["DTEND"].to_ical() == b"20260404T160000Z"
 
 
+@both_writers
 @settings(max_examples=40, deadline=None)
 @given(zone_name=st.sampled_from(ZONES), specs=shift_specs)
-def test_uids_are_unique_and_the_same_for_the_same_shift(zone_name: str, specs: list) -> None:
+def test_uids_are_unique_and_the_same_for_the_same_shift(
+    zone_name: str, specs: list, reference: bool
+) -> None:
     """Two shifts sharing a UID would overwrite each other in the phone's calendar."""
     zone = ZoneInfo(zone_name)
     shifts = build(zone, specs)
-    first = Calendar.from_ical(calendar_ics(content(zone, shifts), stamp=STAMP))
+    first = Calendar.from_ical(
+        calendar_ics(content(zone, shifts), stamp=STAMP, reference=reference)
+    )
     again = Calendar.from_ical(
-        calendar_ics(content(zone, list(reversed(shifts))), stamp=STAMP + timedelta(hours=5))
+        calendar_ics(
+            content(zone, list(reversed(shifts))),
+            stamp=STAMP + timedelta(hours=5),
+            reference=reference,
+        )
     )
     uids = [str(e["UID"]) for e in first.walk("VEVENT")]
     assert len(set(uids)) == len(uids) == len(shifts)
