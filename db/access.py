@@ -18,10 +18,7 @@ READ_ONLY = "this database is open read-only"
 NO_SUCH_GROUP = "no group named {group}"
 OUTSIDE_GROUP = "only group {group} can be changed here"
 SECRETARY_ONLY = "only the whole organisation's view can change this (not group {group})"
-BUSY = (
-    "the database is busy: another program kept it locked for {seconds} seconds; "
-    "nothing was saved, try again"
-)
+BUSY = "the database is busy: another program kept it locked too long; nothing was saved"
 MESSAGES = (
     NOT_A_DATABASE,
     NO_DATABASE,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, cast
 
 from shiftcell.db.access import OUTSIDE_GROUP, StoreRefusal
 from shiftcell.db.rows import from_utc_text, utc_text
+from shiftcell.scheduling import Invitation
 from shiftcell.scheduling.meetings import (
     Attendance,
     AttendanceState,
@@ -38,6 +39,41 @@ class OpinionRefused(ValueError):
         self.fields = fields
 
 
+class AttendanceRefused(ValueError):
+    """Attendance that cannot be recorded as given; nothing was written.
+
+    ``not_invited``: recorded present, excused or absent without an
+    invitation (only a guest may come uninvited); ``unknown``: no such member
+    in this view; ``invited``: named as guests though invited.
+    """
+
+    def __init__(
+        self,
+        *,
+        not_invited: Sequence[str] = (),
+        unknown: Sequence[str] = (),
+        invited: Sequence[str] = (),
+    ) -> None:
+        self.not_invited, self.unknown, self.invited = (
+            tuple(not_invited),
+            tuple(unknown),
+            tuple(invited),
+        )
+        super().__init__(
+            f"not invited: {self.not_invited}, unknown: {self.unknown}, invited: {self.invited}"
+        )
+
+
+class MeetingClash(ValueError):
+    """Members invited to a new meeting are already invited to another one at that time."""
+
+    def __init__(self, clashes: Sequence[Invitation]) -> None:
+        super().__init__(
+            ", ".join(f"{c.employee_no} in meeting {c.meeting} ({c.topic})" for c in clashes)
+        )
+        self.clashes = tuple(clashes)
+
+
 class MeetingBook:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -56,13 +92,24 @@ class MeetingBook:
         notes: str = "",
         series: int | None = None,
         purpose: Purpose = Purpose.STUDY,
+        allow_clash: bool = False,
     ) -> Meeting:
-        """Store a planned meeting and its invitations in one transaction."""
+        """Store a planned meeting and its invitations in one transaction.
+
+        Refused (``MeetingClash``) when someone invited is already invited to
+        another planned meeting overlapping it, unless ``allow_clash``; the
+        other sessions of its own series do not count.
+        """
         self.store.access.check_group_writable(tuple(groups))
         self._check_in_view(invited)
         if end.timestamp() <= start.timestamp():
             raise ValueError("a meeting must end after it starts")
         with self.store.transaction():
+            if not allow_clash:
+                besides = [] if series is None else [m.id for m in self.series(series)]
+                clashes = self.clashes(start, end, invited, besides=besides)
+                if clashes:
+                    raise MeetingClash(clashes)
             table = self.db.table("meetings")
             table.insert(
                 {
@@ -100,6 +147,7 @@ class MeetingBook:
         place: str = "",
         notes: str = "",
         purpose: Purpose = Purpose.STUDY,
+        allow_clash: bool = False,
     ) -> list[Meeting]:
         """Book the same meeting held several times, all or none.
 
@@ -110,7 +158,7 @@ class MeetingBook:
         if not sessions:
             raise ValueError("a meeting needs at least one session")
         if purpose.one_sitting and len(sessions) > 1:
-            raise ValueError(ONE_SITTING.format(purpose=purpose.value))
+            raise ValueError(ONE_SITTING)
         booked: list[Meeting] = []
         with self.store.transaction():
             for start, end in sessions:
@@ -126,6 +174,7 @@ class MeetingBook:
                         notes=notes,
                         series=booked[0].id if booked else None,
                         purpose=purpose,
+                        allow_clash=allow_clash,
                     )
                 )
         return booked
@@ -155,7 +204,9 @@ class MeetingBook:
         clauses: list[str] = []
         params: list[object] = []
         if invitee is not None:
-            clauses.append("id IN (SELECT meeting_id FROM attendance WHERE employee_no = ?)")
+            clauses.append(
+                "id IN (SELECT meeting_id FROM attendance WHERE employee_no = ? AND guest = 0)"
+            )
             params.append(invitee)
         if groups:
             marks = ", ".join("?" * len(groups))
@@ -172,6 +223,63 @@ class MeetingBook:
         if not include_cancelled:
             clauses.append("status != 'cancelled'")
         return self._load(" AND ".join(clauses) or "1", params)
+
+    def invitations(
+        self,
+        start: datetime,
+        end: datetime,
+        employee_nos: Collection[str] | None = None,
+        *,
+        besides: Collection[int] = (),
+    ) -> builtins.list[Invitation]:
+        """These members' invitations to planned meetings overlapping ``[start, end)``.
+
+        What makes a member busy besides shifts and leave. Cancelled meetings
+        free their time; ``besides`` are meetings not to count (the one being
+        looked at, and its other sessions).
+        """
+        zone = self.store.timezone
+        wanted = self.store.in_view(employee_nos)
+        if wanted is not None and not wanted:
+            return []
+        mine = None if wanted is None else set(wanted)
+        skip = set(besides)
+        rows = self.db.query(
+            "SELECT a.employee_no, m.id, m.topic, m.start_utc, m.end_utc"
+            " FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
+            " WHERE m.status = 'planned' AND a.guest = 0"
+            " AND m.start_utc < ? AND m.end_utc > ?"
+            " ORDER BY m.start_utc, m.id, a.employee_no",
+            [utc_text(end), utc_text(start)],
+        )
+        found: builtins.list[Invitation] = []
+        times: dict[int, tuple[datetime, datetime]] = {}  # parsed once per meeting
+        for r in rows:
+            if r["id"] in skip or (mine is not None and r["employee_no"] not in mine):
+                continue
+            if r["id"] not in times:
+                times[r["id"]] = (
+                    from_utc_text(r["start_utc"], zone),
+                    from_utc_text(r["end_utc"], zone),
+                )
+            start_at, end_at = times[r["id"]]
+            found.append(Invitation(r["employee_no"], start_at, end_at, r["id"], r["topic"]))
+        return found
+
+    def clashes(
+        self,
+        start: datetime,
+        end: datetime,
+        invited: Collection[str],
+        *,
+        besides: Collection[int] = (),
+    ) -> builtins.list[Invitation]:
+        """Invitations of these members to other planned meetings overlapping ``[start, end)``.
+
+        Overlapping only: a meeting just before or after, within the
+        changeover margin, is a reason someone cannot come, not a double booking.
+        """
+        return self.invitations(start, end, builtins.list(invited), besides=besides)
 
     def created(self, meetings: Sequence[Meeting]) -> dict[int, str]:
         """When each meeting was booked (UTC text), by id: with the id, a calendar's UID.
@@ -208,11 +316,21 @@ class MeetingBook:
         meeting_id: int,
         attendance: Mapping[str, tuple[AttendanceState, str]],
         notes: str | None = None,
+        *,
+        guests: Collection[str] = (),
+        not_guests: Collection[str] = (),
     ) -> Meeting:
-        """Record who came; members not invited before are added (walk-ins)."""
+        """Record who of the invited came, and who came as a guest; all or nothing.
+
+        Only the invited are recorded present, excused or absent; anyone else
+        who came is a ``guest`` (present, outside the invited figures, never
+        owing a make-up session). ``not_guests`` takes a guest off the record.
+        Anything else is refused with ``AttendanceRefused``.
+        """
         meeting = self.get(meeting_id)
         self.store.access.check_group_writable(meeting.groups)
-        self._check_in_view(attendance)
+        self._check_in_view([*attendance, *guests, *not_guests])
+        self._check_attendance(meeting, attendance, guests)
         with self.store.transaction():
             self.db.table("attendance").upsert_all(
                 (
@@ -221,6 +339,24 @@ class MeetingBook:
                 ),
                 pk=("meeting_id", "employee_no"),
             )
+            self.db.table("attendance").upsert_all(
+                (
+                    {
+                        "meeting_id": meeting_id,
+                        "employee_no": e,
+                        "state": AttendanceState.PRESENT.value,
+                        "reason": "",
+                        "guest": 1,
+                    }
+                    for e in dict.fromkeys(guests)
+                ),
+                pk=("meeting_id", "employee_no"),
+            )
+            for employee_no in not_guests:
+                self.db.execute(
+                    "DELETE FROM attendance WHERE meeting_id = ? AND employee_no = ? AND guest = 1",
+                    [meeting_id, employee_no],
+                )
             if notes is not None:
                 self._update(meeting, notes=notes)
         return self.get(meeting_id)
@@ -263,6 +399,29 @@ class MeetingBook:
             )
         return self.get(meeting_id)
 
+    def _check_attendance(
+        self,
+        meeting: Meeting,
+        attendance: Mapping[str, tuple[AttendanceState, str]],
+        guests: Collection[str],
+    ) -> None:
+        invited = {
+            r["employee_no"]
+            for r in self.db.query(
+                "SELECT employee_no FROM attendance WHERE meeting_id = ? AND guest = 0",
+                [meeting.id],
+            )
+        }
+        named = builtins.list(dict.fromkeys([*attendance, *guests]))
+        known = {m.employee_no for m in self.store.members(employee_nos=named)} if named else set()
+        unknown = [no for no in named if no not in known]
+        not_invited = [no for no in attendance if no in known and no not in invited]
+        invited_guests = [no for no in dict.fromkeys(guests) if no in invited]
+        if unknown or not_invited or invited_guests:
+            raise AttendanceRefused(
+                not_invited=not_invited, unknown=unknown, invited=invited_guests
+            )
+
     def _update(self, meeting: Meeting, **values: object) -> None:
         self.store.access.check_group_writable(meeting.groups)
         with self.store.transaction():
@@ -299,9 +458,13 @@ class MeetingBook:
         ):
             groups[row["meeting_id"]].append(row["group"])
         invited: dict[int, list[Attendance]] = {i: [] for i in ids}
+        guests: dict[int, list[str]] = {i: [] for i in ids}
         for row in self.db.query(
             f"SELECT * FROM attendance WHERE meeting_id IN ({marks}) ORDER BY employee_no", ids
         ):
+            if row["guest"]:
+                guests[row["meeting_id"]].append(row["employee_no"])
+                continue
             state = AttendanceState(row["state"]) if row["state"] else None
             invited[row["meeting_id"]].append(Attendance(row["employee_no"], state, row["reason"]))
         opinions: dict[int, list[WrittenOpinion]] = {i: [] for i in ids}
@@ -330,6 +493,7 @@ class MeetingBook:
                 series=r["series"],
                 purpose=Purpose(r["purpose"]),
                 written_opinions=tuple(opinions[r["id"]]),
+                guests=tuple(guests[r["id"]]),
             )
             for r in rows
         ]

@@ -213,6 +213,13 @@ def m005_ssh_keys(db: Database) -> None:
 
 
 @migrations()
+def m020_guests(db: Database) -> None:
+    # Someone who came without an invitation (a mobile member from another
+    # branch): present, but never counted among the invited nor owing a 补课.
+    db.table("attendance").add_column("guest", int, not_null_default=0)
+
+
+@migrations()
 def m030_membership_facts(db: Database) -> None:
     # mobile was yes/no: a yes meant our member, away ("out"). Now "out", "in"
     # (from elsewhere, holding a mobile-member card) or NULL.

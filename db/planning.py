@@ -3,14 +3,16 @@
 Every front end asks the ``Planner``: the ``propose`` command, the
 plan-a-meeting screen and its make-up sessions, a meeting's outlook, the
 heatmap, the benchmarks. It holds the rules for a store (the defaults of
-``Rules``, the travel margins of far posts) and reads the shifts and leave of a
-set of members over a range once, with the margin the rules need beyond it.
+``Rules``, the travel margins of far posts) and reads the shifts, leave and booked
+meetings of a set of members over a range once, with the margin the rules
+need beyond it: a member invited to a planned meeting is busy for it in every
+answer (proposals, repeat and make-up sessions, the heatmap, who is free).
 No Textual here: screens run it in workers, tests call it directly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from math import gcd
@@ -28,8 +30,8 @@ if TYPE_CHECKING:
 LONGEST_RANGE = 92  # days: a quarter, the longest a secretary plans ahead
 DEFAULT_RULES = Rules()
 SHOWN = 8  # proposals a planning form lists
-# Asked of the scheduler beyond SHOWN, since proposals already past are dropped.
-SPARE = 8
+# No meeting is proposed to start sooner than this from now: nobody could be told in time.
+LEAD_TIME = timedelta(minutes=30)
 
 
 class RangeTooLong(ValueError):
@@ -58,11 +60,13 @@ class Planner:
         rest: float = DEFAULT_RULES.rest,
         earliest: time = DEFAULT_RULES.earliest,
         latest: time = DEFAULT_RULES.latest,
+        not_before: datetime | None = None,
     ) -> Rules:
         """``Rules`` with the travel margins of far posts.
 
         A ``buffer`` given explicitly holds for every post; without one, the
-        default applies and far posts ask more.
+        default applies and far posts ask more. ``not_before`` (now and the
+        lead time, for proposals) keeps every earlier start out of the answer.
         """
         posts = {p.name: p.travel_buffer for p in self.store.posts() if p.travel_buffer is not None}
         return Rules(
@@ -74,15 +78,23 @@ class Planner:
             latest=latest,
             post_buffers=posts,
             fixed_buffer=buffer is not None,
+            not_before=not_before,
         )
 
     def availability(
-        self, members: Sequence[Member], first: date, last: date, rules: Rules
+        self,
+        members: Sequence[Member],
+        first: date,
+        last: date,
+        rules: Rules,
+        *,
+        besides: Collection[int] = (),
     ) -> Availability:
         """Who of ``members`` is free for each slot of ``first``…``last`` (local dates).
 
-        Shifts and leave a little beyond the range decide its edges: a night
-        shift's rest, a far post's margin (``Rules.reach``).
+        Shifts, leave and meetings a little beyond the range decide its edges:
+        a night shift's rest, a far post's margin (``Rules.reach``). The
+        meetings ``besides`` (ids) do not make anyone busy.
         """
         from shiftcell.scheduling import find_availability
         from shiftcell.scheduling.localtime import day_start
@@ -93,7 +105,8 @@ class Planner:
         end = day_start(last + timedelta(days=1), zone) + margin
         numbers = [m.employee_no for m in members]
         shifts, leave = self.store.shifts_and_leave(start, end, numbers)
-        return find_availability(members, shifts, leave, first, last, zone, rules)
+        booked = self.store.meetings.invitations(start, end, numbers, besides=besides)
+        return find_availability(members, shifts, leave, first, last, zone, rules, booked)
 
     def propose(
         self,
@@ -126,7 +139,7 @@ class Planner:
         )
 
     def plan(self, request: PlanRequest, now: datetime) -> Plan:
-        """The best proposals for a planning form, none starting before ``now``."""
+        """The best proposals for a planning form, none starting sooner than the lead time."""
         store = self.store
         if request.invitees:
             members = tuple(store.members(employee_nos=request.invitees))
@@ -148,18 +161,13 @@ class Planner:
             members,
             first,
             request.last,
-            self.rules(duration=request.duration),
-            top=SHOWN + SPARE,
+            self.rules(duration=request.duration, not_before=now + LEAD_TIME),
+            top=SHOWN,
             sessions=sessions,
             require=required,
             purpose=request.purpose,
         )
-        ahead = [
-            p
-            for p in ranked.proposals
-            if all(s.start.timestamp() >= now.timestamp() for s in p.sessions)
-        ]
-        return replace(empty, proposals=tuple(ahead[:SHOWN]), blocked_by=ranked.blocked_by)
+        return replace(empty, proposals=ranked.proposals, blocked_by=ranked.blocked_by)
 
     def book(
         self,
@@ -169,8 +177,13 @@ class Planner:
         topic: str,
         place: str = "",
         notes: str = "",
+        allow_clash: bool = False,
     ) -> list[int]:
-        """Book the chosen sessions as one series, inviting everyone the plan was made for."""
+        """Book the chosen sessions as one series, inviting everyone the plan was made for.
+
+        Raises ``MeetingClash`` when someone invited is already in another
+        planned meeting at one of those times, unless ``allow_clash``.
+        """
         request = plan.request
         booked = self.store.meetings.book_series(
             type=request.kind,
@@ -181,6 +194,7 @@ class Planner:
             place=place,
             notes=notes,
             purpose=request.purpose,
+            allow_clash=allow_clash,
         )
         return [m.id for m in booked]
 
@@ -188,8 +202,10 @@ class Planner:
         """For each member invited: None when free at the meeting's time, else why not.
 
         Worked out with the scheduler's own rules (buffers, rest after a night
-        shift, leave), so that the meeting page and the proposals agree; and like
-        the proposals, it leaves out our mobile members who are away.
+        shift, leave, other meetings), so that the meeting page and the
+        proposals agree; and like the proposals, it leaves out our mobile
+        members who are away. The meeting itself, and the other sessions of its
+        series (everyone is invited to each, to attend one), keep no one away.
         """
         zone = self.store.timezone
         start, end = meeting.start.astimezone(zone), meeting.end.astimezone(zone)
@@ -204,7 +220,8 @@ class Planner:
             duration=minutes, step=gcd(offset, 60) or 60, earliest=time(0), latest=time(0)
         )
         day = start.date()
-        availability = self.availability(members, day, day, rules)
+        besides = {meeting.id, *(m.id for m in self.store.meetings.series(meeting.id))}
+        availability = self.availability(members, day, day, rules, besides=besides)
         slot = next(
             (
                 i

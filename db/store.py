@@ -215,6 +215,44 @@ class Store:
                 {"id": 1, "name": name, "timezone": timezone}, pk="id"
             )
 
+    def change_timezone(self, timezone: str) -> tuple[int, int]:
+        """Move the organisation to ``timezone``; returns the stored shifts and meetings moved.
+
+        Every shift and meeting keeps the wall-clock time it was given in: a
+        shift imported as 05:30 is 05:30 in the new zone too, and so is a
+        meeting booked for 14:00 (everyone agreed on 14:00 local, not on an
+        instant). Patterns and overrides are wall-clock already. Instants of
+        record (when a meeting was created, a feed issued) stay as they are.
+        One transaction: both tables move, or neither.
+        """
+        from shiftcell.scheduling.localtime import at
+
+        self.check_writable()
+        old, new = self.timezone, ZoneInfo(timezone)
+
+        def moved(text: str) -> str:
+            local = rows.from_utc_text(text, old)
+            return rows.utc_text(at(local.date(), local.time(), new))
+
+        with self.db.atomic():
+            counts: list[int] = []
+            for table in ("shifts", "meetings"):
+                found = [
+                    (moved(r["start_utc"]), moved(r["end_utc"]), r["id"])
+                    for r in self.db.query(f"SELECT id, start_utc, end_utc FROM [{table}]")
+                ]
+                # shifts are unique per (employee_no, start_utc): out of the way first
+                self.db.execute(f"UPDATE [{table}] SET start_utc = '~' || start_utc")
+                self.db.conn.executemany(
+                    f"UPDATE [{table}] SET start_utc = ?, end_utc = ? WHERE id = ?", found
+                )
+                counts.append(len(found))
+            name = self.organisation_name
+            self.db.table("organisation").upsert(
+                {"id": 1, "name": name, "timezone": new.key}, pk="id"
+            )
+        return counts[0], counts[1]
+
     def is_empty(self) -> bool:
         """No one on the roster yet: the welcome screen's question, whatever the view."""
         return self.db.table("members").count == 0

@@ -2,14 +2,15 @@
 
     .venv/bin/python docs/screenshots.py
 
-Writes docs/main-screen.svg, docs/heatmap.svg, docs/who-is-free.svg and
-docs/main-screen-zh.svg, on a frozen clock (Wednesday 2026-12-09 10:00,
+Writes docs/main-screen.svg, docs/heatmap.svg, docs/who-is-free.svg,
+docs/main-screen-zh.svg and docs/rota.svg, on a frozen clock (Wednesday 2026-12-09 10:00,
 Asia/Shanghai), so that running it again gives the same pictures.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import tempfile
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
@@ -48,6 +49,12 @@ async def heatmap(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def rota(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("v")
+    await settle(pilot)
+
+
 async def who_is_free(pilot: Pilot[None]) -> None:
     await heatmap(pilot)
     await pilot.press("enter")
@@ -68,6 +75,7 @@ async def shoot(database: Path, name: str, language: str, steps: Steps) -> None:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
+        os.environ["XDG_CONFIG_HOME"] = folder  # choosing the rota here is not the user's choice
         database = Path(folder) / "demo.db"
         store = Store.open(database)
         fill_demo(store, seed=1, members=80, today=date(2026, 12, 9))
@@ -77,6 +85,7 @@ def main() -> None:
             ("heatmap", "en", heatmap),
             ("who-is-free", "en", who_is_free),
             ("main-screen-zh", "zh", main_screen),
+            ("rota", "zh", rota),
         ):
             asyncio.run(shoot(database, name, language, steps))
 

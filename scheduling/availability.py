@@ -1,7 +1,7 @@
 """Who is free for which candidate slot: one boolean matrix, members by slots.
 
-The shifts, rests after night shifts and leave of the members become busy
-stretches (``scheduling.timelines`` marks them on the slot grid); a member's
+The shifts, rests after night shifts, leave and booked meetings of the
+members become busy stretches (``scheduling.timelines`` marks them on the slot grid); a member's
 absence from a slot is explained by the most telling stretch.
 """
 
@@ -17,12 +17,13 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from shiftcell.scheduling.localtime import at, days
-from shiftcell.scheduling.model import Leave, Member, Role, Shift, Status
+from shiftcell.scheduling.model import Invitation, Leave, Member, Role, Shift, Status
 from shiftcell.scheduling.rules import NIGHT_END, Reason, ReasonKind, Rules, Slot
 from shiftcell.scheduling.timelines import (
     DAYS_AFTER,
     DAYS_BEFORE,
     LEAVE,
+    MEETING,
     REST,
     SHIFT_BUFFER,
     SHIFT_ITSELF,
@@ -83,9 +84,10 @@ class Availability:
     def reason(self, member: int, slot: int) -> Reason | None:
         """The most telling reason ``member`` cannot attend ``slot``; None when free.
 
-        Leave comes first, then a shift overlapping the slot itself, then rest
-        after a night shift, then a shift that only comes within the buffer;
-        the nearest stretch among those of one kind.
+        Leave comes first, then a shift overlapping the slot itself, then a
+        meeting overlapping it, then rest after a night shift, then a shift or
+        a meeting that only comes within the buffer; the nearest stretch among
+        those of one kind.
         """
         if self.free[member, slot]:
             return None
@@ -121,6 +123,14 @@ class Availability:
         origin = self._stretches.origin[index]
         if isinstance(origin, Leave):
             return Reason(ReasonKind.LEAVE, origin.start, origin.end, note=origin.reason)
+        if isinstance(origin, Invitation):
+            return Reason(
+                ReasonKind.MEETING,
+                origin.start,
+                origin.end,
+                label=origin.topic,
+                meeting=origin.meeting,
+            )
         if self._stretches.kind[index] == REST:
             rest_end = datetime.fromtimestamp(int(self._stretches.hi[index]), self.zone)
             return Reason(ReasonKind.REST, origin.end, rest_end, origin.post, origin.label)
@@ -135,8 +145,13 @@ def find_availability(
     last: date,
     zone: ZoneInfo,
     rules: Rules = Rules(),  # noqa: B008 - frozen, never mutated
+    invitations: Iterable[Invitation] = (),
 ) -> Availability:
-    """Who of ``members`` is free for each slot from ``first`` to ``last`` (local dates)."""
+    """Who of ``members`` is free for each slot from ``first`` to ``last`` (local dates).
+
+    ``invitations`` are the members' planned meetings: each makes its member
+    busy as a shift at a post without a travel margin would.
+    """
     members = tuple(members)
     row_of = {m.employee_no: row for row, m in enumerate(members)}
     starts, day_of_slot = _slot_starts(first, last, zone, rules)
@@ -147,10 +162,11 @@ def find_availability(
     )
     mine = _ShiftFields.of(list(shifts), row_of, rules)
     away = [v for v in leave if v.employee_no in row_of]
+    booked = [v for v in invitations if v.employee_no in row_of]
     # Local midnights from two days before the range on: shifts last at most two days.
     midnights = _instants(first, last, zone, time(0))
     nights = _night_ends(first, last, zone)
-    stretches = _stretches(mine, away, row_of, midnights, nights, rules)
+    stretches = _stretches(mine, away, booked, row_of, midnights, nights, rules)
     grid = timelines(len(members), starts, ends, day_of_slot, stretches, midnights)
     return Availability(
         members,
@@ -177,7 +193,11 @@ def _slot_starts(
             day_index.append(index)
     # A clock time skipped by a DST change maps onto the next one: keep one slot.
     unique, where = np.unique(np.array(starts, dtype=np.int64), return_index=True)
-    return unique, np.array(day_index, dtype=np.int64)[where]
+    day_of_slot = np.array(day_index, dtype=np.int64)[where]
+    if rules.not_before is not None:
+        ahead = unique >= int(np.ceil(rules.not_before.timestamp()))
+        unique, day_of_slot = unique[ahead], day_of_slot[ahead]
+    return unique, day_of_slot
 
 
 def _instants(first: date, last: date, zone: ZoneInfo, clock: time) -> np.ndarray:
@@ -193,12 +213,13 @@ def _night_ends(first: date, last: date, zone: ZoneInfo) -> np.ndarray:
 def _stretches(
     mine: _ShiftFields,
     leave: list[Leave],
+    booked: list[Invitation],
     row_of: dict[str, int],
     midnights: np.ndarray,
     night_ends: np.ndarray,
     rules: Rules,
 ) -> Stretches:
-    """Shifts first (in order), then rests after night shifts, then leave."""
+    """Shifts first (in order), then rests after night shifts, then leave, then meetings."""
     shifts, shift_rows, a, b = mine.shifts, mine.rows, mine.start, mine.end
     count = len(shifts)
     night = _is_night(a, b, midnights, night_ends) if rules.rest > 0 else np.zeros(len(a), bool)
@@ -206,20 +227,30 @@ def _stretches(
     leave_rows = np.array([row_of[v.employee_no] for v in leave], dtype=np.int64)
     leave_lo = np.array([int(v.start.timestamp()) for v in leave], dtype=np.int64)
     leave_hi = np.array([int(v.end.timestamp()) for v in leave], dtype=np.int64)
+    meeting_rows = np.array([row_of[v.employee_no] for v in booked], dtype=np.int64)
+    meeting_lo = np.array([int(v.start.timestamp()) for v in booked], dtype=np.int64)
+    meeting_hi = np.array([int(v.end.timestamp()) for v in booked], dtype=np.int64)
     rest = int(rules.rest * 3600)
     return Stretches(
-        member=np.concatenate([shift_rows, shift_rows[rested], leave_rows]),
-        lo=np.concatenate([a, b[rested], leave_lo]),
-        hi=np.concatenate([b, b[rested] + rest, leave_hi]),
+        member=np.concatenate([shift_rows, shift_rows[rested], leave_rows, meeting_rows]),
+        lo=np.concatenate([a, b[rested], leave_lo, meeting_lo]),
+        hi=np.concatenate([b, b[rested] + rest, leave_hi, meeting_hi]),
         kind=np.concatenate(
             [
                 np.full(len(a), SHIFT_ITSELF),
                 np.full(len(rested), REST),
                 np.full(len(leave), LEAVE),
+                np.full(len(booked), MEETING),
             ]
         ),
-        margin=np.concatenate([mine.margin, np.zeros(len(rested) + len(leave), np.int64)]),
-        origin=[*shifts, *(shifts[i] for i in rested.tolist()), *leave],
+        margin=np.concatenate(
+            [
+                mine.margin,
+                np.zeros(len(rested) + len(leave), np.int64),
+                np.full(len(booked), rules.buffer * 60, np.int64),
+            ]
+        ),
+        origin=[*shifts, *(shifts[i] for i in rested.tolist()), *leave, *booked],
         shifts=count,
     )
 

@@ -72,6 +72,9 @@ class Meeting:
     series: int | None = None
     purpose: Purpose = Purpose.STUDY
     written_opinions: tuple[WrittenOpinion, ...] = ()
+    # Present without an invitation (a mobile member from elsewhere): in the
+    # ledger, never in the invited figures, never owing a make-up session.
+    guests: tuple[str, ...] = ()
 
     @property
     def cancelled(self) -> bool:
@@ -131,6 +134,7 @@ def narrowed(meeting: Meeting, employee_nos: Collection[str]) -> Meeting:
         written_opinions=tuple(
             o for o in meeting.written_opinions if o.employee_no in employee_nos
         ),
+        guests=tuple(no for no in meeting.guests if no in employee_nos),
     )
 
 

@@ -178,3 +178,18 @@ class Leave:
     start: datetime
     end: datetime
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """A member invited to a planned meeting: busy for it, with a shift's changeover margin.
+
+    Only the meeting's id and topic come along: the scheduler says why a
+    member cannot come ("in meeting «topic»"), it never reads the meeting.
+    """
+
+    employee_no: str
+    start: datetime
+    end: datetime
+    meeting: int
+    topic: str

@@ -125,7 +125,7 @@ def propose(
     if top < 1 or sessions < 1:
         raise ValueError("top and sessions must be at least 1")
     if purpose.one_sitting and sessions > 1:
-        raise ValueError(votes.ONE_SITTING.format(purpose=purpose.value))
+        raise ValueError(votes.ONE_SITTING)
     electorate = _Electorate.of(availability, purpose, away)
     members = len(availability.members)
     row_of = {m.employee_no: row for row, m in enumerate(availability.members)}

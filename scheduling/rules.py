@@ -3,8 +3,13 @@
 A member is **busy** for a candidate slot ``[s, e)`` when one of their shifts
 ``[a, b)`` has ``a - buffer < e`` and ``b + buffer > s``; when a shift covering
 any moment between 00:00 and 05:00 local (a night shift) ended less than
-``rest`` hours before the slot (``s < b + rest`` and ``e > b``); or when they
-are on leave during it.
+``rest`` hours before the slot (``s < b + rest`` and ``e > b``); when they
+are on leave during it; or when they are invited to a planned meeting
+``[m, n)`` with ``m - buffer < e`` and ``n + buffer > s`` (the default buffer:
+a meeting room is no far post).
+
+No slot starts before ``not_before`` (now and a lead time, for proposals): a
+time already past, or too soon to tell anyone, is never a candidate.
 """
 
 from __future__ import annotations
@@ -12,13 +17,23 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from types import MappingProxyType
+from zoneinfo import ZoneInfo
+
+from shiftcell.scheduling.localtime import at, days
 
 MINUTES_PER_DAY = 24 * 60
 # A shift touching this stretch of the local night is a night shift.
 NIGHT_START = time(0)
 NIGHT_END = time(5)
+
+
+@lru_cache(maxsize=4096)
+def _night(day: date, zone: ZoneInfo) -> tuple[float, float]:
+    """The instants ``day``'s night begins and ends (00:00 and 05:00 local)."""
+    return at(day, NIGHT_START, zone).timestamp(), at(day, NIGHT_END, zone).timestamp()
 
 
 def _minutes(clock: time) -> int:
@@ -39,6 +54,8 @@ class Rules:
     post_buffers: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     # The user set the buffer explicitly: it then holds for every post.
     fixed_buffer: bool = False
+    # No slot starts before this instant (aware); None: any time in the range.
+    not_before: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.duration <= 0:
@@ -49,6 +66,8 @@ class Rules:
             raise ValueError(f"buffer cannot be negative, not {self.buffer}")
         if self.rest < 0:
             raise ValueError(f"rest cannot be negative, not {self.rest}")
+        if self.not_before is not None and self.not_before.tzinfo is None:
+            raise ValueError("not_before must carry a time zone")
         if self.latest_minute <= self.earliest_minute:
             raise ValueError(
                 f"latest {self.latest:%H:%M} must be after earliest {self.earliest:%H:%M}"
@@ -82,6 +101,26 @@ class Rules:
             if minute >= self.earliest_minute and minute + self.duration <= self.latest_minute
         ]
 
+    def rest_after(self, start: datetime, end: datetime, zone: ZoneInfo) -> datetime | None:
+        """The end of the rest a shift from ``start`` to ``end`` earns, if it is a night shift.
+
+        One shift at a time, for drawing; ``find_availability`` applies the same rule
+        to whole arrays of shifts at once (a test holds the two to each other).
+        """
+        if self.rest <= 0:
+            return None
+        begin = start if start.tzinfo is zone else start.astimezone(zone)
+        finish = end if end.tzinfo is zone else end.astimezone(zone)
+        first, last = begin.date(), finish.date()
+        if first == last and begin.time() >= NIGHT_END:
+            return None  # a day shift: it starts after the night and ends before the next
+        low, high = start.timestamp(), end.timestamp()
+        for day in days(first, last):
+            night_start, night_end = _night(day, zone)
+            if low < night_end and high > night_start:
+                return datetime.fromtimestamp(high + self.rest * 3600, zone)
+        return None
+
     def buffer_for(self, post: str | None) -> int:
         """Minutes of margin around a shift at ``post``."""
         if self.fixed_buffer or post is None:
@@ -93,6 +132,7 @@ class ReasonKind(enum.StrEnum):
     SHIFT = "shift"
     REST = "rest"
     LEAVE = "leave"
+    MEETING = "meeting"
 
 
 @dataclass(frozen=True)
@@ -100,11 +140,12 @@ class Reason:
     """Why a member cannot attend a slot."""
 
     kind: ReasonKind
-    start: datetime  # shift start / rest start (the night shift's end) / leave start
-    end: datetime  # shift end / rest end / leave end (exclusive)
+    start: datetime  # shift start / rest start (the night shift's end) / leave / meeting start
+    end: datetime  # shift end / rest end / leave end (exclusive) / meeting end
     post: str | None = None  # the shift's post
-    label: str | None = None  # the shift type's label
+    label: str | None = None  # the shift type's label; the meeting's topic
     note: str = ""  # the reason for leave
+    meeting: int | None = None  # the id of the meeting the member is invited to
 
 
 @dataclass(frozen=True, order=True)

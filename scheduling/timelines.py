@@ -1,7 +1,7 @@
 """Member timelines on the slot grid: busy runs marked for all members at once.
 
-Every rule has the same shape: an open stretch ``(lo, hi)`` (a shift widened by
-its buffer, a rest after a night shift, a leave) makes its member busy for
+Every rule has the same shape: an open stretch ``(lo, hi)`` (a shift or a
+booked meeting widened by its buffer, a rest after a night shift, a leave) makes its member busy for
 exactly the slots with ``s < hi`` and ``e > lo``. Slots are sorted and all last
 ``duration`` minutes, so both their starts and their ends increase and those
 slots form one contiguous run of columns, found with two binary searches. All
@@ -20,10 +20,11 @@ from typing import Any
 
 import numpy as np
 
-from shiftcell.scheduling.model import Leave, Shift
+from shiftcell.scheduling.model import Invitation, Leave, Shift
 
-# What makes a member busy, in the order a person would name it first.
-LEAVE, SHIFT_ITSELF, REST, SHIFT_BUFFER = 0, 1, 2, 3
+# What makes a member busy, in the order a person would name it first; the
+# last is a shift or a meeting that only comes within its changeover margin.
+LEAVE, SHIFT_ITSELF, MEETING, REST, SHIFT_BUFFER = 0, 1, 2, 3, 4
 # A free member whose shift ends (or starts) at most this long beyond the
 # buffer before (after) the slot is already on site: a handover.
 HANDOVER_WINDOW = 30 * 60
@@ -35,15 +36,15 @@ DAYS_BEFORE, DAYS_AFTER = 4, 3
 class Stretches:
     """Busy stretches of all members as parallel arrays (seconds since the epoch).
 
-    Shifts come first, ``shifts`` of them, then rests, then leave.
+    Shifts come first, ``shifts`` of them, then rests, then leave, then meetings.
     """
 
     member: np.ndarray  # int: row of the member
     lo: np.ndarray  # busy for slots with s < hi and e > lo (widened by ``margin``)
     hi: np.ndarray
-    margin: np.ndarray  # the buffer around a shift; 0 for rest and leave
-    kind: np.ndarray  # LEAVE, SHIFT_ITSELF (the shift proper) or REST
-    origin: list[Shift | Leave]  # where each stretch comes from
+    margin: np.ndarray  # the buffer around a shift or a meeting; 0 for rest and leave
+    kind: np.ndarray  # LEAVE, SHIFT_ITSELF (the shift proper), MEETING or REST
+    origin: list[Shift | Leave | Invitation]  # where each stretch comes from
     shifts: int
 
     def subset(self, keep: np.ndarray, rows: np.ndarray) -> Stretches:

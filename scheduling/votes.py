@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from shiftcell.scheduling.model import Member, Mobility, Status
 
-ONE_SITTING = "a {purpose} needs one sitting: repeat sessions are for study meetings only"
+ONE_SITTING = "a vote or an election needs one sitting: repeat sessions are for study meetings only"
 
 
 class Purpose(enum.StrEnum):

@@ -6,7 +6,7 @@ Kept small on purpose: screens live in ``tui/screens/``, widgets in ``tui/widget
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
@@ -14,9 +14,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from shiftcell.db.store import Store
-from shiftcell.tui.i18n import set_language, t
+from shiftcell.tui.i18n import set_language
 from shiftcell.tui.settings import Settings
-from shiftcell.tui.words.bindings import translate_bindings
+from shiftcell.tui.words.bindings import keys_in_use, translate_bindings
 
 if TYPE_CHECKING:
     from shiftcell.tui.screens.welcome import WelcomeScreen
@@ -36,7 +36,14 @@ class ShiftcellApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("question_mark", "help", "Help"),
         # replaces Textual's own "palette", so the footer says it in the UI language
-        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            tooltip="Command palette: every action by name",
+        ),
     ]
 
     def __init__(self, store: Store, settings: Settings, *, clock: Clock | None = None) -> None:
@@ -59,14 +66,15 @@ class ShiftcellApp(App[None]):
         else:
             self.open_main()
 
-    def on_welcome_screen_ready(self, _: WelcomeScreen.Ready) -> None:
-        self.open_main()
+    def on_welcome_screen_ready(self, ready: WelcomeScreen.Ready) -> None:
+        self.open_main(ready.week)
 
-    def open_main(self) -> None:
-        """The main screen, replacing whatever is shown (after the welcome, say)."""
+    def open_main(self, week: date | None = None) -> None:
+        """The main screen, replacing whatever is shown (after the welcome, say),
+        on ``week`` (the shifts just imported) or this week."""
         from shiftcell.tui.screens.main import MainScreen
 
-        screen = MainScreen(self.store, self.settings, self.now())
+        screen = MainScreen(self.store, self.settings, self.now(), monday=week)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -76,25 +84,28 @@ class ShiftcellApp(App[None]):
         from shiftcell.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen.active_bindings, self.screen))
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its placeholder and keys in the UI language."""
+        from shiftcell.tui.screens.palette import Palette
+
+        if self.use_command_palette and not any(
+            isinstance(screen, Palette) for screen in self.screen_stack
+        ):
+            self.push_screen(Palette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The palette (ctrl+p): every binding of the screen shown, then the app's own."""
-        seen = set()
-        for _key, active in screen.active_bindings.items():
-            binding = active.binding
-            if binding.action in seen or not binding.description or not active.enabled:
+        """The palette's entries: what the keys of the screen shown do, each once, with
+        its keys below it (no widget internals: those are not shiftcell's words)."""
+        for use in keys_in_use(screen):
+            if use.action == "command_palette":
                 continue
-            seen.add(binding.action)
-            node = active.node
-            action = binding.action
             yield SystemCommand(
-                binding.description,
-                binding.tooltip or binding.description,
-                lambda node=node, action=action: self.call_later(self.run_action, action, node),
+                use.description,
+                " ".join(use.keys),
+                lambda use=use: self.call_later(self.run_action, use.action, use.node),
             )
-        yield SystemCommand(t("Help"), t("Show every key and what it does"), self.action_help)
-        yield SystemCommand(t("Quit"), t("Leave shiftcell"), self.exit)
 
 
 def make_app(settings: Settings, *, clock: Clock | None = None) -> ShiftcellApp:

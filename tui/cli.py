@@ -21,15 +21,56 @@ from shiftcell.tui.commands import (
     setup,
 )
 from shiftcell.tui.commands.common import store_failure
-from shiftcell.tui.i18n import LANGUAGES, language_from_environment, set_language
+from shiftcell.tui.commands.localised import Command, Group
+from shiftcell.tui.i18n import (
+    LANGUAGES,
+    language_from_environment,
+    set_language,
+    translate_click,
+)
 from shiftcell.tui.settings import Settings
 
+# Global options that take a value: skipped while looking for --lang.
+VALUED_OPTIONS = ("--db", "--lang", "--group")
 
-class ShiftcellGroup(DefaultGroup):
-    """The command group: a store's refusal or a busy database is one clear line, never a
-    traceback, whichever command met it."""
+
+def language_asked(args: list[str]) -> str | None:
+    """The value of the global ``--lang`` in ``args``, before the command name.
+
+    ``ssh-keys add --lang zh`` is that key's language, not the command line's.
+    """
+    rest = iter(args)
+    for arg in rest:
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+        if arg in VALUED_OPTIONS:
+            value = next(rest, None)
+            if arg == "--lang":
+                return value
+        elif not arg.startswith("-"):
+            return None
+    return None
+
+
+class Shiftcell(Group, DefaultGroup):
+    """The top command: its language is known before anything is parsed, and a
+    mistyped command name is said to be one (the default command takes no arguments)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # --help and usage errors of the top command come before main() runs.
+        language = language_asked(args) or language_from_environment()
+        if language in LANGUAGES:
+            set_language(language)
+        return super().parse_args(ctx, args)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands or cmd_name.startswith("-"):
+            return super().get_command(ctx, cmd_name)
+        return None  # click says "No such command 'x'."
 
     def invoke(self, ctx: click.Context) -> object:
+        """A store's refusal or a busy database is one clear line, never a traceback,
+        whichever command met it."""
         command = _command_words(ctx.args)
         try:
             return super().invoke(ctx)
@@ -38,6 +79,9 @@ class ShiftcellGroup(DefaultGroup):
             if failure is None:
                 raise
             raise failure from None
+
+
+translate_click()
 
 
 def _command_words(args: list[str]) -> str:
@@ -51,9 +95,7 @@ def _command_words(args: list[str]) -> str:
 
 
 # Only options (``shiftcell --db x.db --lang zh``) also opens the app.
-@click.group(
-    cls=ShiftcellGroup, default="open", default_if_no_args=True, invoke_without_command=True
-)
+@click.group(cls=Shiftcell, default="open", default_if_no_args=True, invoke_without_command=True)
 @click.version_option(package_name="shiftcell", prog_name="shiftcell")
 @click.option(
     "--db",
@@ -102,7 +144,7 @@ for module in (setup, people, membership, planning, meetings, calendar, remote):
         main.add_command(command)
 
 
-@main.command(name="open")
+@click.command("open", cls=Command)
 @click.pass_context
 def open_app(ctx: click.Context) -> None:
     """Open the app (the default when no command is given)."""
@@ -111,6 +153,9 @@ def open_app(ctx: click.Context) -> None:
     app = make_app(ctx.obj)
     app.run()
     app.store.close()
+
+
+main.add_command(open_app)
 
 
 if __name__ == "__main__":

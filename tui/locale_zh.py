@@ -43,19 +43,14 @@ ZH: dict[str, str] = {
     "Hours": "时间",
     "Shift": "班次",
     "{count} staff": "共 {count} 人",
-    "{count} shifts, {hours:.1f} hours": "共 {count} 个班次，{hours:.1f} 小时",
     "no member with employee number {value}": "没有工号为 {value} 的人员",
     "no group named {name}": "没有名为 {name} 的党小组",
     "--to is before --from": "--to 早于 --from",
     # -- setting up ----------------------------------------------------------
     "Database ready: {path}": "数据库已就绪：{path}",
-    "Demo organisation: {members} staff, {groups} groups, in {path}": (
-        "演示组织：{members} 名员工，{groups} 个党小组，保存在 {path}"
-    ),
     "{path} already holds an organisation; add --force to replace it": (
         "{path} 中已有组织数据；如要替换，请加 --force"
     ),
-    "unknown time zone {zone}": "未知时区 {zone}",
     "{path} is not a shiftcell database ({error})": "{path} 不是 shiftcell 数据库（{error}）",
     "{path}: no such database; create one with `shiftcell init` or `shiftcell demo`": (
         "{path}：数据库不存在；请用 `shiftcell init` 或 `shiftcell demo` 创建"
@@ -69,11 +64,9 @@ ZH: dict[str, str] = {
         "{file}：{count} 行均无问题；未写入（--dry-run）。"
     ),
     "{file}: imported {count} rows.": "{file}：已导入 {count} 行。",
-    "Nothing was imported: {count} problem(s).": "未导入任何数据：发现 {count} 处问题。",
     "missing column {column}": "缺少列 {column}",
     "cannot read this file: {error}": "无法读取该文件：{error}",
     "unknown file type {suffix}; use .csv or .xlsx": "不支持的文件类型 {suffix}；请使用 .csv 或 .xlsx",
-    "not UTF-8 or GB18030 text": "不是 UTF-8 或 GB18030 编码的文本",
     "the file has no header row": "文件没有表头行",
     "a value is required": "此项不能为空",
     "{value!r} is not one of {choices}": "{value!r} 不是可选值之一：{choices}",
@@ -102,12 +95,8 @@ ZH: dict[str, str] = {
     ),
     "no department named {name}": "没有名为 {name} 的部门",
     "everyone": "全体人员",
-    "plan at most {days} days at a time": "一次最多安排 {days} 天",
     "no {duration}-minute meeting fits between {earliest} and {latest}": (
         "{earliest} 至 {latest} 之间放不下 {duration} 分钟的会议"
-    ),
-    "{title} · {members} members · {first} – {last} · {duration} min": (
-        "{title} · {members} 人 · {first} 至 {last} · {duration} 分钟"
     ),
     "No time suits every required member; blocked by: {who}": (
         "没有所有必到人员都能参加的时间；无法参加的是：{who}"
@@ -124,9 +113,6 @@ ZH: dict[str, str] = {
     "Attend": "可参加",
     "Coverage": "覆盖",
     "Quorum": "法定人数",
-    "{held} session(s) already reach as many members as {sessions} would.": (
-        "{held} 场即可覆盖 {sessions} 场所能覆盖的全部人员。"
-    ),
     # -- the app: welcome, week grid, roster, heatmap ------------------------
     # (main screen strings go right below this line)
     "Commands": "命令",
@@ -142,8 +128,6 @@ ZH: dict[str, str] = {
     "Day after": "后一天",
     "Quit": "退出",
     "Help": "帮助",
-    "Show every key and what it does": "列出所有按键及其作用",
-    "Leave shiftcell": "退出 shiftcell",
     "Could not read the data: {error}": "无法读取数据：{error}",
     "Command palette: every action by name": "命令面板：按名称查找所有操作",
     "Keys": "按键",
@@ -155,7 +139,6 @@ ZH: dict[str, str] = {
     "all departments": "全部部门",
     "Week {week} of {year}": "{year} 年第 {week} 周",
     "{name} ({number}): {hours:.0f} hours on shift this week, highlighted": "{name}（{number}）：本周在岗 {hours:.0f} 小时，已高亮",
-    "{people} people in {groups} groups · {shifts} shifts this week": "{groups} 个党小组 {people} 人 · 本周 {shifts} 个班次",
     "group {name}": "党小组 {name}",
     "read-only": "只读",
     "Previous week": "上一周",
@@ -183,11 +166,9 @@ ZH: dict[str, str] = {
     "Import members": "导入人员",
     "Import shifts": "导入班次",
     "{count} people": "{count} 人",
-    "{shift}×{count}": "{shift}×{count}",
     "Reading the week…": "正在读取本周数据…",
     "mob": "流动",
     "ext": "外聘",
-    "In the roster: ★ group leader, ☆ deputy, mob mobile member, ext external hire; hours on shift this week.": "名册中：★ 组长，☆ 副组长，流动 流动党员，外聘 外聘员工；以及本周在岗小时数。",
     # -- the app: plan a meeting, meetings, attendance; meetings commands -----
     # (meeting strings go right below this line)
     "group meeting": "党小组会",
@@ -214,7 +195,6 @@ ZH: dict[str, str] = {
     "Place": "地点",
     "Invited": "应到",
     "State": "状态",
-    "{count} meetings": "共 {count} 次会议",
     "Booked meeting {id}: {when}, {count} invited.": "已安排会议 {id}：{when}，应到 {count} 人。",
     "Meeting {id} was already cancelled.": "会议 {id} 此前已取消。",
     "Cancelled meeting {id}.": "已取消会议 {id}。",
@@ -283,16 +263,13 @@ ZH: dict[str, str] = {
     "From: {value!r} is not a date like 2026-12-07": "开始日期：{value!r} 不是 2026-12-07 这样的日期",
     "To: {value!r} is not a date like 2026-12-07": "结束日期：{value!r} 不是 2026-12-07 这样的日期",
     "To is before From.": "结束日期早于开始日期。",
-    "Plan at most {days} days at a time.": "一次最多安排 {days} 天。",
     "These dates are past: choose dates from today on.": "这些日期已过去：请选择今天及以后的日期。",
     "Looking for times…": "正在查找时间…",
-    "{count} proposals for {members} members · Enter chooses one": "为 {members} 人找到 {count} 个时间 · 回车选择",
     "Required: not in these groups: {who}": "必到人员不在所选党小组中：{who}",
     "These groups have no members.": "所选党小组没有成员。",
     "No time suits every required member: {who}": "没有所有必到人员都能参加的时间：{who}",
     "No time found in these dates; try other dates or a shorter meeting.": "这些日期内没有合适的时间；请换个日期或缩短会议时长。",
     "Booking…": "正在预订…",
-    "Booked: {topic}, {count} session(s) from {day}": "已预订：{topic}，共 {count} 场，{day} 起",
     "Cannot come ({count}):": "无法参加（{count} 人）：",
     "Cannot come: {who}": "无法参加：{who}",
     "Everyone can come.": "全体都能参加。",
@@ -308,7 +285,6 @@ ZH: dict[str, str] = {
     "Cancelled: {summary}": "已取消：{summary}",
     "Groups: {names}": "党小组：{names}",
     "Invited ({count}): {names}": "应到 {count} 人：{names}",
-    "{summary} begins in {minutes} minutes": "{summary} 将在 {minutes} 分钟后开始",
     "{name} ({employee_no}): shifts and meetings": "{name}（{employee_no}）的班次与会议",
     "{group}: shifts and meetings": "{group}的班次与会议",
     "{organisation}: shifts and meetings": "{organisation}的班次与会议",
@@ -326,7 +302,6 @@ ZH: dict[str, str] = {
     "Shift or meeting": "班次或会议",
     "Post or place": "岗位或地点",
     "Details": "详情",
-    "Wrote {shifts} shifts and {meetings} meetings to {path}": "已写入 {shifts} 个班次和 {meetings} 个会议：{path}",
     "give exactly one of --member, --group, --meeting or --all": "请在 --member、--group、--meeting、--all 中选且只选一项",
     "no meeting with id {id}": "没有编号为 {id} 的会议",
     "cannot write {path}: {error}": "无法写入 {path}：{error}",
@@ -334,7 +309,6 @@ ZH: dict[str, str] = {
     "Whose": "对象",
     "Issued": "创建日期",
     "URL": "网址",
-    "{count} feeds": "共 {count} 个订阅",
     "Revoked the feed of {target}.": "已停用 {target} 的订阅。",
     "Serving {count} feeds on {url}/feeds/… (Ctrl+C stops)": "正在 {url}/feeds/… 提供 {count} 个日历订阅（按 Ctrl+C 停止）",
     "give exactly one of --member or --group": "请在 --member 和 --group 中选且只选一项",
@@ -346,6 +320,7 @@ ZH: dict[str, str] = {
     "revoked {day}": "{day} 已停用",
     "no feed with this token": "没有使用此令牌的订阅",
     "{shifts} shifts and {meetings} meetings, {first} – {last}": "{first} 至 {last}：{shifts} 个班次，{meetings} 个会议",
+    "only the calendars of {group} can be shown": "只能查看{group}的日历",
     "Feed URL: {url}": "订阅网址：{url}",
     "No feed URL yet.": "尚无订阅网址。",
     "Type a file name first.": "请先输入文件名。",
@@ -401,7 +376,6 @@ ZH: dict[str, str] = {
     "{path}: cannot read it ({error})": "{path}：无法读取（{error}）",
     "{path} is a private key, which must never leave its owner; give the public key ({path}.pub)": "{path} 是私钥，私钥绝不能离开其主人；请提供公钥（{path}.pub）",
     "{path} holds {count} keys; give a file with one key": "{path} 含有 {count} 个密钥；请提供只含一个密钥的文件",
-    "{path}: not an SSH public key ({error})": "{path}：不是 SSH 公钥（{error}）",
     "{path}: {algorithm} keys are too weak": "{path}：{algorithm} 密钥强度不足",
     "{path}: a {bits}-bit RSA key is too weak; use ed25519 or RSA of {min}+ bits": "{path}：{bits} 位 RSA 密钥强度不足；请使用 ed25519 或至少 {min} 位的 RSA",
     "{path} can be read by other users (mode {mode:o}); run `chmod 600 {path}` or give another --host-key": "{path} 可被其他用户读取（权限 {mode:o}）；请运行 `chmod 600 {path}` 或另给 --host-key",
@@ -413,7 +387,6 @@ ZH: dict[str, str] = {
     "No keys are registered yet: add one with `shiftcell ssh-keys add`.": "尚未登记任何密钥：用 `shiftcell ssh-keys add` 添加。",
     "Listening on {host}:{port}": "正在监听 {host}:{port}",
     "Leaders connect with: ssh -p {port} <this host>": "党小组长用此命令连接：ssh -p {port} <本机地址>",
-    "Stopping: ending {count} session(s)…": "正在停止：结束 {count} 个会话…",
     "cannot listen on {host}:{port} ({error})": "无法监听 {host}:{port}（{error}）",
     "too many failed logins from {address}; try again later": "来自 {address} 的登录失败次数过多；请稍后再试",
     "shiftcell is serving its maximum of {count} sessions; try again later": "shiftcell 已达到最多 {count} 个会话；请稍后再试",
@@ -421,9 +394,10 @@ ZH: dict[str, str] = {
     "no group named {group}": "没有名为 {group} 的党小组",
     "only group {group} can be changed here": "此处只能更改党小组 {group} 的内容",
     "only the whole organisation's view can change this (not group {group})": "只有全组织视图才能更改此项（当前限定为党小组 {group}）",
-    "the database is busy: another program kept it locked for {seconds} seconds; nothing was saved, try again": "数据库正忙：另一个程序已占用 {seconds} 秒；未保存任何内容，请重试",
+    "the database is busy: another program kept it locked too long; nothing was saved": "数据库正忙：另一个程序占用太久；未保存任何内容",
     "{template}: this command would change it, and --read-only protects it": "{template}：此命令会更改数据库，而 --read-only 保护数据库不被更改",
-    "the database is busy: another program kept it locked for {seconds} seconds. Nothing of `{command}` was saved; try again.": "数据库正忙：另一个程序已占用 {seconds} 秒。`{command}` 的更改均未保存，请重试。",
+    "the database is busy: another program kept it locked for {waited}. Nothing of `{command}` was saved; try again.": "数据库正忙：另一个程序已占用 {waited}。`{command}` 的更改均未保存，请重试。",
+    "{count} seconds": "{count} 秒",
     "nothing to export for {target}": "没有可导出的 {target} 日历",
     # -- organisational life: cadence, periods (scheduling/cadence.py) ---------
     "review meeting": "组织生活会",
@@ -437,6 +411,298 @@ ZH: dict[str, str] = {
     "Finding meeting times …": "正在查找会议时间 …",
     "Checking {file} …": "正在检查 {file} …",
     "Importing {file} …": "正在导入 {file} …",
+    # -- words: counts of things (tn, English plurals) ----------------------
+    "{count} shifts": "{count} 个班次",
+    "{count} meetings": "{count} 次会议",
+    "{count} groups": "{count} 个党小组",
+    "{count} members": "{count} 人",
+    "{count} proposals": "{count} 个时间",
+    "{count} feeds": "{count} 个订阅",
+    "Wrote {shifts} and {meetings} to {path}": "已写入 {shifts}和 {meetings}：{path}",
+    "{shifts}, {hours:.1f} hours": "共 {shifts}，{hours:.1f} 小时",
+    "{title} · {members} · {first} – {last} · {duration} min": "{title} · {members} · {first} 至 {last} · {duration} 分钟",
+    "Demo organisation: {members} staff, {groups}, in {path}": "演示组织：{members} 名员工，{groups}，保存在 {path}",
+    "{shifts} and {meetings}, {first} – {last}": "{first} 至 {last}：{shifts}，{meetings}",
+    "{people} in {groups} · {shifts} this week": "{groups} {people} · 本周 {shifts}",
+    "{proposals} for {members} · Enter chooses one": "为 {members}找到 {proposals} · 回车选择",
+    "{summary} begins in {minutes} min": "{summary} 将在 {minutes} 分钟后开始",
+    "Nothing was imported: {count} problems.": "未导入任何数据：发现 {count} 处问题。",
+    "plan at most {count} days at a time": "一次最多安排 {count} 天",
+    "Plan at most {count} days at a time.": "一次最多安排 {count} 天。",
+    "{count} sessions already reach as many members as {sessions} would.": "{count} 场即可覆盖 {sessions} 场所能覆盖的全部人员。",
+    "Booked: {topic}, {count} sessions from {day}": "已预订：{topic}，共 {count} 场，{day} 起",
+    "Stopping: ending {count} sessions…": "正在停止：结束 {count} 个会话…",
+    # -- words: the command line's help (tui/commands/localised.py) --------------
+    "shiftcell: shifts, groups and meeting times for people who work shifts.": "shiftcell：为倒班员工排班、管理党小组、寻找会议时间。",
+    "Database file (default: in your user data folder; or $SHIFTCELL_DB).": "数据库文件（默认在用户数据文件夹中；或取 $SHIFTCELL_DB）。",
+    "Language of what shiftcell says: en or zh (default: from the locale).": "界面语言：en 或 zh（默认按系统区域设置）。",
+    "Open the database read-only: nothing in it can change (files you export are written).": "以只读方式打开数据库：库中任何内容都不会被更改（导出的文件照常写出）。",
+    "Only this group, everywhere: its members, their shifts, its meetings and feeds; changes limited to its meetings.": "处处只限这个党小组：它的成员、成员的班次、它的会议和订阅；只能更改它自己的会议。",
+    "Open the app (the default when no command is given).": "打开应用（不带命令时的默认操作）。",
+    "Create the database (or bring its schema up to date).": "创建数据库（或将其结构升级到最新）。",
+    "The organisation's name.": "组织名称。",
+    "Fill the database with a believable logistics branch to try shiftcell on.": "在数据库中填入一个仿真的后勤党支部，用来试用 shiftcell。",
+    "Same seed, same people.": "种子相同，生成的人员也相同。",
+    "How many staff.": "员工人数。",
+    "Replace whatever the database holds.": "替换数据库中已有的全部数据。",
+    "List the staff: group, role, status, mobile members and external hires.": "列出员工：党小组、职务、政治面貌、流动党员和外聘员工。",
+    "Only this group (repeatable).": "只看这个党小组（可重复）。",
+    "Machine-readable output.": "输出供程序读取的 JSON。",
+    "A member's shifts that overlap the dates given.": "某人在给定日期内的班次。",
+    "Employee number.": "工号。",
+    "First date (default: this Monday).": "起始日期（默认本周一）。",
+    "Last date, inclusive (default: a week on).": "结束日期，含当天（默认一周后）。",
+    "Bring in members or shifts from a .csv or .xlsx file (all or nothing).": "从 .csv 或 .xlsx 文件导入人员或班次（要么全部导入，要么一行不写）。",
+    "Members: employee_no, name, department, group (+ post, role, status, mobile, employment).": "人员：工号、姓名、部门、党小组（可加岗位、职务、政治面貌、流动党员、用工性质）。",
+    "Check the file; write nothing.": "只检查文件，不写入。",
+    "Shifts: employee_no, date, start, end (+ post); end <= start ends next day.": "班次：工号、日期、开始、结束（可加岗位）；结束不晚于开始时算作次日结束。",
+    "Propose meeting times most members can attend, and say why the others cannot.": "推荐多数人能参加的会议时间，并说明其余的人为什么来不了。",
+    "Members of this group (repeatable).": "这个党小组的成员（可重复）。",
+    "Everyone in this department.": "这个部门的所有人。",
+    "Everyone in the organisation.": "组织中的所有人。",
+    "This member (repeatable).": "这个人（工号，可重复）。",
+    "First date (default: today).": "起始日期（默认今天）。",
+    "Last date, inclusive (default: six days on).": "结束日期，含当天（默认六天后）。",
+    "Minutes the meeting lasts.": "会议时长（分钟）。",
+    "Minutes between possible starts, counted from midnight.": "可选开始时间的间隔（分钟，从零点起算）。",
+    "Minutes of margin around shifts (default 15; far posts ask more).": "班次前后留出的分钟数（默认 15；较远的岗位留得更多）。",
+    "Hours of rest after a night shift (0: none).": "夜班后的休息小时数（0：不休息）。",
+    "First possible start.": "最早开始时间。",
+    "Last possible end (24:00 for midnight).": "最晚结束时间（午夜写 24:00）。",
+    "Repeat sessions, so that everyone can attend one.": "分几批次举行，让每个人都能参加其中一场。",
+    "How many proposals.": "推荐几个时间。",
+    "Only times this member can attend (repeatable).": "只推荐这个人能参加的时间（可重复）。",
+    "Meetings: list, book, cancel, record who came.": "会议：列出、预订、取消、登记出席。",
+    "Every meeting in time order, cancelled ones marked.": "按时间顺序列出所有会议，已取消的会注明。",
+    "Only this group's meetings (repeatable).": "只列这个党小组的会议（可重复）。",
+    "Book a meeting and invite every member of the groups.": "预订会议，并邀请这些党小组的全体成员。",
+    "Group to invite (repeatable).": "邀请的党小组（可重复）。",
+    "Local start, 'YYYY-MM-DD HH:MM'.": "本地开始时间，格式 'YYYY-MM-DD HH:MM'。",
+    "Minutes, 5 to 1440.": "分钟数，5 至 1440。",
+    "Meeting type, in English or Chinese.": "会议类型，中英文均可。",
+    "What the meeting is about.": "会议主题。",
+    "Where it is held.": "会议地点。",
+    "Anything else the invited should know.": "需要告知参会人员的其他事项。",
+    "Cancel a meeting; it stays listed, marked cancelled.": "取消会议；会议仍会列出，并标明已取消。",
+    "Employee numbers, comma separated.": "工号，用逗号分隔。",
+    "EMPLOYEE_NO:reason (repeatable); a reason is required.": "工号:原因（可重复）；必须写明原因。",
+    "The meeting's record (minutes).": "会议记录。",
+    "Write shifts and meetings to an .ics calendar or a .csv spreadsheet.": "把班次和会议导出为 .ics 日历或 .csv 表格。",
+    "An iCalendar file for a member, a group, a meeting or everyone.": "为某人、某党小组、某次会议或所有人导出 iCalendar 文件。",
+    "One member's calendar (employee number).": "某个人的日历（工号）。",
+    "A group's calendar: its members' shifts, its meetings.": "党小组的日历：成员的班次和小组的会议。",
+    "One meeting (its id).": "某次会议（编号）。",
+    "Everyone's shifts and all meetings.": "所有人的班次和全部会议。",
+    "Last date, inclusive (default: four weeks on).": "结束日期，含当天（默认四周后）。",
+    "File to write, or - for standard output (default: named after the calendar).": "写入的文件，- 表示标准输出（默认按日历命名）。",
+    "Leave shifts out.": "不含班次。",
+    "Leave meetings out.": "不含会议。",
+    "Minutes before a meeting its reminder rings (0: no reminder).": "会前提前几分钟提醒（0：不提醒）。",
+    "A group's (or a member's) shifts and meetings for a spreadsheet (UTF-8 with BOM).": "把党小组（或某人）的班次和会议导出为表格（带 BOM 的 UTF-8）。",
+    "Calendar feeds to subscribe to by URL, one per member or group, behind a token.": "可按网址订阅的日历，每人或每个党小组一个，以令牌保护。",
+    "Issue the feed of a member or a group (or show the one it already has).": "为某人或某党小组生成订阅网址（已有的则直接显示）。",
+    "A feed of this member's shifts and meetings.": "这个人的班次和会议的订阅。",
+    "A feed of this group's shifts and meetings.": "这个党小组的班次和会议的订阅。",
+    "Revoke the current token and issue a new one.": "停用当前令牌，另发一个新的。",
+    "The feeds issued, with their URLs.": "已生成的订阅及其网址。",
+    "Show revoked feeds too.": "也列出已停用的订阅。",
+    "Stop a feed for good: its URL answers 404 from now on.": "永久停用一个订阅：此后其网址返回 404。",
+    "Serve the issued feeds over HTTP, read-only, until Ctrl+C.": "通过 HTTP 只读提供已生成的订阅，直到按 Ctrl+C。",
+    "Address to listen on.": "监听的地址。",
+    "Port to listen on.": "监听的端口。",
+    "Keys that may log in to `shiftcell serve-ssh`, and its login log.": "可以登录 `shiftcell serve-ssh` 的密钥，以及登录记录。",
+    "Register a leader's or the secretary's public key (a .pub file, or - to paste it).": "登记党小组长或支部书记的公钥（.pub 文件，或用 - 粘贴）。",
+    "The group this leader may see (read-only).": "这位组长可以查看的党小组（只读）。",
+    "Full access: every group, and editing.": "完全权限：所有党小组，且可以修改。",
+    "A name for the key, e.g. the leader's name.": "密钥的名称，例如组长的姓名。",
+    "Language of this key's sessions (default: the server's).": "用这个密钥登录时的界面语言（默认与服务器相同）。",
+    "The registered keys: who, what they may see, fingerprint, last login.": "已登记的密钥：是谁、能看什么、指纹、最近登录。",
+    "Remove a key; it is refused from its next login on.": "删除一个密钥；从下次登录起拒绝它。",
+    "Logins and refusals of the SSH server, newest first.": "SSH 服务器的登录和拒绝记录，最新的在前。",
+    "Only this key's entries.": "只看这个密钥的记录。",
+    "Serve the app over SSH: group leaders see their own group, read-only.": "通过 SSH 提供应用：党小组长只读查看自己的党小组。",
+    "Port to listen on (0: any free port, printed at start).": "监听的端口（0：任选空闲端口，启动时显示）。",
+    "Sessions at once; more are refused.": "同时允许的会话数；超出的会被拒绝。",
+    "The server's private key (default: made once in the data folder).": "服务器私钥（默认在数据文件夹中生成一次）。",
+    "[OPTIONS]": "[选项]",
+    "COMMAND [ARGS]...": "命令 [参数]...",
+    "[COMMAND] [ARGS]...": "[命令] [参数]...",
+    # -- words: the command line in Chinese --------------------------------------
+    "Meeting {id}: {present} of {invited} present ({rate}).": "会议 {id}：应到 {invited} 人，实到 {present} 人（{rate}）。",
+    "Mobile / external": "流动/外聘",
+    "The organisation's IANA time zone, e.g. Asia/Shanghai; changing it keeps every shift and meeting at its local time.": "组织所在的 IANA 时区，例如 Asia/Shanghai；更改时区时，所有班次和会议保持原来的当地时间。",
+    "{path}: not an SSH public key": "{path}：不是 SSH 公钥",
+    "no such file or folder": "文件或文件夹不存在",
+    "permission denied": "没有权限",
+    "it is a folder": "这是一个文件夹",
+    "a part of the path is not a folder": "路径中有一部分不是文件夹",
+    "the disk is full": "磁盘已满",
+    "the disk is read-only": "磁盘只读",
+    "it exists already": "已经存在",
+    # -- words: the organisation's time zone -------------------------------------
+    "{path} had no time zone: assumed {zone}. If the organisation keeps another one: shiftcell --db {path} init --timezone Area/City (shifts and meetings keep their local times).": "{path} 尚未设置时区：已按 {zone} 处理。如组织在其他时区，请运行 shiftcell --db {path} init --timezone 地区/城市（班次和会议保持原来的当地时间）。",
+    "Time zone {old} → {new}: {shifts} and {meetings} keep their local times.": "时区 {old} → {new}：{shifts}和 {meetings}保持原来的当地时间。",
+    "Time zone: {zone}": "时区：{zone}",
+    "Type a time zone, e.g. Asia/Shanghai.": "请填写时区，例如 Asia/Shanghai。",
+    "unknown time zone {zone}; did you mean {near}?": "未知时区 {zone}；是不是 {near}？",
+    "unknown time zone {zone}; time zones are named like Asia/Shanghai": "未知时区 {zone}；时区名称形如 Asia/Shanghai",
+    # -- words: the welcome screen -----------------------------------------------
+    "Organisation": "组织名称",
+    "Time zone": "时区",
+    "File": "文件",
+    "e.g. 某大学后勤集团": "例如：某大学后勤集团",
+    "e.g. Asia/Shanghai": "例如：Asia/Shanghai",
+    "path/to/roster.xlsx: members first, then shifts": "路径/名册.xlsx：先导入人员，再导入班次",
+    "Load the demo organisation?": "载入演示组织？",
+    "It fills {path} with a made-up logistics branch (80 staff, 5 groups, their shifts). Your own members and shifts then belong in another database file (shiftcell --db FILE).": "这会在 {path} 中填入一个虚构的后勤党支部（80 名员工、5 个党小组及其班次）。此后，自己的人员和班次请放在另一个数据库文件中（shiftcell --db 文件）。",
+    "Yes, load the demo": "是，载入演示数据",
+    "No": "否",
+    # -- words: help and the command palette -------------------------------------
+    "Search for commands…": "搜索命令…",
+    "No matches found": "没有匹配的命令",
+    "Week": "周",
+    # -- words: feeds, exports, small things -------------------------------------
+    "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL, else where serve-feeds last listened).": "订阅者访问订阅服务所用的地址（默认取 $SHIFTCELL_FEEDS_URL，否则取 serve-feeds 上次监听的地址）。",
+    # -- imports that never half-read a file; feed server limits ----------------
+    "Warning: {problem}": "注意：{problem}",
+    "{file}: nothing changed; its {count} members are stored as the file has them.": (
+        "{file}：没有变化；文件中的 {count} 名人员已与数据库一致。"
+    ),
+    "{file}: {count} members imported ({new} new, {updated} updated, {unchanged} unchanged).": (
+        "{file}：已导入 {count} 名人员（新增 {new}，更新 {updated}，未变 {unchanged}）。"
+    ),
+    "{file}: nothing changed; its {count} shifts are stored as the file has them.": (
+        "{file}：没有变化；文件中的 {count} 个班次已与数据库一致。"
+    ),
+    "{file}: {count} shifts imported: {new} new, {unchanged} unchanged, {removed} removed.": (
+        "{file}：已导入 {count} 个班次：新增 {new}，未变 {unchanged}，删除 {removed}。"
+    ),
+    "nothing to import: the file has a header row but no rows under it": (
+        "没有可导入的内容：文件只有表头行，下面没有数据行"
+    ),
+    "this file is neither UTF-8 nor GB18030 text (tried UTF-8 with and without BOM, then "
+    "GB18030; this line reads as neither): in Excel choose Save As "
+    "“CSV UTF-8 (Comma delimited)”, or save it as UTF-8 in your editor": (
+        "该文件既不是 UTF-8 也不是 GB18030 编码的文本（已尝试带或不带 BOM 的 UTF-8，"
+        "以及 GB18030；这一行两种编码都读不通）：请在 Excel 中选择“另存为”，保存类型选"
+        "“CSV UTF-8(逗号分隔)”，或在编辑器中另存为 UTF-8"
+    ),
+    "this file is UTF-16 text (Excel's “Unicode Text”); shiftcell reads UTF-8 "
+    "(with or without BOM) or GB18030: in Excel choose Save As "
+    "“CSV UTF-8 (Comma delimited)”": (
+        "该文件是 UTF-16 编码的文本（Excel 的“Unicode 文本”）；shiftcell 只读取 UTF-8"
+        "（带或不带 BOM）或 GB18030：请在 Excel 中选择“另存为”，保存类型选“CSV UTF-8(逗号分隔)”"
+    ),
+    "this file looks like Big5 (Traditional Chinese): this line reads {value!r} as "
+    "GB18030 but {big5!r} as Big5; shiftcell reads UTF-8 (with or without BOM) or GB18030: "
+    "in Excel choose Save As “CSV UTF-8 (Comma delimited)”": (
+        "该文件看来是 Big5（繁体中文）编码：这一行按 GB18030 读作 {value!r}，按 Big5 读作 "
+        "{big5!r}；shiftcell 只读取 UTF-8（带或不带 BOM）或 GB18030：请在 Excel 中选择"
+        "“另存为”，保存类型选“CSV UTF-8(逗号分隔)”"
+    ),
+    "read as GB18030, {unlikely} of this file's {total} non-ASCII characters are rare or "
+    "not Chinese, as in this line: {value!r}; if names look wrong, choose Save As "
+    "“CSV UTF-8 (Comma delimited)” in Excel and import the file again": (
+        "按 GB18030 读取时，文件中 {total} 个非 ASCII 字符里有 {unlikely} 个是生僻字或不是汉字，"
+        "例如这一行：{value!r}；如果姓名显示不对，请在 Excel 中“另存为”"
+        "“CSV UTF-8(逗号分隔)”后重新导入"
+    ),
+    "the file is {size:,} bytes; shiftcell reads files of up to {limit:,} bytes": (
+        "文件大小为 {size:,} 字节；shiftcell 最多读取 {limit:,} 字节的文件"
+    ),
+    "the workbook unpacks to {size:,} bytes of XML; shiftcell reads up to {limit:,} bytes: "
+    "delete the other sheets or split the file": (
+        "该工作簿解压后有 {size:,} 字节的 XML；shiftcell 最多读取 {limit:,} 字节："
+        "请删除其他工作表或拆分文件"
+    ),
+    "more than {limit:,} rows under the header (empty rows count too): delete the rows "
+    "below your data or split the file": (
+        "表头下超过 {limit:,} 行（空行也计算在内）：请删除数据下方的多余行或拆分文件"
+    ),
+    "the header row has {count:,} columns; shiftcell reads up to {limit:,}": (
+        "表头行有 {count:,} 列；shiftcell 最多读取 {limit:,} 列"
+    ),
+    "the workbook holds more than {limit:,} distinct texts, far more than a roster needs: "
+    "open it in Excel and save it again, or save it as CSV": (
+        "该工作簿含有超过 {limit:,} 个不同的文本，远超名单所需：请用 Excel 打开后重新保存，"
+        "或另存为 CSV"
+    ),
+    "a value longer than {limit:,} characters": "单元格内容超过 {limit:,} 个字符",
+    "a line longer than {limit:,} characters": "一行超过 {limit:,} 个字符",
+    "cannot read this line as CSV ({error})": "这一行无法按 CSV 读取（{error}）",
+    "not an .xlsx workbook ({error}): if it is CSV text, rename it to .csv; otherwise "
+    "open it in Excel and save it again as .xlsx": (
+        "不是 .xlsx 工作簿（{error}）：如果它其实是 CSV 文本，请把扩展名改为 .csv；"
+        "否则请用 Excel 打开后重新保存为 .xlsx"
+    ),
+    "the workbook is damaged ({error}): open it in Excel and save it again": (
+        "工作簿已损坏（{error}）：请用 Excel 打开后重新保存"
+    ),
+    "columns {first_letter} ({first}) and {letter} ({value}) are the same column; "
+    "keep one of them": (
+        "{first_letter} 列（{first}）与 {letter} 列（{value}）是同一列；请只保留其中一列"
+    ),
+    "{value!r} contains the control character {code}; remove it": (
+        "{value!r} 含有控制字符 {code}；请删除"
+    ),
+    "{name} ({employee_no}) would be a second leader of {group}, which already has "
+    "{leader} ({leader_no}); make one of them deputy or member in this file": (
+        "{name}（{employee_no}）将成为 {group} 的第二位组长，该党小组已有组长 {leader}"
+        "（{leader_no}）；请在文件中把其中一人改为副组长或组员"
+    ),
+    "{value!r} is not between {first} and {last}, the dates shiftcell accepts": (
+        "{value!r} 不在 shiftcell 接受的日期范围 {first} 至 {last} 之内"
+    ),
+    "Up to {count} connections, {per_address} from one address; a request must arrive within {seconds:g} s.": (
+        "最多同时保持 {count} 个连接，每个地址 {per_address} 个；每个请求须在 {seconds:g} 秒内送达。"
+    ),
+    "Connections held at once; the longest idle is closed to make room.": "同时保持的连接数上限；满额时先关闭空闲最久的连接。",
+    "Connections held at once from one client address.": "来自同一客户端地址的连接数上限。",
+    # -- booked meetings are busy, double bookings, guests, notes kept, times already past --
+    "in meeting «{topic}» {hours}": "参加会议《{topic}》{hours}",
+    "{count} invited already have a meeting at that time; nothing was booked (--allow-clash books it anyway):": "{count} 名应到人员此时已有其他会议，未安排（加 --allow-clash 仍可安排）：",
+    "{count} invited already have a meeting at that time": "{count} 名应到人员此时已有其他会议",
+    "Book it anyway?": "仍要预订吗？",
+    "Book anyway": "仍然预订",
+    "Not booked: choose another time or proposal.": "未预订：请另选时间或方案。",
+    "give --present, --excused, --absent, --guest or --notes": "请给出 --present、--excused、--absent、--guest 或 --notes",
+    "Guests (not counted among the invited): {members}": "列席人员（不计入应到人数）：{members}",
+    "not invited to meeting {id}: {members}; record someone who came without an invitation with --guest": "未受邀参加会议 {id}：{members}；未受邀而到会的人员请用 --guest 记为列席",
+    "invited to meeting {id}, so not guests: {members}; record them with --present": "已受邀参加会议 {id}，不是列席人员：{members}；请用 --present 记录",
+    "Guest": "列席",
+    "guest": "列席",
+    "guests: {count}": "列席 {count} 人",
+    "{name} recorded as a guest.": "已将{name}记为列席人员。",
+    "{name} is no longer recorded as a guest.": "已取消{name}的列席记录。",
+    "no member with employee number or name {value}": "没有工号或姓名为 {value} 的人员",
+    "{value} names several members: give the employee number": "名为 {value} 的人员不止一位：请输入工号",
+    "{name} is invited: record them with p": "{name}是应到人员：请用 p 记为出席",
+    "Who came without an invitation?": "哪位未受邀而到会？",
+    "employee number or name": "工号或姓名",
+    "A guest is recorded present, not counted among the invited.": "列席人员记为到会，但不计入应到人数。",
+    "The notes have changed and are not saved.": "会议记录已修改，尚未保存。",
+    "Save": "保存",
+    "Discard": "放弃修改",
+    "Keep writing": "继续编辑",
+    "{name} {no}: {reason} (meeting {id})": "{name} {no}：{reason}（会议 {id}）",
+    # -- help of booking, recording and proposing (double bookings, guests, lead time) --
+    "Book even when someone invited is already in another meeting at that time.": "即使有受邀者在同一时间已有其他会议，也照样预订。",
+    "Record who was present, excused (and why) or absent, and who came as a guest.": "记录出席、请假（及原因）、缺席的人员，以及列席人员。",
+    "Came without an invitation (a mobile member from elsewhere); repeatable or comma separated. Not counted among the invited, never owing a make-up session.": "未受邀请而列席的人员（如外地来的流入党员）；可重复或用逗号分隔。不计入应到人数，也不需要补课。",
+    "Take someone recorded as a guest off the record (repeatable).": "把记录为列席的人员从记录中去掉（可重复）。",
+    "No start sooner than this many minutes from now (never one already past).": "开始时间至少在此刻的这么多分钟之后（绝不会是已过去的时间）。",
+    # -- the week grid: legend, labels, rota (排班表) ----------------------------
+    "Rota": "排班表",
+    "Time grid": "时间网格",
+    "meeting": "会议",
+    "rest after night": "夜班后休息",
+    "nobody free": "无人有空",
+    "all free": "全员有空",
+    "rest till {time}": "休息至{time}",
+    "rest {time}": "休至{time}",
+    "rest": "休",
+    "{count} on shift": "{count}人在岗",
+    "{count} on": "{count}人",
     # -- votes, mobile members and the pipeline --------------------------------
     "study": "学习",
     "vote": "表决",
@@ -451,7 +717,7 @@ ZH: dict[str, str] = {
     "Away, mobile members ({count}): {who}": "流出党员（{count} 人，在外）：{who}",
     "{purpose} · {voters} entitled voters, {needed} present make a quorum": "{purpose} · 有表决权的党员 {voters} 人，到会 {needed} 人方达法定人数",
     "{purpose} · nobody here is entitled to vote (full members; not probationary members or members from elsewhere)": "{purpose} · 这里没有有表决权的党员（正式党员才有表决权；预备党员和流入党员没有）",
-    "a {purpose} needs one sitting: repeat sessions are for study meetings only": "{purpose}须一次会议完成：分批次只适用于学习类会议",
+    "a vote or an election needs one sitting: repeat sessions are for study meetings only": "表决和选举须在一次会议上完成：分批次只适用于学习类会议",
     "{value} is a mobile member away: nobody expects them here": "{value} 是流出党员，不在本地参会，不能设为必到",
     "No time in these dates reaches a quorum.": "这些日期内没有能达到法定人数的时间。",
     "No time in these dates reaches a quorum: {needed} of {voters} entitled voters must be present; the best time, {when}, has {present}. Missing: {who}": "这些日期内没有能达到法定人数的时间：{voters} 名有表决权的党员中须有 {needed} 人到会；最好的时间 {when} 只有 {present} 人。缺席：{who}",
@@ -466,7 +732,7 @@ ZH: dict[str, str] = {
     "Written opinion": "书面意见",
     "Written opinions": "书面意见",
     "Meeting {id}, written opinions ({count}): {members}": "会议 {id} 的书面意见（{count} 份）：{members}",
-    "give --present, --excused, --absent, --notes or --written-opinion": "请给出 --present、--excused、--absent、--notes 或 --written-opinion",
+    "give --present, --excused, --absent, --guest, --notes or --written-opinion": "请给出 --present、--excused、--absent、--guest、--notes 或 --written-opinion",
     "{value!r} is not like HQ0001 or HQ0001:note": "{value!r} 的格式应为 HQ0001 或 HQ0001:备注",
     "none": "无",
     "meeting {id} does not vote: written opinions are for votes and elections": "会议 {id} 不进行表决：书面意见只用于表决和选举",
@@ -503,5 +769,24 @@ ZH: dict[str, str] = {
     "Conversions due next quarter ({first} – {last}): {who}": "下季度（{first} 至 {last}）预备期满、应讨论转正的：{who}",
     "Conversions due next quarter ({first} – {last}):": "下季度（{first} 至 {last}）预备期满、应讨论转正的：",
     "Nobody is in the pipeline.": "目前没有发展党员工作对象。",
-    "In the roster: ★ group leader, ☆ deputy, out our mobile member away, in mobile member from elsewhere, ext external hire; hours on shift this week.": "名册中：★ 组长，☆ 副组长，流出 本支部在外的流动党员，流入 持流动党员活动证的外来党员，外聘 外聘员工；以及本周在岗小时数。",
+    "In the roster: ↑ ↓ move, enter chooses a member (their shifts) or a group (its heatmap); ★ group leader, ☆ deputy, out our mobile member away, in mobile member from elsewhere, ext external hire; hours on shift this week.": "名册中：↑ ↓ 移动，回车选择一人（显示其班次）或一个党小组（显示其空闲热力图）；★ 组长，☆ 副组长，流出 本支部在外的流动党员，流入 持流动党员活动证的外来党员，外聘 外聘员工；以及本周在岗小时数。",
+    "Book a meeting and invite every member of the groups.\n\nFor a vote or an election, the entitled voters who cannot attend are listed, so that their written opinions can be collected in advance.": "预订会议，并邀请这些党小组的全体成员。\n\n表决或选举会议会列出不能到会的有表决权党员，以便会前收集他们的书面意见。",
+    "A vote or an election is one sitting with a quorum of entitled voters.": "表决或选举须在一次会议上完成，到会的有表决权党员须达到法定人数。",
+    "Record who was present, excused (and why) or absent, and who came as a guest, after the meeting; and for a vote, the written opinions of entitled voters who cannot attend, before it too.": "会后记录出席、请假（及原因）、缺席的人员以及列席人员；表决会议还可记录不能到会的有表决权党员的书面意见，会前也可记录。",
+    "An absent voter's written opinion, received (repeatable); before the vote too.": "已收到的缺席表决权人的书面意见（可重复）；表决前也可记录。",
+    "Take back a written opinion recorded by mistake (repeatable).": "撤回误记的书面意见（可重复）。",
+    "A member's membership facts: status, its dates, mobility, contract.": "党员的组织信息：政治面貌及各阶段日期、流动情况、合同。",
+    "Change a member's status, the dates of the pipeline, mobility or contract end.\n\nA date given as none forgets it. Nothing is written unless every value is valid and the dates follow the stages in order.": "修改党员的政治面貌、发展各阶段日期、流动情况或合同到期日期。\n\n日期填 none 即清除该日期。只有全部取值有效、且各阶段日期先后有序时才会写入。",
+    "full, probationary, target, activist, applicant or none (or 中文).": "full（正式党员）、probationary（预备党员）、target（发展对象）、activist（入党积极分子）、applicant（入党申请人）或 none（群众），也可直接写中文。",
+    "out (ours, away), in (from elsewhere, with a card) or none (or 流出/流入).": "out（本支部流出党员）、in（持流动党员活动证的流入党员）或 none，也可写 流出/流入。",
+    "Date of the application to join (申请入党日期).": "申请入党日期。",
+    "Date named an activist (确定积极分子日期).": "确定为入党积极分子的日期。",
+    "Date named a development target (确定发展对象日期).": "确定为发展对象的日期。",
+    "Date admitted as a probationary member (接收预备党员日期).": "接收为预备党员的日期。",
+    "Date of conversion to full membership (转正日期).": "转正日期。",
+    "An external hire's contract end (合同到期日期).": "外聘员工的合同到期日期。",
+    "Applicants, activists, development targets and probationary members: what falls due next and when, and the conversions due next quarter.": "入党申请人、入党积极分子、发展对象和预备党员：下一步该做什么、何时到期，以及下季度到期的转正。",
+    "The day to count from (default: today).": "从哪一天算起（默认：今天）。",
+    "Propose meeting times most members can attend, and say why the others cannot.\n\nA vote or an election is one sitting: times that reach its quorum come first, and when none does the command says so and exits with status 1.": "推荐多数人能参加的会议时间，并说明其余的人为什么来不了。\n\n表决或选举须在一次会议上完成：能达到法定人数的时间排在前面；没有任何时间能达到时，命令会明确说明，并以状态 1 退出。",
+    "study (repeat sessions allowed); vote (one sitting, more than half of the entitled voters present) or election (one sitting, more than four fifths).": "study 学习（可分批次）；vote 表决（一次会议，有表决权的党员过半数到会）或 election 选举（一次会议，超过五分之四到会）。",
 }

@@ -6,7 +6,7 @@ nothing changes. Problems name the file, the row as a spreadsheet shows it
 """
 
 from shiftcell.db.importing.members import import_members
-from shiftcell.db.importing.problems import ImportFailed, Problem
+from shiftcell.db.importing.problems import Changes, ImportFailed, Problem
 from shiftcell.db.importing.shifts import import_shifts
 
-__all__ = ["ImportFailed", "Problem", "import_members", "import_shifts"]
+__all__ = ["Changes", "ImportFailed", "Problem", "import_members", "import_shifts"]

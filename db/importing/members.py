@@ -10,6 +10,8 @@ from shiftcell.db.importing.problems import (
     DUPLICATE_MEMBER,
     ROLE_WITHOUT_GROUP,
     SECOND_LEADER,
+    SECOND_LEADER_STORED,
+    Changes,
     ImportFailed,
     Problem,
 )
@@ -74,12 +76,14 @@ DEFAULT_BRANCH = "党支部"
 
 @dataclass(frozen=True)
 class MembersImport:
-    """What a valid file holds, ready to write."""
+    """What a valid file holds, ready to write, and what writing it changes."""
 
     members: list[Member]
     new_departments: list[str]
     new_posts: list[tuple[str, str]]
     new_groups: list[str]
+    changes: Changes
+    warnings: list[Problem]
 
     @property
     def rows(self) -> int:
@@ -88,11 +92,17 @@ class MembersImport:
 
 
 def import_members(store: Store, path: Path, *, dry_run: bool = False) -> MembersImport:
-    """Validate the whole file, then write it in one transaction (unless ``dry_run``)."""
+    """Validate the whole file, then write it in one transaction (unless ``dry_run``).
+
+    A file that changes nothing writes nothing.
+    """
     sheet = read_sheet(path, COLUMNS, REQUIRED_COLUMNS)
-    members = _parse(sheet, _stored(store, sheet))
-    plan = _plan(store, members)
-    if not dry_run:
+    stored = {m.employee_no: m for m in store.members()}
+    rows = _parse(sheet, stored)
+    _check_stored_leaders(sheet, rows, stored)
+    members = [m for _, m in rows]
+    plan = _plan(store, members, stored, sheet.warnings)
+    if not dry_run and not plan.changes.nothing:
         branches = store.branches()
         branch = branches[0] if branches else DEFAULT_BRANCH
         store.save(
@@ -105,9 +115,9 @@ def import_members(store: Store, path: Path, *, dry_run: bool = False) -> Member
     return plan
 
 
-def _parse(sheet: Sheet, stored: dict[str, Member]) -> list[Member]:
+def _parse(sheet: Sheet, stored: dict[str, Member]) -> list[tuple[int, Member]]:
     problems: list[Problem] = []
-    members: list[Member] = []
+    members: list[tuple[int, Member]] = []
     first_row: dict[str, int] = {}
     leader_row: dict[str, int] = {}
     for number, cells in sheet.rows:
@@ -160,7 +170,7 @@ def _parse(sheet: Sheet, stored: dict[str, Member]) -> list[Member]:
             for problem in date_problems(member):
                 row.problem(problem.name, problem.value, problem.template, **problem.fields)
         if row.ok:
-            members.append(member)
+            members.append((number, member))
     if problems:
         raise ImportFailed(problems)
     return members
@@ -178,13 +188,6 @@ def _mobility(row: RowReader) -> Mobility | None:
     return found
 
 
-def _stored(store: Store, sheet: Sheet) -> dict[str, Member]:
-    """The stored members, when the file lacks a column of membership facts."""
-    if all(name in sheet.headers for name in KEPT_WHEN_ABSENT):
-        return {}
-    return {m.employee_no: m for m in store.members()}
-
-
 def _kept(member: Member, sheet: Sheet, stored: dict[str, Member]) -> Member:
     """Membership facts the file has no column for keep their stored values."""
     before = stored.get(member.employee_no)
@@ -194,7 +197,36 @@ def _kept(member: Member, sheet: Sheet, stored: dict[str, Member]) -> Member:
     return replace(member, **{name: getattr(before, name) for name in absent})
 
 
-def _plan(store: Store, members: list[Member]) -> MembersImport:
+def _check_stored_leaders(
+    sheet: Sheet, rows: list[tuple[int, Member]], stored: dict[str, Member]
+) -> None:
+    """A new leader beside one already stored, who this file does not step down."""
+    in_file = {m.employee_no for _, m in rows}
+    leaders = {
+        m.group: m
+        for m in stored.values()
+        if m.role is Role.LEADER and m.group and m.employee_no not in in_file
+    }
+    problems = []
+    for number, member in rows:
+        leader = leaders.get(member.group or "") if member.role is Role.LEADER else None
+        if leader is not None:
+            fields = {
+                "name": member.name,
+                "employee_no": member.employee_no,
+                "group": member.group,
+                "leader": leader.name,
+                "leader_no": leader.employee_no,
+            }
+            column = sheet.headers.get("role", "role")
+            problems.append(Problem(sheet.name, number, column, None, SECOND_LEADER_STORED, fields))
+    if problems:
+        raise ImportFailed(problems)
+
+
+def _plan(
+    store: Store, members: list[Member], stored: dict[str, Member], warnings: list[Problem]
+) -> MembersImport:
     departments = {d.name for d in store.departments()}
     posts = {p.name for p in store.posts()}
     groups = {g.name for g in store.groups()}
@@ -204,4 +236,14 @@ def _plan(store: Store, members: list[Member]) -> MembersImport:
         if m.post and m.post not in posts:
             new_posts.setdefault(m.post, m.department)
     new_groups = sorted({m.group for m in members if m.group} - groups)
-    return MembersImport(members, new_departments, sorted(new_posts.items()), new_groups)
+    new = sum(m.employee_no not in stored for m in members)
+    unchanged = sum(stored.get(m.employee_no) == m for m in members)
+    changes = Changes(
+        new=new,
+        updated=len(members) - new - unchanged,
+        unchanged=unchanged,
+        other=len(new_departments) + len(new_posts) + len(new_groups),
+    )
+    return MembersImport(
+        members, new_departments, sorted(new_posts.items()), new_groups, changes, warnings
+    )

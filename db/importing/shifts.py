@@ -8,22 +8,26 @@ corrected version of it, never piles shifts up.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from itertools import pairwise
 from pathlib import Path
 
+from shiftcell.db.importing.limits import FIRST_YEAR, LAST_YEAR
 from shiftcell.db.importing.problems import (
     BAD_DATE,
     BAD_TIME,
+    DATE_OUT_OF_RANGE,
     OVERLAP_IN_FILE,
     OVERLAP_STORED,
     UNKNOWN_EMPLOYEE,
+    Changes,
     ImportFailed,
     Problem,
 )
 from shiftcell.db.importing.reading import Cell, RowReader, read_sheet
-from shiftcell.db.rows import shift_from_row, utc_text
+from shiftcell.db.rows import shift_from_row, shift_to_row, utc_text
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Member, Post, Segment, Shift
 from shiftcell.scheduling.localtime import at, day_start
@@ -43,6 +47,8 @@ class ShiftsImport:
     shifts: list[Shift]
     replaced: int
     new_posts: list[str]
+    changes: Changes
+    warnings: list[Problem]
 
     @property
     def rows(self) -> int:
@@ -77,22 +83,28 @@ def import_shifts(store: Store, path: Path, *, dry_run: bool = False) -> ShiftsI
         raise ImportFailed(problems)
     known_posts = {p.name for p in store.posts()}
     new_posts = sorted({s.post for _, s in parsed if s.post and s.post not in known_posts})
-    if not dry_run:
-        _write(store, [s for _, s in parsed], replaced, new_posts, members)
-    return ShiftsImport([s for _, s in parsed], len(replaced), new_posts)
+    shifts = [s for _, s in parsed]
+    changes = _changes(shifts, replaced, new_posts)
+    if not dry_run and not changes.nothing:
+        _write(store, shifts, replaced, new_posts, members)
+    return ShiftsImport(shifts, len(replaced), new_posts, changes, sheet.warnings)
 
 
 def _date(row: RowReader, value: Cell) -> date | None:
     if value is None:
         row.text("date")
         return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        row.problem("date", value, BAD_DATE)
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value))
+        except ValueError:
+            row.problem("date", value, BAD_DATE)
+            return None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        first, last = date(FIRST_YEAR, 1, 1).isoformat(), date(LAST_YEAR, 12, 31).isoformat()
+        row.problem("date", value, DATE_OUT_OF_RANGE, first=first, last=last)
         return None
+    return value
 
 
 def _time(row: RowReader, field: str, value: Cell) -> time | None:
@@ -112,10 +124,31 @@ def _time(row: RowReader, field: str, value: Cell) -> time | None:
         return None
 
 
-def _kept_stored_shifts(store: Store, shifts: list[Shift]) -> tuple[list[Shift], list[int]]:
-    """Stored shifts of these members near these dates that the file does not replace."""
+def _changes(
+    shifts: list[Shift], replaced: dict[int, tuple[object, ...]], new_posts: list[str]
+) -> Changes:
+    """Shifts of the file already stored exactly so, and stored ones the file drops."""
+    stored = set(replaced.values())
+    unchanged = sum(_key(shift_to_row(s)) in stored for s in shifts) if stored else 0
+    return Changes(
+        new=len(shifts) - unchanged,
+        unchanged=unchanged,
+        removed=len(replaced) - unchanged,
+        other=len(new_posts),
+    )
+
+
+def _key(row: dict[str, object]) -> tuple[object, ...]:
+    return tuple(row[k] for k in ("employee_no", "start_utc", "end_utc", "post"))
+
+
+def _kept_stored_shifts(
+    store: Store, shifts: list[Shift]
+) -> tuple[list[Shift], dict[int, tuple[object, ...]]]:
+    """Stored shifts of these members near these dates that the file does not replace,
+    and those it replaces (by id)."""
     if not shifts:
-        return [], []
+        return [], {}
     zone = store.timezone
     replaced_days = {(s.employee_no, s.start.date()) for s in shifts}
     first = min(s.start.date() for s in shifts) - timedelta(days=2)
@@ -126,11 +159,11 @@ def _kept_stored_shifts(store: Store, shifts: list[Shift]) -> tuple[list[Shift],
         f"SELECT * FROM shifts WHERE employee_no IN ({marks}) AND start_utc >= ? AND start_utc < ?",
         [*employee_nos, utc_text(day_start(first, zone)), utc_text(day_start(last, zone))],
     )
-    kept, replaced = [], []
+    kept, replaced = [], {}
     for row in found:
         shift = shift_from_row(row, zone)
         if (shift.employee_no, shift.start.date()) in replaced_days:
-            replaced.append(row["id"])
+            replaced[row["id"]] = _key(row)
         else:
             kept.append(shift)
     return kept, replaced
@@ -170,7 +203,7 @@ def _hours(shift: Shift) -> str:
 def _write(
     store: Store,
     shifts: list[Shift],
-    replaced: list[int],
+    replaced: Iterable[int],
     new_posts: list[str],
     members: dict[str, Member],
 ) -> None:

@@ -202,3 +202,84 @@ def test_a_shift_overlapping_a_stored_one_is_refused(store: Store, tmp_path: Pat
     assert problems(lambda: import_shifts(store, path)) == [
         (2, "开始", "overlaps a stored shift 2026-12-07 20:00–08:00")
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("工号,姓名,name,部门,党小组", (1, "name", "columns B (姓名) and C (name) are the same column; keep one of them")),
+        ("employee_no,工号,姓名,部门,党小组", (1, "工号", "columns A (employee_no) and B (工号) are the same column; keep one of them")),
+        ("工号,姓名,部门,党小组,NAME", (1, "NAME", "columns B (姓名) and E (NAME) are the same column; keep one of them")),
+    ],
+)  # fmt: skip
+def test_the_same_column_twice_is_refused_naming_both(
+    store: Store, tmp_path: Path, header: str, expected: tuple
+) -> None:
+    """Which of two name columns is the real one? Only the secretary knows; never guess."""
+    row = ",".join(["HQ01", "王芳", "王芳", "饮食服务中心", ""][: header.count(",") + 1])
+    path = write(tmp_path, "m.csv", header + "\n" + row + "\n")
+    assert problems(lambda: import_members(store, path)) == [expected]
+    assert store.is_empty()
+
+
+@pytest.mark.parametrize("text", ["工号,姓名,部门,党小组\n", "工号,姓名,部门,党小组\n,,,\n\n"])
+def test_a_file_with_only_a_header_has_nothing_to_import(
+    store: Store, tmp_path: Path, text: str
+) -> None:
+    """Saying "imported 0 rows" would hide that the wrong file (or sheet) was chosen."""
+    found = problems(lambda: import_members(store, write(tmp_path, "m.csv", text)))
+    assert found == [(0, None, "nothing to import: the file has a header row but no rows under it")]
+
+
+def test_importing_the_same_file_again_writes_nothing_and_says_so(
+    store: Store, tmp_path: Path
+) -> None:
+    """A second import must not look like 219 new rows, nor touch the database."""
+    members, shifts = write(tmp_path, "m.csv", MEMBERS_ZH), write(tmp_path, "s.csv", SHIFTS)
+    first = import_members(store, members)
+    assert (first.changes.new, first.changes.nothing) == (4, False)
+    import_shifts(store, shifts)
+    writes = store.db.conn.total_changes
+    again = import_members(store, members)
+    assert (again.changes.unchanged, again.changes.nothing) == (4, True)
+    shifts_again = import_shifts(store, shifts)
+    assert (shifts_again.changes.unchanged, shifts_again.changes.nothing) == (3, True)
+    assert store.db.conn.total_changes == writes
+
+
+def test_a_changed_file_counts_what_changed(store: Store, tmp_path: Path) -> None:
+    import_members(store, write(tmp_path, "m.csv", MEMBERS_ZH))
+    import_shifts(store, write(tmp_path, "s.csv", SHIFTS))
+    renamed = MEMBERS_ZH.replace("孙洋", "孙阳") + "HQ05,钱多,维修服务中心,水电维修班,,,群众,,\n"
+    changes = import_members(store, write(tmp_path, "m2.csv", renamed)).changes
+    assert (changes.new, changes.updated, changes.unchanged) == (1, 1, 3)
+    # HQ01's 7 December moves by an hour; 8 December is not in the file and stays.
+    moved = "工号,日期,开始,结束,岗位\nHQ01,2026-12-07,06:30,13:30,第二食堂\nHQ02,2026-12-07,10:30,19:30,\n"
+    changes = import_shifts(store, write(tmp_path, "s2.csv", moved)).changes
+    assert (changes.new, changes.unchanged, changes.removed) == (1, 1, 1)
+    assert store.db.table("shifts").count == 3
+
+
+def test_a_second_leader_beside_a_stored_one_is_refused_naming_both(
+    store: Store, tmp_path: Path
+) -> None:
+    """The group already has 贺志 as leader; a file with only the newcomer must not add another."""
+    import_members(store, write(tmp_path, "m.csv", MEMBERS_ZH))
+    text = "工号,姓名,部门,党小组,职务\nHQ09,周敏,饮食服务中心,饮食中心党小组,组长\n"
+    found = problems(lambda: import_members(store, write(tmp_path, "new.csv", text)))
+    assert found == [(2, "职务", "周敏 (HQ09) would be a second leader of 饮食中心党小组, "
+                                 "which already has 贺志 (HQ01); make one of them deputy or member in this file")]  # fmt: skip
+    assert store.member("HQ09") is None
+
+
+def test_a_file_that_hands_over_the_leadership_is_accepted(store: Store, tmp_path: Path) -> None:
+    """The old leader stepping down in the same file leaves one leader: that is a handover."""
+    import_members(store, write(tmp_path, "m.csv", MEMBERS_ZH))
+    text = (
+        "工号,姓名,部门,党小组,职务\n"
+        "HQ09,周敏,饮食服务中心,饮食中心党小组,组长\n"
+        "HQ01,贺志,饮食服务中心,饮食中心党小组,组员\n"
+    )
+    import_members(store, write(tmp_path, "handover.csv", text))
+    leaders = [m.employee_no for m in store.members() if m.role is Role.LEADER and m.group == "饮食中心党小组"]  # fmt: skip
+    assert leaders == ["HQ09"]

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Department, Group, Member
+from shiftcell.scheduling import Department, Group, Member, Mobility
 from shiftcell.scheduling.meetings import AttendanceState, MeetingType, owing_make_up
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -84,3 +84,59 @@ def test_recording_on_a_read_only_store_is_refused(staffed: Store) -> None:
     staffed.access = Access(read_only=True)
     with pytest.raises(StoreError):
         staffed.meetings.record(first, {"E0": (AttendanceState.PRESENT, "")})
+
+
+@pytest.fixture
+def with_guest(staffed: Store) -> Store:
+    """A member of another group, who may come to the canteen group's meeting as a guest."""
+    staffed.save(
+        groups=[Group("Dormitory group", "Branch")],
+        members=[Member("G0", "guest", "Canteens", group="Dormitory group", mobile=Mobility.IN)],
+    )
+    return staffed
+
+
+def test_attendance_of_someone_not_invited_is_refused_whole(with_guest: Store) -> None:
+    """Not one row written: the invited stay unrecorded, the stranger is not made invited."""
+    from shiftcell.db.meetings import AttendanceRefused
+
+    (first,) = _book(with_guest, 1)
+    with pytest.raises(AttendanceRefused) as refused:
+        with_guest.meetings.record(
+            first,
+            {
+                "E0": (AttendanceState.PRESENT, ""),
+                "G0": (AttendanceState.PRESENT, ""),
+                "NOPE": (AttendanceState.ABSENT, ""),
+            },
+        )
+    assert (refused.value.not_invited, refused.value.unknown) == (("G0",), ("NOPE",))
+    meeting = with_guest.meetings.get(first)
+    assert [a.employee_no for a in meeting.invited] == ["E0", "E1", "E2"]
+    assert not meeting.recorded and meeting.guests == ()
+
+
+def test_a_guest_is_present_but_neither_invited_nor_owing(with_guest: Store) -> None:
+    (first,) = _book(with_guest, 1)
+    meeting = with_guest.meetings.record(
+        first,
+        {"E0": (AttendanceState.PRESENT, ""), "E1": (AttendanceState.ABSENT, "")},
+        guests=["G0"],
+    )
+    assert meeting.guests == ("G0",)
+    assert [a.employee_no for a in meeting.invited] == ["E0", "E1", "E2"]
+    assert meeting.attendance_rate == pytest.approx(1 / 3)
+    assert owing_make_up([meeting]) == ("E1",)
+    # A guest's own calendar lists only what they were invited to.
+    assert with_guest.meetings.list(invitee="G0") == []
+    with pytest.raises(ValueError):
+        with_guest.meetings.record(first, {}, guests=["E2"])  # invited: not a guest
+    assert with_guest.meetings.record(first, {}, not_guests=["G0"]).guests == ()
+
+
+def test_a_group_view_sees_its_own_member_as_a_guest_elsewhere(with_guest: Store) -> None:
+    (first,) = _book(with_guest, 1)
+    with_guest.meetings.record(first, {}, guests=["G0"])
+    with_guest.narrow("Dormitory group")
+    (seen,) = with_guest.meetings.list()
+    assert seen.guests == ("G0",) and seen.invited == ()

@@ -9,11 +9,12 @@ from datetime import date, datetime, time, timedelta
 from itertools import combinations
 from zoneinfo import ZoneInfo
 
-from shiftcell.scheduling import Leave, Member, Rules, Shift
+from shiftcell.scheduling import Invitation, Leave, Member, Rules, Shift
 
 
 def oracle_slots(first: date, last: date, zone: ZoneInfo, rules: Rules) -> list[datetime]:
-    """Starts every ``step`` minutes from local midnight, inside earliest/latest."""
+    """Starts every ``step`` minutes from local midnight, inside earliest/latest, none
+    before ``not_before``."""
     found = []
     day = first
     while day <= last:
@@ -25,7 +26,11 @@ def oracle_slots(first: date, last: date, zone: ZoneInfo, rules: Rules) -> list[
             window_end = datetime.combine(day, rules.latest, tzinfo=zone)
         start = midnight
         while start < midnight + timedelta(days=1):
-            if start >= window_start and start + timedelta(minutes=rules.duration) <= window_end:
+            inside = (
+                start >= window_start and start + timedelta(minutes=rules.duration) <= window_end
+            )
+            ahead = rules.not_before is None or start >= rules.not_before
+            if inside and ahead:
                 found.append(start)
             start += timedelta(minutes=rules.step)
         day += timedelta(days=1)
@@ -63,8 +68,19 @@ def busy_by_leave(leave: Leave, s: datetime, e: datetime) -> bool:
     return s < leave.end and e > leave.start
 
 
+def busy_by_meeting(invitation: Invitation, s: datetime, e: datetime, rules: Rules) -> bool:
+    """A booked meeting counts as a shift with the default buffer (no post, no travel)."""
+    buffer = timedelta(minutes=rules.buffer)
+    return invitation.start - buffer < e and invitation.end + buffer > s
+
+
 def is_free(
-    no: str, s: datetime, shifts: Sequence[Shift], leave: Sequence[Leave], rules: Rules
+    no: str,
+    s: datetime,
+    shifts: Sequence[Shift],
+    leave: Sequence[Leave],
+    rules: Rules,
+    invitations: Sequence[Invitation] = (),
 ) -> bool:
     e = s + timedelta(minutes=rules.duration)
     for shift in shifts:
@@ -72,6 +88,8 @@ def is_free(
             busy_by_shift(shift, s, e, rules) or busy_by_rest(shift, s, e, rules)
         ):
             return False
+    if any(v.employee_no == no and busy_by_meeting(v, s, e, rules) for v in invitations):
+        return False
     return not any(v.employee_no == no and busy_by_leave(v, s, e) for v in leave)
 
 
@@ -81,10 +99,15 @@ def free_sets(
     shifts: Sequence[Shift],
     leave: Sequence[Leave],
     rules: Rules,
+    invitations: Sequence[Invitation] = (),
 ) -> list[frozenset[str]]:
     """For each slot start, the employee numbers free for it."""
     return [
-        frozenset(m.employee_no for m in members if is_free(m.employee_no, s, shifts, leave, rules))
+        frozenset(
+            m.employee_no
+            for m in members
+            if is_free(m.employee_no, s, shifts, leave, rules, invitations)
+        )
         for s in starts
     ]
 

@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 from rosters import DAY, SHANGHAI, local, member, shift
 
-from shiftcell.scheduling import Leave, Reason, ReasonKind, Rules, Shift, find_availability
+from shiftcell.scheduling import (
+    Invitation,
+    Leave,
+    Reason,
+    ReasonKind,
+    Rules,
+    Shift,
+    find_availability,
+)
 
 
 def free_at(shifts: list[Shift], start: str, rules: Rules | None = None) -> bool:
@@ -153,3 +161,65 @@ def test_a_crew_on_the_same_shifts_is_free_together_but_each_reason_names_their_
         "South Canteen",
         "Far Dorm",
     ]
+
+
+def invited(no: str, start: str, end: str, meeting: int = 7) -> Invitation:
+    return Invitation(no, local(start), local(end), meeting, "学习全会精神")
+
+
+@pytest.mark.parametrize(
+    ("start", "free"),
+    [("19:15", True), ("19:30", False), ("21:00", False), ("21:15", True)],
+)
+def test_a_booked_meeting_keeps_the_same_changeover_margin_as_a_shift(
+    start: str, free: bool
+) -> None:
+    """Invited to 20:15–21:00: a 45-minute slot may end at 20:00 or start at 21:15, no nearer."""
+    found = find_availability(
+        [member("A")], [], [], DAY, DAY, SHANGHAI, Rules(), [invited("A", "20:15", "21:00")]
+    )
+    starts = [slot.start for slot in found.slots]
+    assert bool(found.free[0, starts.index(local(start))]) is free
+
+
+def test_a_member_in_a_meeting_is_told_so_with_its_topic_and_id() -> None:
+    """The reason names the meeting, so that a secretary sees why, not just 'busy'."""
+    found = find_availability(
+        [member("A"), member("B")],
+        [],
+        [],
+        DAY,
+        DAY,
+        SHANGHAI,
+        Rules(),
+        [invited("A", "20:15", "21:00"), invited("C", "20:15", "21:00")],
+    )
+    slot = [s.start for s in found.slots].index(local("20:15"))
+    reason = found.reason(0, slot)
+    assert reason == Reason(
+        ReasonKind.MEETING, local("20:15"), local("21:00"), label="学习全会精神", meeting=7
+    )
+    assert found.reason(1, slot) is None  # someone else's invitation changes nothing for B
+
+
+def test_a_shift_at_the_same_time_explains_more_than_a_meeting() -> None:
+    """On shift and invited: the shift is what keeps them, the meeting is a clash to fix."""
+    found = find_availability(
+        [member("A")],
+        [shift("A", "10:30", "19:30")],
+        [],
+        DAY,
+        DAY,
+        SHANGHAI,
+        Rules(),
+        [invited("A", "14:00", "14:45")],
+    )
+    slot = [s.start for s in found.slots].index(local("14:00"))
+    assert found.reason(0, slot).kind is ReasonKind.SHIFT
+
+
+def test_no_slot_starts_before_not_before() -> None:
+    """Now and a lead time: the first slot is the first step at or after it."""
+    rules = Rules(not_before=local("10:31"))
+    found = find_availability([member("A")], [], [], DAY, DAY, SHANGHAI, rules)
+    assert f"{found.slots[0].start:%H:%M}" == "10:45"

@@ -5,10 +5,19 @@ from datetime import date, datetime, time, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from oracle import best_union, busy_by_leave, busy_by_rest, busy_by_shift, free_sets, oracle_slots
+from oracle import (
+    best_union,
+    busy_by_leave,
+    busy_by_meeting,
+    busy_by_rest,
+    busy_by_shift,
+    free_sets,
+    oracle_slots,
+)
 from rosters import DAY, SHANGHAI
 
 from shiftcell.scheduling import (
+    Invitation,
     Leave,
     Member,
     ReasonKind,
@@ -31,6 +40,7 @@ class Instance:
     first: date
     last: date
     rules: Rules
+    invitations: list[Invitation]
 
 
 @st.composite
@@ -71,6 +81,30 @@ def instances(draw: st.DrawFn, most: int = 8) -> Instance:
             day = DAY + timedelta(days=draw(st.integers(-1, 2)))
             start = datetime.combine(day, time(0), tzinfo=SHANGHAI)
             leave.append(Leave(member.employee_no, start, start + timedelta(days=1), "leave"))
+    invitations = []
+    for meeting in range(1, draw(st.integers(0, 3)) + 1):
+        # A meeting some of the members are invited to (a branch meeting: several).
+        day = DAY + timedelta(days=draw(st.integers(-1, 1)))
+        start = datetime.combine(day, time(0), tzinfo=SHANGHAI) + timedelta(
+            minutes=5 * draw(st.integers(0, 287))
+        )
+        end = start + timedelta(minutes=15 * draw(st.integers(2, 8)))
+        invited = draw(st.lists(st.sampled_from(members), min_size=1, unique=True))
+        invitations += [
+            Invitation(m.employee_no, start, end, meeting, f"topic {meeting}") for m in invited
+        ]
+    # Sometimes "now": no slot may start before it (past, or within the lead time).
+    not_before = draw(
+        st.one_of(
+            st.none(),
+            st.integers(0, 36 * 60).map(
+                lambda minutes: (
+                    datetime.combine(DAY, time(0), tzinfo=SHANGHAI)
+                    + timedelta(minutes=minutes, seconds=7)
+                )
+            ),
+        )
+    )
     rules = Rules(
         duration=draw(st.sampled_from([30, 45, 60, 90])),
         step=draw(st.sampled_from([15, 20, 30, 60])),
@@ -80,24 +114,33 @@ def instances(draw: st.DrawFn, most: int = 8) -> Instance:
         latest=draw(st.sampled_from([time(18), time(22), time(0)])),
         post_buffers={"Far": draw(st.sampled_from([5, 25, 40]))},
         fixed_buffer=draw(st.booleans()),
+        not_before=not_before,
     )
     last = DAY + timedelta(days=draw(st.integers(0, 1)))
-    return Instance(members, shifts, leave, DAY, last, rules)
+    return Instance(members, shifts, leave, DAY, last, rules, invitations)
 
 
 def availability(instance: Instance):
     i = instance
-    return find_availability(i.members, i.shifts, i.leave, i.first, i.last, SHANGHAI, i.rules)
+    return find_availability(
+        i.members, i.shifts, i.leave, i.first, i.last, SHANGHAI, i.rules, i.invitations
+    )
+
+
+def oracle_sets(instance: Instance, starts: list[datetime]) -> list[frozenset[str]]:
+    i = instance
+    return free_sets(i.members, starts, i.shifts, i.leave, i.rules, i.invitations)
 
 
 @settings(max_examples=150, deadline=None)
 @given(instances())
 def test_free_matrix_matches_the_oracle_member_by_member_slot_by_slot(instance: Instance) -> None:
-    """Every rule (buffers, post buffers, rest, leave, the window) agrees with a plain reading."""
+    """Every rule (buffers, post buffers, rest, leave, booked meetings, the window, no start
+    before "now") agrees with a plain reading."""
     found = availability(instance)
     starts = oracle_slots(instance.first, instance.last, SHANGHAI, instance.rules)
     assert [slot.start for slot in found.slots] == starts
-    sets = free_sets(instance.members, starts, instance.shifts, instance.leave, instance.rules)
+    sets = oracle_sets(instance, starts)
     for column, free in enumerate(sets):
         rows = found.free[:, column].nonzero()[0]
         assert {found.members[row].employee_no for row in rows} == free
@@ -112,9 +155,12 @@ def test_proposals_attendees_are_free_absentees_busy_and_the_top_count_is_the_be
     numbers = [m.employee_no for m in instance.members]
     require = data.draw(st.lists(st.sampled_from(numbers), max_size=2, unique=True))
     starts = oracle_slots(instance.first, instance.last, SHANGHAI, instance.rules)
-    sets = free_sets(instance.members, starts, instance.shifts, instance.leave, instance.rules)
+    sets = oracle_sets(instance, starts)
     possible = [free for free in sets if set(require) <= free]
     result = propose(availability(instance), top=top, require=require)
+    if not starts:  # every start is before "now": nothing to propose, nobody to blame
+        assert result.proposals == () and result.blocked_by == ()
+        return
     if not possible:
         assert result.proposals == () and result.blocked_by
         assert set(result.blocked_by) <= set(require)
@@ -150,6 +196,14 @@ def _explains(instance: Instance, no: str, reason, start: datetime) -> bool:
             v.employee_no == no and v.start == reason.start and busy_by_leave(v, start, end)
             for v in instance.leave
         )
+    if reason.kind is ReasonKind.MEETING:
+        return any(
+            v.employee_no == no
+            and (v.meeting, v.topic, v.start, v.end)
+            == (reason.meeting, reason.label, reason.start, reason.end)
+            and busy_by_meeting(v, start, end, rules)
+            for v in instance.invitations
+        )
     for shift in instance.shifts:
         if shift.employee_no != no:
             continue
@@ -169,9 +223,12 @@ def _explains(instance: Instance, no: str, reason, start: datetime) -> bool:
 def test_repeat_sessions_reach_the_oracle_optimum(instance: Instance, sessions: int) -> None:
     """Exact for K <= 3: no choice of K slots reaches more members."""
     starts = oracle_slots(instance.first, instance.last, SHANGHAI, instance.rules)
-    sets = free_sets(instance.members, starts, instance.shifts, instance.leave, instance.rules)
+    sets = oracle_sets(instance, starts)
     result = propose(availability(instance), top=3, sessions=sessions)
     assert result.exact
+    if not starts:
+        assert result.proposals == ()
+        return
     best = result.proposals[0]
     assert len(best.covered) == best_union(sets, sessions)
     for proposal in result.proposals:

@@ -145,10 +145,10 @@ def test_feeds_are_issued_listed_and_revoked(db: Path) -> None:
     again = run(db, "feeds", "issue", "--member", "HQ0001", "--base-url", "https://cal.example")
     assert "already has a feed" in again.output and url in again.output
     listed = run(db, "feeds", "list", "--base-url", "https://cal.example")
-    assert url in listed.output and "1 feeds" in listed.output
+    assert url in listed.output and "1 feed\n" in listed.output
     revoked = run(db, "feeds", "revoke", url)  # the whole URL pasted works
     assert revoked.exit_code == 0
-    assert "1 feeds" not in run(db, "feeds", "list").output
+    assert "1 feed\n" not in run(db, "feeds", "list").output
     assert "revoked" in run(db, "feeds", "list", "--revoked").output
     assert run(db, "feeds", "revoke", "nonsense").exit_code == 2
 

@@ -42,10 +42,13 @@ def store(demo_db: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Exports land in the current folder: a fresh one per test."""
-    out = tmp_path / "out"
-    out.mkdir()
-    monkeypatch.chdir(out)
+    """Exports land in the user's documents folder: a fresh home per test."""
+    home = tmp_path / "home"
+    out = home / "Documents"
+    out.mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.chdir(tmp_path)
     return out
 
 
@@ -79,16 +82,18 @@ def text(app: App[None], selector: str) -> str:
 
 
 async def test_a_members_file_name_is_proposed_and_written(store: Store, folder: Path) -> None:
-    """The secretary presses Enter and gets the member's calendar in the current folder."""
+    """The secretary presses Enter and gets the member's calendar in their documents
+    folder, not wherever the app was started from (an SSH server's working folder)."""
     app = host(store, member="HQ0001")
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(pilot)
         path = app.screen.query_one("#path", Input)
-        assert path.value == "HQ0001-" + store.member("HQ0001").name + ".ics"
+        name = "HQ0001-" + store.member("HQ0001").name + ".ics"
+        assert path.value == "~/Documents/" + name
         assert "HQ0001" in text(app, "#what")
         await pilot.press("enter")
         await until(pilot, lambda: "Wrote" in text(app, "#result"))
-        written = folder / path.value
+        written = folder / name
         assert written.exists()
         shifts = [e for e in Calendar.from_ical(written.read_bytes()).walk("VEVENT")]
         assert f"Wrote {len(shifts)} shifts and 0 meetings to {written}" in text(app, "#result")
@@ -183,7 +188,7 @@ async def test_with_nobody_chosen_everyones_calendar_is_offered(store: Store, fo
     app = host(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(pilot)
-        assert app.screen.query_one("#path", Input).value == "shiftcell-all.ics"
+        assert app.screen.query_one("#path", Input).value == "~/Documents/shiftcell-all.ics"
         assert not app.screen.query("#feed")
         await pilot.press("enter")
         await until(pilot, lambda: "Wrote" in text(app, "#result"))
@@ -208,7 +213,7 @@ async def test_a_viewer_of_one_group_sees_only_that_groups_calendars(
     app = Host(ExportCalendarScreen(store, settings, NOW))
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(pilot)
-        assert app.screen.query_one("#path", Input).value == f"{group}.ics"
+        assert app.screen.query_one("#path", Input).value == f"~/Documents/{group}.ics"
 
 
 async def test_escape_closes_the_dialog(store: Store, folder: Path) -> None:
@@ -232,3 +237,21 @@ def test_export_dialog_snapshot(
     """The dialog must read whole at 80x24, in both languages."""
     group = store.groups()[0].name
     assert snap_compare(host(store, lang=lang, group=group), terminal_size=size, run_before=settled)  # type: ignore[operator]
+
+
+async def test_without_a_documents_folder_exports_go_to_shiftcells_data_folder(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server account has no ~/Documents; the folder the app started in is no place either."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    app = host(store, member="HQ0001")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: "Wrote" in text(app, "#result"))
+    written = list((tmp_path / "data" / "shiftcell" / "exports").glob("*.ics"))
+    assert [p.name for p in written] == [f"HQ0001-{store.member('HQ0001').name}.ics"]
+    assert not list(tmp_path.glob("*.ics"))

@@ -39,9 +39,15 @@ def test_members_then_two_weeks_of_shifts_go_in_and_say_how_many_rows(db: Path) 
         (shiftcell(db, "import", "shifts", str(SHIFTS)), len(csv_rows(SHIFTS, "utf-8-sig"))),
         (shiftcell(db, "import", "shifts", str(NEXT_WEEK)), len(xlsx_rows(NEXT_WEEK))),
     ]
-    for (result, rows), path in zip(imported, (MEMBERS, SHIFTS, NEXT_WEEK), strict=True):
+    said = (
+        "{file}: {rows} members imported ({rows} new, 0 updated, 0 unchanged).",
+        "{file}: {rows} shifts imported: {rows} new, 0 unchanged, 0 removed.",
+        "{file}: {rows} shifts imported: {rows} new, 0 unchanged, 0 removed.",
+    )
+    paths = (MEMBERS, SHIFTS, NEXT_WEEK)
+    for (result, rows), path, words in zip(imported, paths, said, strict=True):
         assert result.exit_code == 0, result.output
-        assert result.output.strip() == f"{path.name}: imported {rows} rows."
+        assert result.output.strip() == words.format(file=path.name, rows=rows)
     roster = shiftcell(db, "roster", "--json")
     assert roster.output.count('"employee_no"') == len(csv_rows(MEMBERS, "gb18030"))
     assert "龚䶮" in shiftcell(db, "roster").output
@@ -55,7 +61,7 @@ def test_importing_the_same_files_again_exits_0_and_changes_nothing(db: Path) ->
     for kind, path in (("members", MEMBERS), ("shifts", SHIFTS), ("shifts", NEXT_WEEK)):
         again = shiftcell(db, "--lang", "zh", "import", kind, str(path))
         assert again.exit_code == 0, again.output
-        assert again.output.startswith(f"{path.name}：已导入 ")
+        assert again.output.startswith(f"{path.name}：没有变化；")
     assert contents(db) == before
 
 
@@ -66,7 +72,7 @@ def test_shifts_before_members_exit_2_and_write_nothing(db: Path) -> None:
     assert result.exit_code == 2
     problems = [line for line in result.output.splitlines() if line.startswith(f"{SHIFTS.name}:")]
     assert len(problems) == len(csv_rows(SHIFTS, "utf-8-sig"))
-    assert result.output.splitlines()[-1] == f"Nothing was imported: {len(problems)} problem(s)."
+    assert result.output.splitlines()[-1] == f"Nothing was imported: {len(problems)} problems."
     assert contents(db) == before
 
 

@@ -147,14 +147,16 @@ async def test_without_colour_departments_still_differ(
 async def test_at_80x24_a_meeting_shows_even_where_only_counts_fit(
     make: AppFactory, demo_db: Path
 ) -> None:
-    """A booked meeting must never hide behind the head counts of a narrow grid."""
+    """A booked meeting must never hide behind the head counts of a narrow grid; its
+    topic is whole where it fits and its mark and start where it does not."""
     book(demo_db, "主题党日")
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         grid = app.screen.query_one(WeekGrid)
         drawn = "\n".join(grid.render_line(y).text for y in range(grid.size.height))
-        assert "◆主" in drawn
+        assert "◆" in drawn
+        assert "◆主" not in drawn  # never part of the topic
 
 
 async def test_p_plans_for_the_group_chosen_in_the_roster(make: AppFactory) -> None:

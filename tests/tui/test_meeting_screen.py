@@ -10,7 +10,9 @@ from textual.widgets import DataTable, Input, TextArea
 from shiftcell.db.store import Store
 from shiftcell.scheduling.meetings import AttendanceState, MeetingType
 from shiftcell.tui.i18n import set_language
+from shiftcell.tui.screens.discard_notes import DiscardNotesScreen
 from shiftcell.tui.screens.meeting import MeetingScreen
+from shiftcell.tui.screens.meeting_notes import MeetingNotesScreen
 from shiftcell.tui.screens.meetings import MeetingsScreen
 from shiftcell.tui.widgets.record_table import RecordTable
 
@@ -168,6 +170,97 @@ async def test_the_meetings_notes_are_written_and_kept(
         await pilot.press(*"minutes", "ctrl+s")
         await settle(pilot)
     assert store.meetings.get(ids["held"]).notes == "minutes"
+
+
+async def test_someone_not_invited_is_recorded_as_a_guest_and_taken_off_again(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """A mobile member from another group came: a guest row, outside the invited figures;
+    `a` on that row takes them off again (they were no guest after all)."""
+    meeting = store.meetings.get(ids["held"])
+    invited = {a.employee_no for a in meeting.invited}
+    guest = next(m for m in store.members() if m.employee_no not in invited)
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["held"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await settle(pilot)
+        await pilot.press("g")
+        await pilot.press(*guest.name, "enter")
+        await settle(pilot)
+        table = app.screen.query_one(RecordTable)
+        assert table.row_count == len(invited) + 1
+        assert _column(table, 1)[-1] == guest.name
+        assert _column(table, 2)[-1] == "guest"
+        summary = str(app.screen.query_one("#summary").render())
+        assert f"{len(invited)} of {len(invited)} present (100%)" in summary
+        assert "guests: 1" in summary
+        assert store.meetings.get(ids["held"]).guests == (guest.employee_no,)
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen.query_one(RecordTable).row_count == len(invited)
+    after = store.meetings.get(ids["held"])
+    assert after.guests == ()
+    assert {a.employee_no for a in after.invited} == invited
+    assert after.attendance_rate == 1.0
+
+
+async def test_an_invited_member_or_a_stranger_is_not_taken_as_a_guest(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    meeting = store.meetings.get(ids["held"])
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["held"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for who in (meeting.invited[0].employee_no, "无此人"):
+            await pilot.press("g")
+            await pilot.press(*who, "enter")
+            await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert any("is invited: record them with p" in m for m in said)
+        assert any("no member with employee number or name 无此人" in m for m in said)
+    assert store.meetings.get(ids["held"]).guests == ()
+
+
+async def test_notes_typed_then_escaped_are_not_lost_without_asking(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """`n`, a paragraph of minutes, a stray `escape`: the app asks; `escape` again goes on
+    writing with the text still there, `s` saves it."""
+    before = store.meetings.get(ids["held"]).notes
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["held"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.press(*"讨论了排班")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DiscardNotesScreen)
+        assert store.meetings.get(ids["held"]).notes == before
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingNotesScreen)
+        assert app.screen.query_one(TextArea).text == "讨论了排班" + before
+        await pilot.press("escape", "s")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingScreen)
+    assert store.meetings.get(ids["held"]).notes == "讨论了排班" + before
+
+
+async def test_notes_are_discarded_only_when_asked_and_unchanged_ones_close_at_once(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["held"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingScreen), "nothing typed: nothing to ask"
+        await pilot.press("n", *"草稿", "escape", "d")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingScreen)
+    assert store.meetings.get(ids["held"]).notes == ""
 
 
 async def test_an_upcoming_meeting_cannot_be_recorded_yet(

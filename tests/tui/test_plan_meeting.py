@@ -11,6 +11,7 @@ from shiftcell.db.store import Store
 from shiftcell.scheduling.meetings import MeetingType
 from shiftcell.tui.i18n import set_language
 from shiftcell.tui.screens.book_meeting import BookMeetingScreen
+from shiftcell.tui.screens.meeting_clash import MeetingClashScreen
 from shiftcell.tui.screens.plan_meeting import PlanMeetingScreen
 from shiftcell.tui.widgets.proposal_list import ProposalList
 
@@ -128,7 +129,7 @@ async def test_a_second_session_that_reaches_no_one_more_is_said(
         await settle(pilot)
         app.screen.query_one("#sessions", Select).value = 2
         await settle(pilot)
-        assert "1 session(s) already reach as many members as 2 would." in _status(pilot)
+        assert "1 session already reaches as many members as 2 would." in _status(pilot)
 
 
 async def test_a_required_member_is_free_in_every_proposal(
@@ -228,6 +229,46 @@ async def test_a_group_scope_plans_for_that_group_only(store: Store, path: Path)
         assert groups.option_count == 1
         assert groups.disabled
         assert {m.group for m in app.screen.plan.members} == {second}
+
+
+async def test_a_time_someone_was_booked_for_meanwhile_is_said_and_asked_about(
+    store: Store, path: Path, group: str
+) -> None:
+    """Another secretary booked one of the attendees while the form was open: the app names
+    them and the meeting, books nothing unasked, and keeps what was typed."""
+    app = _plan_app(store, path, [group])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        (session,) = app.screen.plan.proposals[0].sessions
+        someone = session.attendees[0]
+        store.meetings.book(
+            type=MeetingType.COMMITTEE_MEETING,
+            topic="支委会",
+            start=session.start,
+            end=session.end,
+            groups=[group],
+            invited=[someone],
+        )
+        await _book(pilot, "学习贯彻全会精神")
+        assert isinstance(app.screen, MeetingClashScreen)
+        said = str(app.screen.query_one("#who Static", Static).render())
+        name = app.screen.name_of(someone)
+        assert f"{name} {someone}: in meeting «支委会» {session.start:%H:%M}–" in said
+        assert "(meeting " in said
+        assert len(store.meetings.list()) == 1  # nothing booked unasked
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, BookMeetingScreen)
+        assert app.screen.query_one("#topic", Input).value == "学习贯彻全会精神"
+        assert app.screen.query_one("#place", Input).value == "Room 2"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingClashScreen)
+        await pilot.press("b")
+        await settle(pilot)
+        assert not isinstance(app.screen, (PlanMeetingScreen, BookMeetingScreen))
+    topics = [m.topic for m in store.meetings.list()]
+    assert sorted(topics) == ["学习贯彻全会精神", "支委会"]
 
 
 SIZES = [(80, 24), (160, 48)]

@@ -1,6 +1,7 @@
 """``shiftcell propose`` through click's runner: what a secretary types and reads."""
 
 import json
+import math
 import subprocess
 import sys
 from datetime import datetime, time, timedelta
@@ -117,7 +118,7 @@ def test_repeat_sessions_read_as_rows_of_one_proposal(db: Path) -> None:
     result = run(db, "propose", *args, "--sessions", "3", "--top", "1")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "2 session(s) already reach as many members as 3 would." in lines
+    assert "2 sessions already reach as many members as 3 would." in lines
     table = lines[lines.index("") + 3 :]
     assert table[0].startswith("1  ") and "13/13 100%" in table[0]
     assert table[1].startswith("   ") and "13/13" not in table[1]
@@ -261,3 +262,65 @@ def test_an_absent_leader_is_marked_as_the_leader(db: Path) -> None:
     assert "HQ0001 郭涛 (leader)  on shift 10:30–19:30 at 第一食堂" in result.output
     chinese = run(db, "--lang", "zh", "propose", *args, "--top", "2").output
     assert "HQ0001 郭涛 (组长)  在第一食堂值班 10:30–19:30" in chinese
+
+
+@pytest.fixture
+def free_all_day(tmp_path: Path) -> Path:
+    """One member with no shifts at all: every slot of every day is free."""
+    from shiftcell.db.store import Store
+    from shiftcell.scheduling import Department, Group, Member
+
+    path = tmp_path / "free.db"
+    store = Store.open(path)
+    store.set_organisation("Test", "Asia/Shanghai")
+    store.save(
+        branches=["Branch"],
+        departments=[Department("Canteens")],
+        groups=[Group("Group", "Branch")],
+        members=[Member("E0", "name", "Canteens", group="Group")],
+    )
+    store.close()
+    return path
+
+
+@pytest.mark.parametrize(("option", "lead"), [((), 30), (("--lead-time", "120"), 120)])
+def test_no_start_is_proposed_in_the_past_or_within_the_lead_time(
+    free_all_day: Path, option: tuple[str, ...], lead: int
+) -> None:
+    """Today from midnight: the first time offered is the first step after now and the lead
+    time, never 00:00 (past) nor a start too soon to tell anyone."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("Asia/Shanghai")
+    before = datetime.now(zone)
+    today = before.date()
+    args = ["--member", "E0", "--from", f"{today}", "--to", f"{today + timedelta(days=1)}"]
+    args += ["--earliest", "00:00", "--latest", "24:00", "--top", "3", *option]
+    found = propose_json(free_all_day, *args)
+    after = datetime.now(zone)
+    starts = [datetime.fromisoformat(s["start"]) for p in found["proposals"] for s in p["sessions"]]
+    assert starts
+    assert _first_start(before, lead) <= min(starts) <= _first_start(after, lead)
+
+
+def _first_start(now: datetime, lead: int, step: int = 15, duration: int = 45) -> datetime:
+    """The first quarter hour at least ``lead`` minutes on whose meeting ends by midnight."""
+    soonest = now + timedelta(minutes=lead)
+    midnight = soonest.replace(hour=0, minute=0, second=0, microsecond=0)
+    steps = math.ceil((soonest - midnight).total_seconds() / (step * 60))
+    start = midnight + timedelta(minutes=steps * step)
+    if start + timedelta(minutes=duration) > midnight + timedelta(days=1):
+        return midnight + timedelta(days=1)  # no room left today: tomorrow at 00:00
+    return start
+
+
+def test_a_range_wholly_past_proposes_nothing_and_says_so(free_all_day: Path) -> None:
+    result = run(
+        free_all_day, "propose", "--member", "E0", "--from", "2020-01-06", "--to", "2020-01-07"
+    )
+    assert result.exit_code == 0, result.output
+    assert "No time found in these dates" in result.output
+    empty = propose_json(
+        free_all_day, "--member", "E0", "--from", "2020-01-06", "--to", "2020-01-07"
+    )
+    assert empty["proposals"] == []

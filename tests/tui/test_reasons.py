@@ -20,6 +20,13 @@ SHIFT = Reason(ReasonKind.SHIFT, at("2026-12-09 10:30"), at("2026-12-09 19:30"),
 NIGHT = Reason(ReasonKind.SHIFT, at("2026-12-09 20:00"), at("2026-12-10 08:00"), "东区公寓")
 REST = Reason(ReasonKind.REST, at("2026-12-09 08:00"), at("2026-12-09 14:00"), "东区公寓")
 LEAVE = Reason(ReasonKind.LEAVE, at("2026-12-07 00:00"), at("2026-12-10 00:00"), note="年假")
+MEETING = Reason(
+    ReasonKind.MEETING,
+    at("2026-12-09 20:15"),
+    at("2026-12-09 21:00"),
+    label="学习全会精神",
+    meeting=2,
+)
 
 
 @pytest.mark.parametrize(
@@ -29,6 +36,7 @@ LEAVE = Reason(ReasonKind.LEAVE, at("2026-12-07 00:00"), at("2026-12-10 00:00"),
         (NIGHT, "on shift 20:00–12-10 08:00 at 东区公寓", "在东区公寓值班 20:00–12-10 08:00"),
         (REST, "resting after night shift until 14:00", "夜班后休息至 14:00"),
         (LEAVE, "on leave until 12-09 (年假)", "请假至 12-09（年假）"),
+        (MEETING, "in meeting «学习全会精神» 20:15–21:00", "参加会议《学习全会精神》20:15–21:00"),
     ],
 )
 def test_reasons_read_naturally_in_both_languages(

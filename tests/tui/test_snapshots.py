@@ -6,9 +6,12 @@ and look at the SVGs before committing them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.tui.conftest import AppFactory
+from tests.tui.test_main_actions import book
 
 SIZES = [(80, 24), (160, 48)]
 LANGUAGES = ["en", "zh"]
@@ -28,6 +31,25 @@ def test_main_screen(
 ) -> None:
     """The week grid and roster must read well at 80x24 and use the space at 160x48."""
     assert snap_compare(make(lang=lang), terminal_size=size, run_before=settled)  # type: ignore[operator]
+
+
+async def rota(pilot: object) -> None:
+    """The rota (排班表) instead of the time grid: v."""
+    await settled(pilot)
+    await pilot.press("v")  # type: ignore[attr-defined]
+    await settled(pilot)
+    await settled(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_rota_screen(
+    snap_compare: object, make: AppFactory, demo_db: Path, lang: str, size: tuple[int, int]
+) -> None:
+    """The week as a table: a row per person level with the roster, a shift in each cell,
+    a booked meeting marked in the cells of those invited."""
+    book(demo_db, "学习全会精神")
+    assert snap_compare(make(lang=lang), terminal_size=size, run_before=rota)  # type: ignore[operator]
 
 
 async def heatmap_of_a_group(pilot: object) -> None:
@@ -53,8 +75,14 @@ def test_heatmap(snap_compare: object, make: AppFactory, lang: str, size: tuple[
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_welcome_screen(
-    snap_compare: object, make: AppFactory, empty_db: object, lang: str
+    snap_compare: object,
+    make: AppFactory,
+    empty_db: object,
+    lang: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """An empty database: the demo one key away, the import form below it."""
+    """An empty database: the organisation's name (the keyboard there), its time zone
+    (China's offered in Chinese on a UTC server, nothing in English), its files, the demo."""
+    monkeypatch.setenv("TZ", "Etc/UTC")
     app = make(lang=lang, db=empty_db)
     assert snap_compare(app, terminal_size=(80, 24), run_before=settled)  # type: ignore[operator]

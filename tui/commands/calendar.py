@@ -18,8 +18,10 @@ from shiftcell.tui.commands.common import (
     without_cycle_collection,
 )
 from shiftcell.tui.commands.feeds import feeds, serve_feeds
+from shiftcell.tui.commands.localised import Group
 from shiftcell.tui.commands.progress import Progress, stdout_is_terminal
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
+from shiftcell.tui.words.errors import os_error_text
 
 # From about this many events an export is worth announcing in a log.
 LONG_EXPORT = 100_000
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from shiftcell.db.store import Store
 
 
-@click.group()
+@click.group(cls=Group)
 def export() -> None:
     """Write shifts and meetings to an .ics calendar or a .csv spreadsheet."""
 
@@ -213,18 +215,31 @@ def _write(
     path = Path(output) if output else Path(file_stem(content) + suffix)
     if bar is not None:
         where = t("standard output") if output == "-" else path
-        bar.step(t("Writing {count} events to {path} …", count=events, path=where))
+        bar.step(
+            tn(
+                "Writing {count} event to {path} …",
+                "Writing {count} events to {path} …",
+                events,
+                path=where,
+            )
+        )
     if output == "-":
         for chunk in chunks:  # one write each: writelines skips wrappers' write()
             sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
         return None
     if events >= LONG_EXPORT and not (bar and bar.shown):  # say so in a log, where no bar is drawn
-        click.echo(t("Writing {count} events to {path} …", count=events, path=path), err=True)
+        written = tn(
+            "Writing {count} event to {path} …",
+            "Writing {count} events to {path} …",
+            events,
+            path=path,
+        )
+        click.echo(written, err=True)
     try:
         write_whole(path, chunks)
     except OSError as error:
-        message = t("cannot write {path}: {error}", path=path, error=error.strerror)
+        message = t("cannot write {path}: {error}", path=path, error=os_error_text(error))
         raise CommandError(message) from None
     return path
 
@@ -233,9 +248,9 @@ def _report(content: CalendarContent, path: Path | None) -> None:
     if path is not None:
         click.echo(
             t(
-                "Wrote {shifts} shifts and {meetings} meetings to {path}",
-                shifts=len(content.shifts),
-                meetings=len(content.meetings),
+                "Wrote {shifts} and {meetings} to {path}",
+                shifts=tn("{count} shift", "{count} shifts", len(content.shifts)),
+                meetings=tn("{count} meeting", "{count} meetings", len(content.meetings)),
                 path=path,
             )
         )

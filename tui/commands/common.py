@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.settings import Settings
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class Needs(enum.Enum):
     ORGANISATION = "organisation"  # members, shifts, keys, the zone: the whole view only
 
 
-def open_store(ctx: click.Context, *, needs: Needs) -> Store:
+def open_store(ctx: click.Context, *, needs: Needs, assume_timezone: bool = True) -> Store:
     """The store at ``--db``, narrowed to ``--group`` and read-only under ``--read-only``.
 
     A command that only reads needs the file to exist, but still brings an
@@ -57,6 +57,10 @@ def open_store(ctx: click.Context, *, needs: Needs) -> Store:
     should just work. Only a viewer's run (``--read-only``) opens the file
     read-only, and then it cannot migrate. A command that would write is
     refused before it opens anything when the view may not write.
+
+    A command that writes to a database with no organisation yet settles its
+    time zone first and says so (``assume_timezone``; ``init --timezone`` and
+    ``demo`` set their own).
     """
     from shiftcell.db.access import NO_DATABASE, READ_ONLY, SECRETARY_ONLY, StoreError
     from shiftcell.db.store import Store
@@ -75,9 +79,44 @@ def open_store(ctx: click.Context, *, needs: Needs) -> Store:
     try:
         if needs is Needs.READ and not settings.read_only and not path.exists():
             raise StoreError(NO_DATABASE, path=path)
-        return Store.open(path, read_only=settings.read_only, group=settings.scope_group)
+        store = Store.open(path, read_only=settings.read_only, group=settings.scope_group)
     except StoreError as error:
         raise CommandError(t(error.template, **error.fields)) from None
+    if needs is not Needs.READ and assume_timezone:
+        _settle_timezone(store, settings)
+    return store
+
+
+def _settle_timezone(store: Store, settings: Settings) -> None:
+    """Give a database without an organisation a time zone, once, and say which on stderr.
+
+    An empty one takes the suggestion (never a server's UTC when the user
+    reads Chinese); one with data already (made before zones were asked) keeps
+    the machine's zone it has been read in, so nothing moves.
+    """
+    import shlex
+
+    from shiftcell.db.store import machine_timezone
+    from shiftcell.tui.words.timezones import suggested_timezone
+
+    if store.has_organisation():
+        return
+    if store.is_empty():
+        zone = suggested_timezone(settings.language) or "UTC"
+    else:
+        zone = machine_timezone().key
+    store.change_timezone(zone)
+    path = shlex.quote(str(settings.database))
+    click.echo(
+        t(
+            "{path} had no time zone: assumed {zone}. If the organisation keeps another "
+            "one: shiftcell --db {path} init --timezone Area/City (shifts and meetings "
+            "keep their local times).",
+            path=path,
+            zone=zone,
+        ),
+        err=True,
+    )
 
 
 def store_failure(error: Exception, command: str) -> CommandError | None:
@@ -87,9 +126,9 @@ def store_failure(error: Exception, command: str) -> CommandError | None:
     if isinstance(error, StoreBusy):
         return DatabaseBusy(
             t(
-                "the database is busy: another program kept it locked for {seconds} seconds. "
+                "the database is busy: another program kept it locked for {waited}. "
                 "Nothing of `{command}` was saved; try again.",
-                seconds=error.fields["seconds"],
+                waited=tn("{count} second", "{count} seconds", int(str(error.fields["seconds"]))),
                 command=command,
             )
         )
@@ -113,7 +152,7 @@ class DateParam(click.ParamType[date]):
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"{value!r} is not a date like 2026-12-07", param, ctx)
+            self.fail(t("{value!r} is not a date like 2026-12-07", value=value), param, ctx)
 
 
 DATE = DateParam()

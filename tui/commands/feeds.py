@@ -5,13 +5,17 @@ from __future__ import annotations
 import click
 
 from shiftcell.tui.commands.common import CommandError, Needs, open_store
-from shiftcell.tui.feeds.urls import feed_url
-from shiftcell.tui.i18n import t
+from shiftcell.tui.commands.localised import Command, Group
+from shiftcell.tui.feeds.urls import feed_url, listening_url, remember_served_url
+from shiftcell.tui.i18n import t, tn
 
-BASE_URL_HELP = "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL)."
+BASE_URL_HELP = (
+    "Address subscribers use for the feed server (default: $SHIFTCELL_FEEDS_URL, "
+    "else where serve-feeds last listened)."
+)
 
 
-@click.group()
+@click.group(cls=Group)
 def feeds() -> None:
     """Calendar feeds to subscribe to by URL, one per member or group, behind a token."""
 
@@ -47,7 +51,7 @@ def issue(
         click.echo(t("New feed for {target}:", target=target))
     else:
         click.echo(t("{target} already has a feed (--replace issues a new one):", target=target))
-    click.echo(feed_url(feed, base_url))
+    click.echo(feed_url(feed, base_url, ctx.obj.database))
 
 
 @feeds.command("list")
@@ -67,13 +71,13 @@ def list_feeds(ctx: click.Context, revoked: bool, base_url: str | None) -> None:
             f"{feed.target} {names.get(feed.target, '')}".strip(),
             f"{feed.created:%Y-%m-%d}",
             t("revoked {day}", day=f"{feed.revoked:%Y-%m-%d}") if feed.revoked else "",
-            feed_url(feed, base_url),
+            feed_url(feed, base_url, ctx.obj.database),
         ]
         for feed in found
     ]
     headers = [t("Feed"), t("Whose"), t("Issued"), "", t("URL")]
     click.echo(render_table(headers, rows))
-    click.echo(t("{count} feeds", count=len(found)))
+    click.echo(tn("{count} feed", "{count} feeds", len(found)))
 
 
 @feeds.command("revoke")
@@ -95,7 +99,7 @@ def revoke(ctx: click.Context, token: str) -> None:
     click.echo(t("Revoked the feed of {target}.", target=feed.target))
 
 
-@click.command("serve-feeds")
+@click.command("serve-feeds", cls=Command)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port",
@@ -104,29 +108,69 @@ def revoke(ctx: click.Context, token: str) -> None:
     type=click.IntRange(0, 65535),
     help="Port to listen on.",
 )
+@click.option(
+    "--max-connections",
+    default=256,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Connections held at once; the longest idle is closed to make room.",
+)
+@click.option(
+    "--per-address",
+    default=32,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Connections held at once from one client address.",
+)
 @click.pass_context
-def serve_feeds(ctx: click.Context, host: str, port: int) -> None:
+def serve_feeds(
+    ctx: click.Context, host: str, port: int, max_connections: int, per_address: int
+) -> None:
     """Serve the issued feeds over HTTP, read-only, until Ctrl+C."""
     from datetime import datetime
 
+    from shiftcell.db.access import StoreError
     from shiftcell.db.calendars.serving import FeedCalendars
+    from shiftcell.db.store import Store
+    from shiftcell.tui.feeds.connections import Limits
     from shiftcell.tui.feeds.server import FeedServer, log_to_stderr
     from shiftcell.tui.words.calendar import calendar_words
 
-    store = open_store(ctx, needs=Needs.READ)
+    settings = ctx.obj
+    try:
+        # mode=ro whatever the options: the server never writes the database.
+        store = Store.open(settings.database, read_only=True, group=settings.scope_group)
+    except StoreError as error:
+        raise CommandError(t(error.template, **error.fields)) from None
     zone = store.timezone
     calendars = FeedCalendars(store, calendar_words(), lambda: datetime.now(zone))
+    limits = Limits(max_connections, min(per_address, max_connections)).within_open_files()
     try:
-        server = FeedServer((host, port), calendars, log=log_to_stderr)
+        server = FeedServer((host, port), calendars, log=log_to_stderr, limits=limits)
     except OSError as error:
         message = t("cannot listen on {host}:{port}: {error}", host=host, port=port, error=error)
         raise CommandError(message) from None
+    url = listening_url(host, server.server_address[1])
+    remember_served_url(ctx.obj.database, url)
     click.echo(
-        t(
+        tn(
+            "Serving {count} feed on {url}/feeds/… (Ctrl+C stops)",
             "Serving {count} feeds on {url}/feeds/… (Ctrl+C stops)",
-            count=len(store.feeds.list()),
-            url=server.base_url,
+            len(store.feeds.list()),
+            url=url,
         )
+    )
+    click.echo(
+        tn(
+            "Up to {count} connection, {per_address} from one address; "
+            "a request must arrive within {seconds:g} s.",
+            "Up to {count} connections, {per_address} from one address; "
+            "a request must arrive within {seconds:g} s.",
+            limits.connections,
+            per_address=limits.per_address,
+            seconds=limits.request,
+        ),
+        err=True,
     )
     try:
         server.serve_forever()

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import click
 
 from shiftcell.tui.commands.common import CommandError, Needs, open_store
-from shiftcell.tui.i18n import t
+from shiftcell.tui.commands.localised import Group
+from shiftcell.tui.i18n import join_list, t, tn
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from shiftcell.db.meetings import AttendanceRefused
     from shiftcell.db.store import Store
+    from shiftcell.scheduling import Invitation
     from shiftcell.scheduling.meetings import AttendanceState, Meeting
 
 
-@click.group("meetings")
+class MeetingClashRefused(CommandError):
+    """A double booking: refused like bad input, nothing is written."""
+
+    exit_code = 2
+
+
+@click.group("meetings", cls=Group)
 def meetings_group() -> None:
     """Meetings: list, book, cancel, record who came."""
 
@@ -60,7 +71,7 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
         t("State"),
     ]
     click.echo(render_table(headers, rows))
-    click.echo(t("{count} meetings", count=len(found)))
+    click.echo(tn("{count} meeting", "{count} meetings", len(found)))
 
 
 @meetings_group.command("book")
@@ -85,6 +96,11 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
     show_default=True,
     help="A vote or an election is one sitting with a quorum of entitled voters.",
 )
+@click.option(
+    "--allow-clash",
+    is_flag=True,
+    help="Book even when someone invited is already in another meeting at that time.",
+)
 @click.pass_context
 def book(
     ctx: click.Context,
@@ -96,12 +112,14 @@ def book(
     place: str,
     notes: str,
     purpose: str,
+    allow_clash: bool,
 ) -> None:
     """Book a meeting and invite every member of the groups.
 
     For a vote or an election, the entitled voters who cannot attend are listed,
     so that their written opinions can be collected in advance.
     """
+    from shiftcell.db.meetings import MeetingClash
     from shiftcell.scheduling import Purpose
     from shiftcell.tui.words.meetings import parse_meeting_type, type_choices, when_label
 
@@ -117,17 +135,21 @@ def book(
         raise click.BadParameter(t("a value is required"), param_hint="--topic")
     begins = _parse_start(start, store)
     invited = [m.employee_no for m in store.members(groups=scope)]
-    meeting = store.meetings.book(
-        type=meeting_type,
-        topic=topic.strip(),
-        start=begins,
-        end=begins + timedelta(minutes=duration),
-        groups=scope,
-        invited=invited,
-        place=place.strip(),
-        notes=notes.strip(),
-        purpose=Purpose(purpose.casefold()),
-    )
+    try:
+        meeting = store.meetings.book(
+            type=meeting_type,
+            topic=topic.strip(),
+            start=begins,
+            end=begins + timedelta(minutes=duration),
+            groups=scope,
+            invited=invited,
+            place=place.strip(),
+            notes=notes.strip(),
+            purpose=Purpose(purpose.casefold()),
+            allow_clash=allow_clash,
+        )
+    except MeetingClash as clash:
+        raise MeetingClashRefused(_clash_text(store, clash.clashes, begins.date())) from None
     click.echo(
         t(
             "Booked meeting {id}: {when}, {count} invited.",
@@ -137,6 +159,36 @@ def book(
         )
     )
     _tell_who_cannot_come(store, meeting)
+
+
+def _clash_text(store: Store, clashes: tuple[Invitation, ...], on: date) -> str:
+    """Who is already in which meeting at that time, one line each."""
+    from shiftcell.scheduling import Reason, ReasonKind
+    from shiftcell.tui.words.reasons import describe
+
+    names = {
+        m.employee_no: m.name for m in store.members(employee_nos=[c.employee_no for c in clashes])
+    }
+    lines = [
+        t(
+            "{count} invited already have a meeting at that time; nothing was booked "
+            "(--allow-clash books it anyway):",
+            count=len(clashes),
+        )
+    ]
+    for c in clashes:
+        reason = Reason(ReasonKind.MEETING, c.start, c.end, label=c.topic, meeting=c.meeting)
+        lines.append(
+            "  "
+            + t(
+                "{name} {no}: {reason} (meeting {id})",
+                name=names.get(c.employee_no, ""),
+                no=c.employee_no,
+                reason=describe(reason, on),
+                id=c.meeting,
+            )
+        )
+    return "\n".join(lines)
 
 
 def _tell_who_cannot_come(store: Store, meeting: Meeting) -> None:
@@ -195,6 +247,21 @@ def cancel(ctx: click.Context, meeting_id: int) -> None:
     help="EMPLOYEE_NO:reason (repeatable); a reason is required.",
 )
 @click.option("--absent", default="", help="Employee numbers, comma separated.")
+@click.option(
+    "--guest",
+    "guests",
+    multiple=True,
+    metavar="EMP_NO",
+    help="Came without an invitation (a mobile member from elsewhere); repeatable or comma "
+    "separated. Not counted among the invited, never owing a make-up session.",
+)
+@click.option(
+    "--remove-guest",
+    "not_guests",
+    multiple=True,
+    metavar="EMP_NO",
+    help="Take someone recorded as a guest off the record (repeatable).",
+)
 @click.option("--notes", default=None, help="The meeting's record (minutes).")
 @click.option(
     "--written-opinion",
@@ -217,12 +284,16 @@ def record(
     present: str,
     excused: tuple[str, ...],
     absent: str,
+    guests: tuple[str, ...],
+    not_guests: tuple[str, ...],
     notes: str | None,
     opinions: tuple[str, ...],
     withdrawn: tuple[str, ...],
 ) -> None:
-    """Record who was present, excused (and why) or absent, after the meeting; and for a
-    vote, the written opinions of entitled voters who cannot attend, before it too."""
+    """Record who was present, excused (and why) or absent, and who came as a guest, after
+    the meeting; and for a vote, the written opinions of entitled voters who cannot attend,
+    before it too."""
+    from shiftcell.db.meetings import AttendanceRefused
     from shiftcell.scheduling.meetings import AttendanceState, owing_make_up
 
     store = _writable_store(ctx)
@@ -230,42 +301,98 @@ def record(
     if meeting.cancelled:
         raise CommandError(t("meeting {id} was cancelled", id=meeting_id))
     entries = _attendance_entries(present, excused, absent)
+    came = _numbers(guests, "--guest", named=entries)
+    gone = _numbers(not_guests, "--remove-guest", named={**entries, **dict.fromkeys(came)})
     given = _opinions(opinions, withdrawn)
-    if not entries and notes is None and not given and not withdrawn:
+    records_attendance = bool(entries or came or gone) or notes is not None
+    if not records_attendance and not given and not withdrawn:
         raise click.UsageError(
-            t("give --present, --excused, --absent, --notes or --written-opinion")
+            t("give --present, --excused, --absent, --guest, --notes or --written-opinion")
         )
-    records_attendance = bool(entries) or notes is not None
     if records_attendance and meeting.start.timestamp() > datetime.now(store.timezone).timestamp():
         raise CommandError(t("meeting {id} has not started yet", id=meeting_id))
-    named = [*entries, *given, *withdrawn]
-    known = {m.employee_no for m in store.members(employee_nos=named)}
+    named = [*given, *withdrawn]  # the store checks who attendance names
+    known = {m.employee_no for m in store.members(employee_nos=named)} if named else set()
     for employee_no in named:
         if employee_no not in known:
             raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
     # Attendance first, so that an opinion of someone just recorded present is refused;
     # one transaction, so that a refusal leaves nothing half-recorded.
-    with store.transaction():
-        if records_attendance:
-            store.meetings.record(meeting_id, entries, notes=notes)
-        if given or withdrawn:
-            _record_opinions(store, meeting, given, withdrawn)
+    try:
+        with store.transaction():
+            if records_attendance:
+                store.meetings.record(
+                    meeting_id, entries, notes=notes, guests=came, not_guests=gone
+                )
+            if given or withdrawn:
+                _record_opinions(store, meeting, given, withdrawn)
+    except AttendanceRefused as refused:
+        raise click.BadParameter(_refusal_text(refused, meeting_id)) from None
     if not records_attendance:
         return
     updated = store.meetings.get(meeting_id)
     rate = updated.attendance_rate
+    attended = sum(a.state is AttendanceState.PRESENT for a in updated.invited)
     click.echo(
         t(
+            "Meeting {id}: {present} of {invited} present ({rate}).",
+            id=meeting_id,
+            present=attended,
+            invited=len(updated.invited),
+            rate=f"{rate:.0%}",
+        )
+        if rate is not None
+        else t(
             "Meeting {id}: {present} of {invited} present.",
             id=meeting_id,
-            present=sum(a.state is AttendanceState.PRESENT for a in updated.invited),
+            present=attended,
             invited=len(updated.invited),
         )
-        + (f" ({rate:.0%})" if rate is not None else "")
     )
+    if updated.guests:
+        click.echo(
+            t(
+                "Guests (not counted among the invited): {members}",
+                members=join_list(updated.guests),
+            )
+        )
     owing = owing_make_up(store.meetings.series(meeting_id))
     if owing:
-        click.echo(t("Needs a make-up session: {members}", members=", ".join(owing)))
+        names = {m.employee_no: m.name for m in store.members(employee_nos=list(owing))}
+        who = join_list(f"{names.get(no, '')} {no}".strip() for no in owing)
+        click.echo(t("Needs a make-up session: {members}", members=who))
+
+
+def _numbers(given: tuple[str, ...], option: str, named: Mapping[str, object]) -> list[str]:
+    """Employee numbers from a repeatable, comma-separated option; none named twice."""
+    found: list[str] = []
+    for employee_no in (w.strip() for text in given for w in text.split(",")):
+        if not employee_no:
+            continue
+        if employee_no in named or employee_no in found:
+            raise click.BadParameter(
+                t("{value} is named more than once", value=employee_no), param_hint=option
+            )
+        found.append(employee_no)
+    return found
+
+
+def _refusal_text(refused: AttendanceRefused, meeting_id: int) -> str:
+    """What the store refused, the first kind of mistake first: nothing was recorded."""
+    if refused.unknown:
+        return t("no member with employee number {value}", value=", ".join(refused.unknown))
+    if refused.not_invited:
+        return t(
+            "not invited to meeting {id}: {members}; record someone who came without an "
+            "invitation with --guest",
+            id=meeting_id,
+            members=", ".join(refused.not_invited),
+        )
+    return t(
+        "invited to meeting {id}, so not guests: {members}; record them with --present",
+        id=meeting_id,
+        members=", ".join(refused.invited),
+    )
 
 
 def _attendance_entries(
@@ -335,7 +462,7 @@ def _record_opinions(
             "Meeting {id}, written opinions ({count}): {members}",
             id=meeting.id,
             count=len(updated.written_opinions),
-            members=", ".join(o.employee_no for o in updated.written_opinions) or t("none"),
+            members=join_list(o.employee_no for o in updated.written_opinions) or t("none"),
         )
     )
 
@@ -396,6 +523,7 @@ def _as_json(meeting: Meeting) -> dict[str, object]:
             }
             for a in meeting.invited
         ],
+        "guests": list(meeting.guests),
         "attendance_rate": meeting.attendance_rate,
         "needs_make_up": list(meeting.needs_make_up),
         "written_opinions": [

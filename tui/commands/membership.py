@@ -11,7 +11,8 @@ import click
 from click.core import ParameterSource
 
 from shiftcell.tui.commands.common import DATE, Needs, open_store
-from shiftcell.tui.i18n import t
+from shiftcell.tui.commands.localised import Command, Group
+from shiftcell.tui.i18n import t, tn
 
 if TYPE_CHECKING:
     from shiftcell.scheduling import Member, Mobility, Status
@@ -47,7 +48,7 @@ class DayOrNone(click.ParamType[date | None]):
 DAY_OR_NONE = DayOrNone()
 
 
-@click.group("members")
+@click.group("members", cls=Group)
 def members_group() -> None:
     """A member's membership facts: status, its dates, mobility, contract."""
 
@@ -68,8 +69,8 @@ def set_member(
 ) -> None:
     """Change a member's status, the dates of the pipeline, mobility or contract end.
 
-    A date option given ``none`` forgets the date. Nothing is written unless
-    every value is valid and the dates follow the stages in order.
+    A date given as none forgets it. Nothing is written unless every value is
+    valid and the dates follow the stages in order.
     """
     from shiftcell.scheduling.membership import date_problems
 
@@ -165,7 +166,7 @@ def _date_labels() -> dict[str, str]:
     }
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--as-of", "as_of", type=DATE, help="The day to count from (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
@@ -258,7 +259,12 @@ def _pipeline_text(
         for e in entries
     ]
     lines = [
-        t("Pipeline as of {day}: {count} people", day=f"{as_of:%Y-%m-%d}", count=len(entries)),
+        tn(
+            "Pipeline as of {day}: {count} person",
+            "Pipeline as of {day}: {count} people",
+            len(entries),
+            day=f"{as_of:%Y-%m-%d}",
+        ),
         render_table(headers, rows),
         t(
             "Conversions due next quarter ({first} – {last}): {who}",

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 import click
 
 from shiftcell.tui.commands.common import DATE, Needs, open_store
-from shiftcell.tui.i18n import t
+from shiftcell.tui.commands.localised import Command, Group
+from shiftcell.tui.i18n import t, tn
 
 if TYPE_CHECKING:
     from shiftcell.db.store import Store
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--group", "groups", multiple=True, help="Only this group (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
@@ -59,7 +60,7 @@ def roster(ctx: click.Context, groups: tuple[str, ...], as_json: bool) -> None:
         t("Status"),
         t("Department"),
         t("Post"),
-        "",
+        t("Mobile / external"),
     ]
     table = [
         [
@@ -78,7 +79,7 @@ def roster(ctx: click.Context, groups: tuple[str, ...], as_json: bool) -> None:
     click.echo(t("{count} staff", count=len(members)))
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--member", "employee_no", required=True, help="Employee number.")
 @click.option("--from", "first", type=DATE, help="First date (default: this Monday).")
 @click.option("--to", "last", type=DATE, help="Last date, inclusive (default: a week on).")
@@ -95,12 +96,14 @@ def shifts(
     store = open_store(ctx, needs=Needs.READ)
     member = store.member(employee_no)
     if member is None:
-        raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
+        raise click.BadParameter(
+            t("no member with employee number {value}", value=employee_no), param_hint="--member"
+        )
     today = date.today()
     first = first or today - timedelta(days=today.weekday())
     last = last or first + timedelta(days=6)
     if last < first:
-        raise click.BadParameter(t("--to is before --from"))
+        raise click.BadParameter(t("--to is before --from"), param_hint="--to")
     zone = store.timezone
     found = store.shifts(
         day_start(first, zone), day_start(last + timedelta(days=1), zone), [employee_no]
@@ -124,22 +127,29 @@ def shifts(
     ]
     click.echo(render_table([t("Date"), t("Day"), t("Hours"), t("Shift"), t("Post")], rows))
     hours = sum(s.hours for s in found)
-    click.echo(t("{count} shifts, {hours:.1f} hours", count=len(found), hours=hours))
+    shift_count = tn("{count} shift", "{count} shifts", len(found))
+    click.echo(t("{shifts}, {hours:.1f} hours", shifts=shift_count, hours=hours))
 
 
-@click.group("import")
+@click.group("import", cls=Group)
 def import_group() -> None:
     """Bring in members or shifts from a .csv or .xlsx file (all or nothing)."""
 
 
 def _import_command(kind: str) -> click.Command:
-    @click.command(kind)
+    @click.command(kind, cls=Command)
     @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
     @click.option("--dry-run", is_flag=True, help="Check the file; write nothing.")
     @click.pass_context
     def command(ctx: click.Context, file: Path, dry_run: bool) -> None:
         from shiftcell.db.importing import ImportFailed, import_members, import_shifts
         from shiftcell.tui.commands.progress import Progress
+        from shiftcell.tui.words.imports import (
+            outcome_line,
+            problem_line,
+            refusal_line,
+            warning_line,
+        )
 
         store = open_store(ctx, needs=Needs.ORGANISATION)
         run = import_members if kind == "members" else import_shifts
@@ -153,24 +163,15 @@ def _import_command(kind: str) -> click.Command:
                 result = run(store, file, dry_run=dry_run)
         except ImportFailed as failed:
             for problem in failed.problems:
-                click.echo(f"{problem.where()}: {problem.message(t)}", err=True)
-            click.echo(
-                t("Nothing was imported: {count} problem(s).", count=len(failed.problems)), err=True
-            )
+                click.echo(problem_line(problem), err=True)
+            click.echo(refusal_line(len(failed.problems)), err=True)
             ctx.exit(2)
-        count = result.rows
-        if dry_run:
-            click.echo(
-                t(
-                    "{file}: {count} rows are fine; nothing written (--dry-run).",
-                    file=file.name,
-                    count=count,
-                )
-            )
-        else:
-            click.echo(t("{file}: imported {count} rows.", file=file.name, count=count))
+        for warning in result.warnings:
+            click.echo(warning_line(warning), err=True)
+        click.echo(outcome_line(file.name, kind, result.changes, dry_run=dry_run))
 
-    command.__doc__ = {
+    # set on the command, not __doc__: click read the docstring already
+    command.help = {
         "members": "Members: employee_no, name, department, group "
         "(+ post, role, status, mobile, employment).",
         "shifts": "Shifts: employee_no, date, start, end (+ post); end <= start ends next day.",

@@ -7,13 +7,13 @@ asks ``scheduling`` who is free when, and prints the ranked proposals.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.db.planning import DEFAULT_RULES, LONGEST_RANGE
+from shiftcell.db.planning import DEFAULT_RULES, LEAD_TIME, LONGEST_RANGE
 from shiftcell.tui.commands.common import (
     DATE,
     CommandError,
@@ -21,7 +21,8 @@ from shiftcell.tui.commands.common import (
     open_store,
     without_cycle_collection,
 )
-from shiftcell.tui.i18n import t
+from shiftcell.tui.commands.localised import Command
+from shiftcell.tui.i18n import t, tn
 
 if TYPE_CHECKING:
     from shiftcell.db.planning import Planner
@@ -60,7 +61,7 @@ class Scope:
     title: str
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option(
     "--group", "groups", multiple=True, metavar="NAME", help="Members of this group (repeatable)."
 )
@@ -112,6 +113,14 @@ class Scope:
     help="Last possible end (24:00 for midnight).",
 )
 @click.option(
+    "--lead-time",
+    type=click.IntRange(0, 7 * 24 * 60),
+    default=LEAD_TIME // timedelta(minutes=1),
+    show_default=True,
+    metavar="MINUTES",
+    help="No start sooner than this many minutes from now (never one already past).",
+)
+@click.option(
     "--sessions",
     type=click.IntRange(1, 10),
     default=1,
@@ -151,6 +160,7 @@ def propose(
     rest: float,
     earliest: time,
     latest: time,
+    lead_time: int,
     sessions: int,
     purpose: str,
     top: int,
@@ -173,10 +183,12 @@ def propose(
     planner = Planner(store)
     scope = _scope(store, groups, department, everyone, numbers)
     zone = store.timezone
-    first = first or datetime.now(zone).date()
+    now = datetime.now(zone)
+    first = first or now.date()
     last = last or first + timedelta(days=6)
     _check_dates(first, last)
     rules = _rules(planner, duration, step, buffer, rest, earliest, latest)
+    rules = replace(rules, not_before=now + timedelta(minutes=lead_time))
     _check_required(scope, require)
     with without_cycle_collection():
         with Progress(t("Finding meeting times …"), enabled=not as_json):
@@ -202,16 +214,10 @@ def propose(
 
 def _check_one_sitting(purpose: Purpose, sessions: int) -> None:
     """Repeat sessions are for study meetings: a vote counts those present at one sitting."""
-    from shiftcell.tui.words.votes import purpose_label
+    from shiftcell.scheduling.votes import ONE_SITTING
 
     if purpose.one_sitting and sessions > 1:
-        raise click.BadParameter(
-            t(
-                "a {purpose} needs one sitting: repeat sessions are for study meetings only",
-                purpose=purpose_label(purpose),
-            ),
-            param_hint="--sessions",
-        )
+        raise click.BadParameter(t(ONE_SITTING), param_hint="--sessions")
 
 
 def _check_required(scope: Scope, require: tuple[str, ...]) -> None:
@@ -278,7 +284,12 @@ def _check_dates(first: date, last: date) -> None:
         raise click.BadParameter(t("--to is before --from"), param_hint="--to")
     if (last - first).days >= LONGEST_RANGE:
         raise click.BadParameter(
-            t("plan at most {days} days at a time", days=LONGEST_RANGE), param_hint="--to"
+            tn(
+                "plan at most {count} day at a time",
+                "plan at most {count} days at a time",
+                LONGEST_RANGE,
+            ),
+            param_hint="--to",
         )
 
 

@@ -88,6 +88,8 @@ class Progress:
         if self._thread is not None:
             self._thread.join()
         if self._frames:
+            if self._total and kind is None:
+                self._draw()  # the finished state, whichever frame the clock last drew
             self._write("\r" + ERASE)
 
     def _run(self) -> None:

@@ -6,8 +6,17 @@ import json
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from shiftcell.scheduling import Member, Proposal, Proposals, Reason, Role, Rules, Session
-from shiftcell.tui.i18n import t
+from shiftcell.scheduling import (
+    Member,
+    Proposal,
+    Proposals,
+    Reason,
+    ReasonKind,
+    Role,
+    Rules,
+    Session,
+)
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.words.labels import role_label, weekday_label
 from shiftcell.tui.words.reasons import describe
 from shiftcell.tui.words.textwidth import cells, pad
@@ -28,7 +37,12 @@ def render_json(proposals: Proposals, members: Sequence[Member] = ()) -> str:
         "needed": proposals.needed,
         "quorum_reached": proposals.quorum_reached,
         "away": [
-            {"employee_no": no, "name": names.get(no, ""), "reason": away_reason()}
+            {
+                "employee_no": no,
+                "name": names.get(no, ""),
+                "reason": away_reason(),
+                "cause": {"kind": "away"},  # like an absentee's: the same in every language
+            }
             for no in proposals.away
         ],
         "proposals": [_proposal_json(p) for p in proposals.proposals],
@@ -73,14 +87,18 @@ def _absentees_json(absent: Sequence[tuple[str, Reason]], on: date) -> list[dict
     ]
 
 
-def cause(reason: Reason) -> dict[str, str | None]:
-    """What keeps a member away, as data: its kind, when (ISO, with offset), where."""
-    return {
+def cause(reason: Reason) -> dict[str, object]:
+    """What keeps a member away, as data: its kind, when (ISO, with offset), where;
+    for a meeting, which one (``meeting``: its id, ``topic``)."""
+    found: dict[str, object] = {
         "kind": reason.kind.value,
         "start": reason.start.isoformat(),
         "end": reason.end.isoformat(),
         "post": reason.post,
     }
+    if reason.kind is ReasonKind.MEETING:
+        found.update(meeting=reason.meeting, topic=reason.label)
+    return found
 
 
 def render_text(
@@ -100,9 +118,9 @@ def render_text(
     }
     lines = [
         t(
-            "{title} · {members} members · {first} – {last} · {duration} min",
+            "{title} · {members} · {first} – {last} · {duration} min",
             title=title,
-            members=proposals.members,
+            members=tn("{count} member", "{count} members", proposals.members),
             first=f"{first:%Y-%m-%d}",
             last=f"{last:%Y-%m-%d}",
             duration=rules.duration,
@@ -130,12 +148,17 @@ def render_text(
     held = max((len(p.sessions) for p in proposals.proposals), default=sessions)
     if held < sessions:
         lines.append(
-            t(
-                "{held} session(s) already reach as many members as {sessions} would.",
-                held=held,
+            tn(
+                "{count} session already reaches as many members as {sessions} would.",
+                "{count} sessions already reach as many members as {sessions} would.",
+                held,
                 sessions=sessions,
             )
         )
+    if not proposals.proposals:
+        # Past times and those within the lead time are never proposed: say so plainly.
+        lines.append(t("No time found in these dates; try other dates or a shorter meeting."))
+        return "\n".join(lines)
     lines.append("")
     lines.extend(_table(proposals, names))
     if voting and not proposals.quorum_reached:

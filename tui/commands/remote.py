@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING
 import click
 
 from shiftcell.tui.commands.common import CommandError, Needs, open_store
-from shiftcell.tui.i18n import LANGUAGES, t
+from shiftcell.tui.commands.localised import Command, Group
+from shiftcell.tui.i18n import LANGUAGES, join_list, t
 
 if TYPE_CHECKING:
-    from shiftcell.db.ssh_keys import SshKey
+    from shiftcell.db.ssh_keys import SshKey, SshKeyError
+    from shiftcell.db.store import Store
 
 
-@click.group("ssh-keys")
+@click.group("ssh-keys", cls=Group)
 def ssh_keys() -> None:
     """Keys that may log in to `shiftcell serve-ssh`, and its login log."""
 
@@ -66,7 +68,7 @@ def add_key(
             language=language,
         )
     except SshKeyError as error:
-        raise CommandError(t(error.template, **error.fields)) from None
+        raise CommandError(_said(error, store)) from None
     click.echo(t("Added {label}: {access}", label=key.label, access=_access(key)))
     click.echo(t("Fingerprint: {fingerprint}", fingerprint=key.fingerprint))
 
@@ -126,7 +128,7 @@ def remove_key(ctx: click.Context, label: str) -> None:
     try:
         key = store.ssh_keys.remove(label)
     except SshKeyError as error:
-        raise CommandError(t(error.template, **error.fields)) from None
+        raise CommandError(_said(error, store)) from None
     click.echo(t("Removed {label} ({fingerprint}).", label=key.label, fingerprint=key.fingerprint))
 
 
@@ -173,7 +175,7 @@ def show_log(ctx: click.Context, limit: int, label: str | None, as_json: bool) -
     click.echo(render_table(headers, table))
 
 
-@click.command("serve-ssh")
+@click.command("serve-ssh", cls=Command)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port",
@@ -211,6 +213,16 @@ def serve_ssh(
         )
     except ServeError as error:
         raise CommandError(str(error)) from None
+
+
+def _said(error: SshKeyError, store: Store) -> str:
+    """The error in the user's language, its list of names joined as that language does."""
+    fields = dict(error.fields)
+    if "groups" in fields:
+        fields["groups"] = join_list(g.name for g in store.groups()) or "-"
+    if "labels" in fields:
+        fields["labels"] = join_list(k.label for k in store.ssh_keys.list()) or "-"
+    return t(error.template, **fields)
 
 
 def _access(key: SshKey) -> str:

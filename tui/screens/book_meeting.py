@@ -40,6 +40,7 @@ class BookMeetingScreen(ModalScreen[Booking | None]):
         proposal: Proposal,
         members: int,
         plan_title: str,
+        earlier: Booking | None = None,
         *,
         voting: bool = False,
         opinions: str = "",
@@ -49,6 +50,8 @@ class BookMeetingScreen(ModalScreen[Booking | None]):
         self.proposal = proposal
         self.members = members
         self.plan_title = plan_title
+        # What was typed before a refused booking: given back, never typed twice.
+        self.earlier = earlier
         self.voting = voting
         # For a vote: the entitled voters who cannot attend, whose opinions to collect.
         self.opinions = opinions
@@ -63,12 +66,18 @@ class BookMeetingScreen(ModalScreen[Booking | None]):
                 for number, session in enumerate(self.proposal.sessions):
                     yield Static(t("Session {number}", number=number + 1), classes="label")
                     yield self._start_choice(number, session)
+                earlier = self.earlier
                 yield Static(t("Topic"), classes="label")
-                yield Input(placeholder=t("required"), id="topic", compact=True)
+                yield Input(
+                    earlier.topic if earlier else "",
+                    placeholder=t("required"),
+                    id="topic",
+                    compact=True,
+                )
                 yield Static(t("Place"), classes="label")
-                yield Input(id="place", compact=True)
+                yield Input(earlier.place if earlier else "", id="place", compact=True)
                 yield Static(t("Remarks"), classes="label")
-                yield Input(id="notes", compact=True)
+                yield Input(earlier.notes if earlier else "", id="notes", compact=True)
             yield Static(t("Enter or Ctrl+S books it, Escape goes back."), id="hint")
         yield Footer(compact=True)
 
@@ -83,9 +92,13 @@ class BookMeetingScreen(ModalScreen[Booking | None]):
             end = start + length
             options.append((f"{start:%m-%d %H:%M}–{end:%H:%M}", int(start.timestamp())))
             start += timedelta(minutes=STEP)
+        chosen = options[0][1]
+        if self.earlier is not None and number < len(self.earlier.starts):
+            before = int(self.earlier.starts[number].timestamp())
+            chosen = before if any(value == before for _, value in options) else chosen
         return Select(
             options,
-            value=options[0][1],
+            value=chosen,
             allow_blank=False,
             id=f"start-{number}",
             compact=True,

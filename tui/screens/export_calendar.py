@@ -29,17 +29,23 @@ from shiftcell.db.calendars.files import file_stem, write_whole
 from shiftcell.db.meetings import MeetingNotFound
 from shiftcell.db.store import Store
 from shiftcell.tui.feeds.urls import feed_url
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.screens.base import AppModal
 from shiftcell.tui.settings import Settings
+from shiftcell.tui.words.errors import os_error_text
 
 EXPORT_WORKERS = "export-calendar"
 
 
 def export_folder() -> Path:
-    """The current folder when it can be written, else the home folder."""
-    here = Path.cwd()
-    return here if os.access(here, os.W_OK) else Path.home()
+    """The user's documents folder when there is one to write to, else shiftcell's own
+    data folder: never wherever the app happened to be started from."""
+    from platformdirs import user_data_path, user_documents_path
+
+    documents = user_documents_path()
+    if documents.is_dir() and os.access(documents, os.W_OK):
+        return documents
+    return user_data_path("shiftcell", appauthor=False) / "exports"
 
 
 class ExportCalendarScreen(AppModal):
@@ -149,7 +155,7 @@ class ExportCalendarScreen(AppModal):
         label = self.query_one("#feed", Static)
         issue = self.query_one("#issue", Button)
         if feed is not None:
-            label.update(t("Feed URL: {url}", url=feed_url(feed)))
+            label.update(t("Feed URL: {url}", url=feed_url(feed, database=self.settings.database)))
             issue.display = False
         else:
             label.update(t("No feed URL yet."))
@@ -180,8 +186,8 @@ class ExportCalendarScreen(AppModal):
             self._result(t("Type a file name first."), error=True)
             return
         path = Path(os.path.expanduser(typed))
-        if not path.is_absolute():
-            path = Path.cwd() / path
+        if not path.is_absolute():  # a bare name goes where the proposed one would
+            path = self.folder / path
         self._result(t("Writing {path} …", path=path.with_suffix(suffix)))
         self._write(path.with_suffix(suffix), suffix)
 
@@ -200,9 +206,11 @@ class ExportCalendarScreen(AppModal):
         else:
             chunks = ics_chunks(content, words, stamp=datetime.now(UTC))
         try:
+            if path.parent == self.folder:  # the proposed folder; a typed one must exist
+                self.folder.mkdir(parents=True, exist_ok=True)
             write_whole(path, chunks)
         except OSError as error:
-            message = t("cannot write {path}: {error}", path=path, error=error.strerror)
+            message = t("cannot write {path}: {error}", path=path, error=os_error_text(error))
             self.post_message(self.Failed(message))
             return
         self.post_message(self.Written(path, len(content.shifts), len(content.meetings)))
@@ -211,9 +219,9 @@ class ExportCalendarScreen(AppModal):
     def _written(self, event: Written) -> None:
         self._result(
             t(
-                "Wrote {shifts} shifts and {meetings} meetings to {path}",
-                shifts=event.shifts,
-                meetings=event.meetings,
+                "Wrote {shifts} and {meetings} to {path}",
+                shifts=tn("{count} shift", "{count} shifts", event.shifts),
+                meetings=tn("{count} meeting", "{count} meetings", event.meetings),
                 path=event.path,
             )
         )
@@ -269,9 +277,9 @@ def _describe(content: CalendarContent) -> str:
         case _:
             whose = fields.get("summary", "")
     held = t(
-        "{shifts} shifts and {meetings} meetings, {first} – {last}",
-        shifts=len(content.shifts),
-        meetings=len(content.meetings),
+        "{shifts} and {meetings}, {first} – {last}",
+        shifts=tn("{count} shift", "{count} shifts", len(content.shifts)),
+        meetings=tn("{count} meeting", "{count} meetings", len(content.meetings)),
         first=f"{content.first:%Y-%m-%d}",
         last=f"{content.last:%Y-%m-%d}",
     )
@@ -279,10 +287,8 @@ def _describe(content: CalendarContent) -> str:
 
 
 def _shown(path: Path) -> str:
-    """Relative to the current folder or to home when inside them: short to read and edit."""
-    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
-        try:
-            return prefix + str(path.relative_to(base))
-        except ValueError:
-            continue
-    return str(path)
+    """``~/Documents/…`` when inside the home folder: short to read and edit."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)

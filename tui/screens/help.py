@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding, BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from shiftcell.tui.i18n import t
-from shiftcell.tui.words.bindings import translate_bindings
-from shiftcell.tui.words.textwidth import pad
+from shiftcell.tui.words.bindings import keys_in_use, translate_bindings
+from shiftcell.tui.words.textwidth import cells, pad
 
 
 class HelpScreen(ModalScreen[None]):
@@ -21,21 +21,21 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "close", "Close help")
     ]
 
-    def __init__(self, bindings: dict[str, ActiveBinding], shown_screen: object = None) -> None:
+    def __init__(self, shown: Screen[object]) -> None:
         super().__init__()
         translate_bindings(self)
-        self.bindings = bindings
-        self.shown_screen = shown_screen
+        self.shown = shown
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(t("Keys"), id="heading")
-            yield Static(self._lines())
+            yield Static(self._lines(), id="keys", markup=False)  # "[" is a key, not markup
             yield Static(
                 t(
-                    "In the roster: ★ group leader, ☆ deputy, out our mobile member away, "
-                    "in mobile member from elsewhere, ext external hire; hours on shift "
-                    "this week."
+                    "In the roster: ↑ ↓ move, enter chooses a member (their shifts) or a "
+                    "group (its heatmap); ★ group leader, ☆ deputy, out our mobile member "
+                    "away, in mobile member from elsewhere, ext external hire; hours on "
+                    "shift this week."
                 ),
                 classes="hint",
             )
@@ -46,26 +46,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(t("Escape, q or ? closes this help."), classes="hint")
 
     def _lines(self) -> str:
-        seen: dict[str, list[str]] = {}
-        for active in self.bindings.values():
-            binding = active.binding
-            if not binding.description or not active.enabled:
-                continue
-            if not binding.show and binding.action not in self._own_actions():
-                continue  # Textual's own scrolling and copying keys: not ours to explain
-            shown = self.app.get_key_display(binding)
-            keys = seen.setdefault(binding.description, [])
-            if shown not in keys:
-                keys.append(shown)
-        rows = [("ctrl+p", t("Command palette: every action by name"))]
-        rows += [(" / ".join(keys), description) for description, keys in seen.items()]
-        width = max(len(k) for k, _ in rows) + 2
-        return "\n".join(f"{pad(keys, width)}{description}" for keys, description in rows)
-
-    def _own_actions(self) -> set[str]:
-        """Actions the shown screen declares itself (hidden from the footer or not)."""
-        declared = getattr(type(self.shown_screen), "BINDINGS", [])
-        return {b.action for b in declared if isinstance(b, Binding)}
+        rows = [(" ".join(use.keys), use.explanation) for use in keys_in_use(self.shown)]
+        width = max(cells(keys) for keys, _ in rows) + 2
+        return "\n".join(f"{pad(keys, width)}{words}" for keys, words in rows)
 
     def action_close(self) -> None:
         self.dismiss(None)

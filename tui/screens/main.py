@@ -9,27 +9,29 @@ from typing import Any, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from shiftcell.db.store import Store
 from shiftcell.scheduling import DepartmentKind, Member
 from shiftcell.tui.i18n import t
+from shiftcell.tui.preferences import Preferences
 from shiftcell.tui.screens import main_text
 from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.screens.cell import CellScreen
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.views.heat import Heat, load_heat
 from shiftcell.tui.views.week import Week, load_week, monday_of
-from shiftcell.tui.views.week_layout import arrange, crews
-from shiftcell.tui.widgets.day_header import DayHeader
 from shiftcell.tui.widgets.heatmap import Heatmap
-from shiftcell.tui.widgets.roster import Roster
-from shiftcell.tui.widgets.week_axis import row_minutes_for
+from shiftcell.tui.widgets.key_footer import KeyFooter
+from shiftcell.tui.widgets.legend import Legend
+from shiftcell.tui.widgets.roster import Roster, every_line
+from shiftcell.tui.widgets.rota_table import RotaTable
 from shiftcell.tui.widgets.week_grid import WeekGrid
+from shiftcell.tui.widgets.week_pane import WeekPane
 
 DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
     None,
@@ -39,27 +41,34 @@ DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
 )
 # Weeks kept read, so that going back and forth redraws without waiting.
 CACHED_WEEKS = 8
-FIRST_ROW_SHOWN = 6  # hours: scroll the grid to 06:00, where the day starts for most
+# "[] Week" in the footer: the two week keys in the room of one
+WEEKS = Binding.Group("Week", compact=True)
+# The rota opens every group when the people fit on a few screens; a branch of
+# thousands keeps its groups closed, so that it stays quick.
+ROTA_OPENS_ALL = 300
 
 
 class MainScreen(AppScreen):
     CSS_PATH = "main.tcss"
     # Up, down and enter walk the roster at once; left and right still change weeks.
     AUTO_FOCUS = "#roster"
+    # The footer shows whole keys in this order until the width runs out: help
+    # first, so that a new user always sees where every other key is listed.
     BINDINGS: ClassVar[list[BindingType]] = [
-        # first, so a narrow footer still shows a new user where help is
         Binding("question_mark", "app.help", "Help"),
-        Binding("left,left_square_bracket", "previous_week", "Previous week"),
-        Binding("right,right_square_bracket", "next_week", "Next week"),
+        Binding("left,left_square_bracket", "previous_week", "Previous week", group=WEEKS),
+        Binding("right,right_square_bracket", "next_week", "Next week", group=WEEKS),
+        Binding("p", "plan", "Plan meeting"),
+        Binding("m", "meetings", "Meetings"),
+        Binding("e", "export", "Export"),
+        Binding("f", "pipeline", "Pipeline"),
+        Binding("escape", "clear_selection", "Clear"),
         Binding("t", "this_week", "This week"),
         Binding("g", "jump", "Go to date"),
         Binding("d", "cycle_department", "Department"),
         Binding("r", "toggle_roster", "Roster"),
-        Binding("escape", "clear_selection", "Clear"),
-        Binding("p", "plan", "Plan meeting"),
-        Binding("m", "meetings", "Meetings"),
-        Binding("f", "pipeline", "Pipeline"),
-        Binding("e", "export", "Export"),
+        Binding("v", "toggle_view('rota')", "Rota"),
+        Binding("v", "toggle_view('grid')", "Time grid"),
     ]
 
     @dataclass
@@ -70,37 +79,40 @@ class MainScreen(AppScreen):
     class HeatLoaded(Message):
         heat: Heat
 
-    def __init__(self, store: Store, settings: Settings, now: datetime) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, now: datetime, *, monday: date | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.now = now
         self.today = now.date()
-        self.monday = monday_of(self.today)
+        self.monday = monday or monday_of(self.today)
         self.department: DepartmentKind | None = None
         self.member: Member | None = None
         self.group: str | None = None
         self._weeks: dict[date, Week] = {}
         self._heats: dict[tuple[str, date, int], Heat] = {}
-        self._scroll_to_row: int | None = None
         self._stale = False
+        self.preferences = Preferences.load()
+        # the time grid, or the rota (排班表); a chosen group's heatmap goes over either
+        self.view = self.preferences.week_view
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", markup=False)
+        yield Legend(plain=self.app.no_color, id="legend")
         with Horizontal(id="body"):
-            with Vertical(id="grid-pane"):
-                yield DayHeader(id="days")
-                with VerticalScroll(id="grid-scroll"):
-                    yield WeekGrid(plain=self.app.no_color, id="grid")
-                    yield Heatmap(plain=self.app.no_color, id="heatmap")
+            yield WeekPane(plain=self.app.no_color, id="grid-pane")
             yield Roster(id="roster")
         yield Static(id="status", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        scroll = self.query_one("#grid-scroll", VerticalScroll)
-        self.watch(scroll, "virtual_size", self._virtual_size_changed, init=False)
-        self.query_one(DayHeader).show(self.monday, self.today)
+        roster = self.query_one(Roster)
+        roster.border_title = t("Roster")
+        pane = self.query_one(WeekPane)
+        pane.follow(roster)
+        pane.show_days(self.monday, self.today)
         self._update_title()
         self._reading()
         self.load(self.monday)
@@ -119,6 +131,7 @@ class MainScreen(AppScreen):
                 return
             if wanted not in self._weeks:
                 week = load_week(self.store, wanted)
+                week.prepare(rota=self.view == "rota")
                 self.post_message(self.WeekLoaded(week))
 
     @on(WeekLoaded)
@@ -133,7 +146,8 @@ class MainScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="heat")
     def load_heat(self, group: str, monday: date, minutes: int) -> None:
-        self.post_message(self.HeatLoaded(load_heat(self.store, group, monday, minutes)))
+        heat = load_heat(self.store, group, monday, minutes, self.now)
+        self.post_message(self.HeatLoaded(heat))
 
     @on(HeatLoaded)
     def _heat_loaded(self, event: HeatLoaded) -> None:
@@ -144,15 +158,8 @@ class MainScreen(AppScreen):
 
     # -- drawing -------------------------------------------------------------
 
-    def _virtual_size_changed(self) -> None:
-        """Scroll to the morning once the grid's height is known (it depends on the screen's)."""
-        scroll = self.query_one("#grid-scroll", VerticalScroll)
-        if self._scroll_to_row is not None and scroll.max_scroll_y > 0:
-            scroll.scroll_to(y=self._scroll_to_row, animate=False)
-            self._scroll_to_row = None
-
     def _minutes(self) -> int:
-        return row_minutes_for(self.query_one("#grid-scroll", VerticalScroll).size.height or 20)
+        return self.query_one(WeekPane).heat_minutes()
 
     def _show_heat(self) -> None:
         """The chosen group's heatmap, from the cache or read anew."""
@@ -168,40 +175,52 @@ class MainScreen(AppScreen):
             self.load_heat(self.group, self.monday, minutes)
 
     def _draw_heat(self, heat: Heat) -> None:
-        heatmap = self.query_one(Heatmap)
-        heatmap.show(heat, self._today_column(), self.now.hour * 60 + self.now.minute)
-        self.query_one(WeekGrid).display = False
-        heatmap.display = True
-        heatmap.focus(scroll_visible=False)
+        now = self.now.hour * 60 + self.now.minute
+        self.query_one(WeekPane).show_heat(heat, self._today_column(), now)
+        self.query_one(Legend).show_heat()
         self.query_one("#status", Static).update(main_text.heat_status(heat))
         self._update_title()
 
     def _draw(self, week: Week, *, first: bool = False) -> None:
-        if self.group is not None:
-            self.query_one(Roster).fill(week)
-            return
-        grid = self.query_one(WeekGrid)
-        scroll = self.query_one("#grid-scroll", VerticalScroll)
-        minutes = row_minutes_for(scroll.size.height or 20)
-        extra = list(week.meeting_blocks)
-        if self.member is not None:
-            number = self.member.employee_no
-            mine = [s for s in week.shifts if s.employee_no == number]
-            extra += crews(mine, week.monday, week.by_member, week.kinds, highlighted=True)
-        grid.show(
-            arrange(week.crews, only=self.department, extra=extra),
-            minutes,
-            today=self._today_column(),
-            now_minute=self.now.hour * 60 + self.now.minute,
-        )
         roster = self.query_one(Roster)
         if first:
             roster.fill(week, expanded={g.name for g in week.groups[:1]})
-            self._scroll_to_row = FIRST_ROW_SHOWN * 60 // minutes
-            self._virtual_size_changed()
+            if self.view == "rota":
+                self._open_groups_for_rota(week)
         else:
             roster.fill(week)
+        if self.group is not None:
+            return
+        self.set_class(self.view == "rota", "-rota")
+        self.query_one(WeekPane).show_week(
+            week,
+            self.view,
+            entries=roster.lines() if roster.display else every_line(week),
+            names=not roster.display,
+            only=self.department,
+            member=self.member,
+            today=self._today_column(),
+            now_minute=self.now.hour * 60 + self.now.minute,
+        )
+        self.query_one(Legend).show_week(
+            week, only=self.department, member=self.member, rest=self.view == "rota"
+        )
         self._update_status(week)
+
+    def _open_groups_for_rota(self, week: Week) -> None:
+        if len(week.members) <= ROTA_OPENS_ALL:
+            self.query_one(Roster).open_every_group()
+
+    @on(Roster.LinesChanged)
+    def _roster_lines_changed(self) -> None:
+        """The rota's rows are the roster's lines: redrawn when groups open or close."""
+        week = self._weeks.get(self.monday)
+        if self.view == "rota" and self.group is None and week is not None:
+            self.call_after_refresh(self._draw_if_current, week)
+
+    def _draw_if_current(self, week: Week) -> None:
+        if self._weeks.get(self.monday) is week:
+            self._draw(week)
 
     def _today_column(self) -> int | None:
         index = (self.today - self.monday).days
@@ -212,12 +231,10 @@ class MainScreen(AppScreen):
         if self.group is not None:
             self._show_heat()
             return
-        self.query_one(Heatmap).display = False
-        self.query_one(WeekGrid).display = True
         week = self._weeks.get(self.monday)
         if week is not None:
             self._draw(week)
-        else:
+        elif self.view == "grid":
             # Still being read: the worker's message draws it.
             self.query_one(WeekGrid).show((), self.query_one(WeekGrid).minutes)
 
@@ -233,7 +250,8 @@ class MainScreen(AppScreen):
     # -- the roster tells what is chosen -------------------------------------
 
     @on(Roster.MemberChosen)
-    def _member_chosen(self, event: Roster.MemberChosen) -> None:
+    @on(RotaTable.MemberClicked)
+    def _member_chosen(self, event: Roster.MemberChosen | RotaTable.MemberClicked) -> None:
         self.member = None if self.member == event.member else event.member
         self._redraw()
 
@@ -275,7 +293,7 @@ class MainScreen(AppScreen):
 
     def _go_to(self, monday: date) -> None:
         self.monday = monday
-        self.query_one(DayHeader).show(self.monday, self.today)
+        self.query_one(WeekPane).show_days(self.monday, self.today)
         self._update_title()
         self._redraw()
         if monday in self._weeks:
@@ -313,7 +331,24 @@ class MainScreen(AppScreen):
     def action_toggle_roster(self) -> None:
         roster = self.query_one(Roster)
         roster.display = not roster.display
+        if roster.display and self.group is None:
+            roster.focus()
+        elif self.view == "rota":
+            self.query_one(RotaTable).focus()  # it scrolls on its own now
         self.call_after_refresh(self._redraw)
+
+    def action_toggle_view(self, view: str) -> None:
+        """The time grid or the rota (排班表), remembered for the next start."""
+        self.view = "rota" if view == "rota" else "grid"
+        self.preferences.week_view = self.view
+        self.preferences.save()
+        week = self._weeks.get(self.monday)
+        if self.view == "rota" and week is not None:
+            self._open_groups_for_rota(week)
+        if self.group is not None:
+            self.action_clear_selection()
+        else:
+            self._redraw()
 
     def action_clear_selection(self) -> None:
         if self.group is not None:
@@ -342,8 +377,7 @@ class MainScreen(AppScreen):
             self.call_after_refresh(self._redraw_if_rows_changed)
 
     def _redraw_if_rows_changed(self) -> None:
-        shown = (self.query_one(Heatmap) if self.group else self.query_one(WeekGrid)).minutes
-        if self._minutes() != shown:
+        if self.query_one(WeekPane).rows_changed():
             self._redraw()
 
     def on_screen_resume(self) -> None:
@@ -390,4 +424,6 @@ class MainScreen(AppScreen):
             return self.member is not None or self.group is not None
         if action == "cycle_department":
             return self.group is None  # a group's heatmap is not split by department
+        if action == "toggle_view":
+            return parameters != (self.view,)  # one "v": the view not shown
         return not (self.settings.read_only and action in ("plan", "export"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from shiftcell.scheduling import DepartmentKind, Member
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.views.heat import Heat
 from shiftcell.tui.views.week import Week
@@ -49,17 +49,20 @@ def title(
 
 def week_status(week: Week, member: Member | None) -> str:
     if member is not None:
-        return t(
+        hours = week.hours.get(member.employee_no, 0.0)
+        return tn(
+            "{name} ({number}): {hours:.0f} hour on shift this week, highlighted",
             "{name} ({number}): {hours:.0f} hours on shift this week, highlighted",
+            round(hours),
             name=member.name,
             number=member.employee_no,
-            hours=week.hours.get(member.employee_no, 0.0),
+            hours=hours,
         )
     return t(
-        "{people} people in {groups} groups · {shifts} shifts this week",
-        people=len(week.members),
-        groups=len(week.groups),
-        shifts=len(week.shifts),
+        "{people} in {groups} · {shifts} this week",
+        people=tn("{count} person", "{count} people", len(week.members)),
+        groups=tn("{count} group", "{count} groups", len(week.groups)),
+        shifts=tn("{count} shift", "{count} shifts", len(week.shifts)),
     )
 
 

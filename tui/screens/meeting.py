@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from shiftcell.db.planning import Planner
 from shiftcell.db.store import Store
@@ -25,8 +25,10 @@ from shiftcell.scheduling.meetings import (
     owing_make_up,
 )
 from shiftcell.tui.i18n import t
+from shiftcell.tui.screens.add_guest import find_guest
 from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.settings import Settings
+from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.record_table import Cell, RecordTable
 from shiftcell.tui.words.labels import status_label as member_status_label
 from shiftcell.tui.words.meetings import (
@@ -44,12 +46,15 @@ STATE_STYLES = {
     AttendanceState.ABSENT: "bold red",
     None: "dim",
 }
-RECORDING = {"present", "excused", "absent", "all_present", "notes"}
+GUEST_STYLE = "cyan"
+RECORDING = {"present", "excused", "absent", "all_present", "notes", "guest"}
 
 
 class MeetingScreen(AppScreen):
     CSS_PATH = "meeting.tcss"
+    # esc first: the footer keeps whole keys in this order as far as the width goes
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back"),
         Binding("p", "present", "Present"),
         Binding("x", "excused", "Excused"),
         Binding("a", "absent", "Absent"),
@@ -59,8 +64,8 @@ class MeetingScreen(AppScreen):
         Binding("w", "written_opinion", "Written opinion"),
         Binding("c", "cancel_meeting", "Call off"),
         Binding("e", "export", "Export"),
-        # Escape goes back as everywhere; the footer keeps its room for the record keys.
-        Binding("escape", "close", "Back", show=False),
+        # Last: at 80 columns the footer drops it before the keys used at every meeting.
+        Binding("g", "guest", "Guest"),
     ]
 
     @dataclass
@@ -91,7 +96,7 @@ class MeetingScreen(AppScreen):
         yield Static(id="summary")
         yield RecordTable(id="invited")
         # The palette (ctrl+p) still works; its label would push keys off 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load()
@@ -123,6 +128,23 @@ class MeetingScreen(AppScreen):
             self.post_message(self._read(t("Saved.")))
 
     @work(thread=True, group="meeting-write")
+    def add_guest(self, who: str) -> None:
+        """Record someone not invited as a guest, found by employee number or name."""
+        with self._writing:
+            found, problem = find_guest(self.store.members(), self.meeting, who)
+            if found is None:
+                self.app.call_from_thread(self.notify, problem, severity="error")
+                return
+            self.store.meetings.record(self.meeting_id, {}, guests=[found.employee_no])
+            self.post_message(self._read(t("{name} recorded as a guest.", name=found.name)))
+
+    @work(thread=True, group="meeting-write")
+    def remove_guest(self, employee_no: str, name: str) -> None:
+        with self._writing:
+            self.store.meetings.record(self.meeting_id, {}, not_guests=[employee_no])
+            self.post_message(self._read(t("{name} is no longer recorded as a guest.", name=name)))
+
+    @work(thread=True, group="meeting-write")
     def cancel(self) -> None:
         with self._writing:
             self.store.meetings.cancel(self.meeting_id)
@@ -136,7 +158,7 @@ class MeetingScreen(AppScreen):
         except MeetingNotFound:
             return self.Loaded(None, [], {})
         series = self.store.meetings.series(self.meeting_id)
-        wanted = sorted({a.employee_no for s in series for a in s.invited})
+        wanted = sorted({a.employee_no for s in series for a in s.invited} | set(meeting.guests))
         members = {m.employee_no: m for m in self.store.members(employee_nos=wanted)}
         planner = Planner(self.store)
         free = {} if meeting.cancelled else planner.outlook(meeting)
@@ -175,6 +197,7 @@ class MeetingScreen(AppScreen):
             t("Status"),
         ]
         rows = [(a.employee_no, self._row(a)) for a in meeting.invited]
+        rows += [(no, self._guest_row(no)) for no in meeting.guests]
         self.query_one(RecordTable).show(headers, rows)
 
     def _details(self, meeting: Meeting, series: list[Meeting]) -> Table:
@@ -223,6 +246,7 @@ class MeetingScreen(AppScreen):
                 text.append(t("Attendance is recorded once the meeting has begun."))
             else:
                 text.append(t("Nothing recorded yet."))
+            self._guests(meeting, text)
             if self.count is not None:
                 text.append("\n" + vote_summary(self.count, meeting, self.members))
             return text
@@ -240,6 +264,7 @@ class MeetingScreen(AppScreen):
         text.append(" · " + t("{count} absent", count=counts[AttendanceState.ABSENT]))
         if counts[None]:
             text.append(" · " + t("{count} not recorded", count=counts[None]), style="dim")
+        self._guests(meeting, text)
         owing = owing_make_up(series)
         names = ", ".join(self._member_name(no) for no in owing) if owing else t("nobody")
         text.append("\n" + t("Needs a make-up session: {members}", members=names))
@@ -249,6 +274,11 @@ class MeetingScreen(AppScreen):
         member = self.members.get(employee_no)
         return member is not None and votes.is_away(member)
 
+    @staticmethod
+    def _guests(meeting: Meeting, text: Text) -> None:
+        if meeting.guests:
+            text.append(" · " + t("guests: {count}", count=len(meeting.guests)), style=GUEST_STYLE)
+
     def _row(self, attendance: Attendance) -> list[Cell]:
         member = self.members.get(attendance.employee_no)
         return [
@@ -257,6 +287,19 @@ class MeetingScreen(AppScreen):
             Text(attendance_label(attendance.state), style=STATE_STYLES[attendance.state]),
             attendance.reason,
             self._at_that_time(attendance.employee_no),
+            (member.group or "—") if member else "",
+            _status(member),
+        ]
+
+    def _guest_row(self, employee_no: str) -> list[Cell]:
+        """Someone who came without an invitation: present, apart from the invited."""
+        member = self.members.get(employee_no)
+        return [
+            employee_no,
+            member.name if member else "?",
+            Text(t("guest"), style=GUEST_STYLE),
+            "",
+            "",
             (member.group or "—") if member else "",
             _status(member),
         ]
@@ -310,6 +353,11 @@ class MeetingScreen(AppScreen):
         employee_no = self.selected()
         if employee_no is None or not self.can_record():
             return
+        if self.meeting is not None and employee_no in self.meeting.guests:
+            # A guest came, or is no guest: "absent" takes them off the record.
+            if state is AttendanceState.ABSENT:
+                self.remove_guest(employee_no, self._member_name(employee_no))
+            return
         table = self.query_one(RecordTable)
         table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
         self.record({employee_no: (state, reason)})
@@ -326,6 +374,8 @@ class MeetingScreen(AppScreen):
         employee_no = self.selected()
         if employee_no is None or self.meeting is None or not self.can_record():
             return
+        if employee_no in self.meeting.guests:
+            return  # a guest came: there is nothing to excuse
         previous = next(
             (a.reason for a in self.meeting.invited if a.employee_no == employee_no), ""
         )
@@ -374,6 +424,19 @@ class MeetingScreen(AppScreen):
                 self.record({}, notes)
 
         self.app.push_screen(MeetingNotesScreen(self.meeting.notes), written)
+
+    def action_guest(self) -> None:
+        """Someone came who was not invited (a mobile member from elsewhere)."""
+        from shiftcell.tui.screens.add_guest import AddGuestScreen
+
+        if self.meeting is None or not self.can_record():
+            return
+
+        def given(who: str | None) -> None:
+            if who:
+                self.add_guest(who)
+
+        self.app.push_screen(AddGuestScreen(), given)
 
     def action_make_up(self) -> None:
         """Plan the 补课 for those who still owe it, with this meeting's groups."""

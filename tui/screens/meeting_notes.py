@@ -1,4 +1,8 @@
-"""The meeting's record in the secretary's words (会议记录)."""
+"""The meeting's record in the secretary's words (会议记录).
+
+Written notes are never lost to a stray `escape`: when they changed, the
+screen asks whether to save, discard or keep writing.
+"""
 
 from __future__ import annotations
 
@@ -36,4 +40,18 @@ class MeetingNotesScreen(ModalScreen[str | None]):
         self.dismiss(self.query_one(TextArea).text.strip())
 
     def action_dismiss_none(self) -> None:
-        self.dismiss(None)
+        from shiftcell.tui.screens.discard_notes import Answer, DiscardNotesScreen
+
+        if self.query_one(TextArea).text.strip() == self.notes.strip():
+            self.dismiss(None)
+            return
+
+        def answered(answer: Answer | None) -> None:
+            if answer == "save":
+                self.action_save()
+            elif answer == "discard":
+                self.dismiss(None)
+            else:
+                self.query_one(TextArea).focus()
+
+        self.app.push_screen(DiscardNotesScreen(), answered)

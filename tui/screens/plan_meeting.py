@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Select, SelectionList, Static
 from textual.worker import Worker
 
+from shiftcell.db.meetings import MeetingClash
 from shiftcell.db.planning import (
     LONGEST_RANGE,
     Plan,
@@ -24,10 +25,11 @@ from shiftcell.db.planning import (
     parse_words,
 )
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Proposal, Purpose
+from shiftcell.scheduling import Invitation, Proposal, Purpose
 from shiftcell.scheduling.meetings import Meeting, MeetingType
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.screens.base import report_failure
+from shiftcell.tui.screens.book_meeting import Booking
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.widgets.proposal_list import ProposalList, absentee_text
 from shiftcell.tui.words.bindings import translate_bindings
@@ -58,6 +60,14 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
     class Booked(Message):
         meetings: list[Meeting]
 
+    @dataclass
+    class Clashed(Message):
+        """Someone invited is already in another meeting then: nothing was booked."""
+
+        plan: Plan
+        booking: Booking
+        clashes: tuple[Invitation, ...]
+
     def __init__(
         self,
         store: Store,
@@ -82,7 +92,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            t("Plan a make-up session for {count} members", count=len(self.make_up_for))
+            tn(
+                "Plan a make-up session for {count} member",
+                "Plan a make-up session for {count} members",
+                len(self.make_up_for),
+            )
             if self.make_up_for
             else t("Plan a meeting"),
             id="title",
@@ -172,8 +186,19 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         self.post_message(self.Planned(Planner(self.store).plan(request, self.now)))
 
     @work(thread=True, group="plan-book")
-    def book(self, plan: Plan, starts: list[datetime], topic: str, place: str, notes: str) -> None:
-        ids = Planner(self.store).book(plan, starts, topic=topic, place=place, notes=notes)
+    def book(self, plan: Plan, booking: Booking, allow_clash: bool = False) -> None:
+        try:
+            ids = Planner(self.store).book(
+                plan,
+                booking.starts,
+                topic=booking.topic,
+                place=booking.place,
+                notes=booking.notes,
+                allow_clash=allow_clash,
+            )
+        except MeetingClash as clash:
+            self.post_message(self.Clashed(plan, booking, clash.clashes))
+            return
         self.post_message(self.Booked([self.store.meetings.get(i) for i in ids]))
 
     # -- the form ------------------------------------------------------------
@@ -192,7 +217,11 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         if last < first:
             return t("To is before From.")
         if (last - first).days >= LONGEST_RANGE:
-            return t("Plan at most {days} days at a time.", days=LONGEST_RANGE)
+            return tn(
+                "Plan at most {count} day at a time.",
+                "Plan at most {count} days at a time.",
+                LONGEST_RANGE,
+            )
         if last < self.now.date():
             return t("These dates are past: choose dates from today on.")
         self.asked += 1
@@ -274,9 +303,9 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         if not plan.proposals:
             return t("No time found in these dates; try other dates or a shorter meeting."), True
         summary = t(
-            "{count} proposals for {members} members · Enter chooses one",
-            count=len(plan.proposals),
-            members=plan.here,
+            "{proposals} for {members} · Enter chooses one",
+            proposals=tn("{count} proposal", "{count} proposals", len(plan.proposals)),
+            members=tn("{count} member", "{count} members", plan.here),
         )
         if plan.request.purpose.one_sitting:
             summary = vote_line(plan.request.purpose, plan.voters, plan.needed)
@@ -288,9 +317,10 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
                 ), True
         held = max(len(p.sessions) for p in plan.proposals)
         if held < plan.request.sessions:
-            summary += " · " + t(
-                "{held} session(s) already reach as many members as {sessions} would.",
-                held=held,
+            summary += " · " + tn(
+                "{count} session already reaches as many members as {sessions} would.",
+                "{count} sessions already reach as many members as {sessions} would.",
+                held,
                 sessions=plan.request.sessions,
             )
         return summary, False
@@ -323,8 +353,9 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
     def _chosen(self) -> None:
         self.action_book()
 
-    def action_book(self) -> None:
-        from shiftcell.tui.screens.book_meeting import Booking, BookMeetingScreen
+    def action_book(self, earlier: Booking | None = None) -> None:
+        """The booking dialog for the highlighted proposal (filled in as before, if it was)."""
+        from shiftcell.tui.screens.book_meeting import BookMeetingScreen
 
         proposal, plan = self.highlighted(), self.plan
         if proposal is None or plan is None or self.settings.read_only:
@@ -336,25 +367,42 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         def booked(booking: Booking | None) -> None:
             if booking is not None:
                 self._status(t("Booking…"))
-                self.book(plan, booking.starts, booking.topic, booking.place, booking.notes)
+                self.book(plan, booking)
 
         screen = BookMeetingScreen(
             proposal,
             plan.here,
             title,
+            earlier,
             voting=plan.request.purpose.one_sitting,
             opinions=_opinions_hint(proposal, plan),
         )
         self.app.push_screen(screen, booked)
 
+    @on(Clashed)
+    def _clashed(self, event: Clashed) -> None:
+        """Say who is already where, and ask; back means the dialog again, as it was."""
+        from shiftcell.tui.screens.meeting_clash import MeetingClashScreen
+
+        def answered(anyway: bool | None) -> None:
+            if anyway:
+                self._status(t("Booking…"))
+                self.book(event.plan, event.booking, allow_clash=True)
+            else:
+                self._status(t("Not booked: choose another time or proposal."))
+                self.action_book(event.booking)
+
+        self.app.push_screen(MeetingClashScreen(event.clashes, event.plan.name), answered)
+
     @on(Booked)
     def _booked(self, event: Booked) -> None:
         first = event.meetings[0]
         self.app.notify(
-            t(
-                "Booked: {topic}, {count} session(s) from {day}",
+            tn(
+                "Booked: {topic}, {count} session from {day}",
+                "Booked: {topic}, {count} sessions from {day}",
+                len(event.meetings),
                 topic=first.topic,
-                count=len(event.meetings),
                 day=f"{first.start:%Y-%m-%d %H:%M}",
             )
         )

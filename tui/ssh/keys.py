@@ -6,7 +6,8 @@ import base64
 from dataclasses import dataclass
 from pathlib import Path
 
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
+from shiftcell.tui.words.errors import os_error_text
 
 # DSA is broken and OpenSSH dropped it; shorter RSA keys are too weak to trust.
 REFUSED_ALGORITHMS = ("ssh-dss",)
@@ -30,7 +31,7 @@ def read_public_key(path: Path) -> PublicKey:
         raw = path.read_bytes()
     except OSError as error:
         raise KeyFileError(
-            t("{path}: cannot read it ({error})", path=path, error=error.strerror)
+            t("{path}: cannot read it ({error})", path=path, error=os_error_text(error))
         ) from None
     return parse_public_key(raw, path)
 
@@ -50,14 +51,18 @@ def parse_public_key(raw: bytes, path: Path | str) -> PublicKey:
     lines = [line for line in raw.splitlines() if line.strip() and not line.startswith(b"#")]
     if len(lines) > 1 and not raw.lstrip().startswith(b"----"):
         raise KeyFileError(
-            t("{path} holds {count} keys; give a file with one key", path=path, count=len(lines))
+            tn(
+                "{path} holds {count} key; give a file with one key",
+                "{path} holds {count} keys; give a file with one key",
+                len(lines),
+                path=path,
+            )
         )
     try:
         key = asyncssh.import_public_key(raw)
-    except (asyncssh.KeyImportError, ValueError) as error:
-        raise KeyFileError(
-            t("{path}: not an SSH public key ({error})", path=path, error=error)
-        ) from None
+    except (asyncssh.KeyImportError, ValueError):
+        # asyncssh's reason ("Invalid public key") adds nothing, in English only
+        raise KeyFileError(t("{path}: not an SSH public key", path=path)) from None
     algorithm = key.get_algorithm()
     if algorithm in REFUSED_ALGORITHMS:
         raise KeyFileError(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.settings import Settings
 
 if TYPE_CHECKING:
@@ -93,7 +93,13 @@ async def _serve(config: ServerConfig, recorder: Recorder) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     await stop.wait()
-    click.echo(t("Stopping: ending {count} session(s)…", count=len(service.sessions)))
+    click.echo(
+        tn(
+            "Stopping: ending {count} session…",
+            "Stopping: ending {count} sessions…",
+            len(service.sessions),
+        )
+    )
     acceptor.close()
     await service.stop_sessions()
     await acceptor.wait_closed()

@@ -22,7 +22,7 @@ import click
 
 from shiftcell.db.ssh_keys import Refusal, SshEvent, SshKey
 from shiftcell.db.store import Store
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.ssh.environment import session_command
 from shiftcell.tui.ssh.limits import FailureLimiter
 from shiftcell.tui.ssh.session import Refusals, SessionSpec, TerminalSession
@@ -201,9 +201,10 @@ class Connection(asyncssh.SSHServer):
             self._refuse(Refusal.SERVER_FULL, str(service.config.max_sessions))
             raise asyncssh.ChannelOpenError(
                 asyncssh.OPEN_RESOURCE_SHORTAGE,
-                t(
+                tn(
+                    "shiftcell is serving its maximum of {count} session; try again later",
                     "shiftcell is serving its maximum of {count} sessions; try again later",
-                    count=service.config.max_sessions,
+                    service.config.max_sessions,
                 ),
             )
         refusals = Refusals(

@@ -2,7 +2,8 @@
 
 Read and computed in a worker thread through the scheduler, with the same
 rules a meeting proposal uses (changeover buffers, rest after night shifts,
-leave), so that a bright cell is a time a meeting could really be held.
+leave, booked meetings), so that a bright cell is a time a meeting could
+really be held; a cell that began before now is marked past.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Heat:
     counts: np.ndarray  # int, shape (7, rows); -1 where no slot exists
     availability: Availability
     slot_at: dict[tuple[int, int], int]  # (day, row) -> slot index
+    past: np.ndarray  # bool, shape (7, rows): the cell began before now
 
     def cell(self, day: int, row: int) -> Cell | None:
         """Who is free in one cell, and why each of the others is not."""
@@ -54,14 +56,20 @@ class Cell:
     busy: tuple[tuple[Member, Reason], ...]
 
 
-def load_heat(store: Store, group: str, monday: date, minutes: int) -> Heat:
-    """The group's availability for every ``minutes``-long cell of the week."""
+def load_heat(
+    store: Store, group: str, monday: date, minutes: int, now: datetime | None = None
+) -> Heat:
+    """The group's availability for every ``minutes``-long cell of the week.
+
+    Cells that began before ``now`` are marked past: a meeting can no longer start there.
+    """
     planner = Planner(store)
     members = tuple(store.members(groups=[group]))
     rules = planner.rules(duration=minutes, step=minutes, earliest=time(0), latest=time(0))
     availability = planner.availability(members, monday, monday + timedelta(days=6), rules)
     rows = 24 * 60 // minutes
     counts = np.full((7, rows), -1, dtype=int)
+    past = np.zeros((7, rows), dtype=bool)
     free = availability.free_count()
     slot_at = {}
     for index, slot in enumerate(availability.slots):
@@ -70,4 +78,5 @@ def load_heat(store: Store, group: str, monday: date, minutes: int) -> Heat:
         if 0 <= day < 7 and 0 <= row < rows:
             counts[day, row] = int(free[index])
             slot_at[day, row] = index
-    return Heat(group, monday, minutes, members, counts, availability, slot_at)
+            past[day, row] = now is not None and slot.start.timestamp() < now.timestamp()
+    return Heat(group, monday, minutes, members, counts, availability, slot_at, past)

@@ -8,13 +8,23 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from shiftcell.db.store import Store
 from shiftcell.scheduling import DepartmentKind, Group, Member, Shift
 from shiftcell.scheduling.localtime import day_start
 from shiftcell.scheduling.meetings import Meeting
+from shiftcell.tui.views.short_forms import shift_codes
 from shiftcell.tui.views.week_layout import Block, crews, meeting_blocks
+
+if TYPE_CHECKING:
+    from shiftcell.tui.views.rota import Rota
+
+
+MORNING = 6 * 60
+EARLY_MORNING = 4 * 60  # a shift starting before this is a night shift
 
 
 def monday_of(day: date) -> date:
@@ -49,6 +59,33 @@ class Week:
 
     def kind_of(self, member: Member) -> DepartmentKind:
         return self.kinds.get(member.department, DepartmentKind.OTHER)
+
+    def prepare(self, *, rota: bool) -> None:
+        """Work out now, in the reading worker, what drawing would otherwise work out on
+        the UI thread: the shifts' short codes, where the grid opens, the rota if shown."""
+        _ = self.codes, self.opening_minute
+        if rota:
+            _ = self.rota
+
+    @cached_property
+    def opening_minute(self) -> int:
+        """Where the time grid opens: the morning, or the week's earliest shift if it starts
+        earlier in the morning (a 05:30 canteen shift); night shifts do not count."""
+        starts = (crew.start for crew in self.crews if not crew.continued)
+        return min([MORNING, *(minute for minute in starts if minute >= EARLY_MORNING)])
+
+    @cached_property
+    def rota(self) -> Rota:
+        """The week as a rota (排班表); worked out when first asked, in the worker if the
+        rota is on screen."""
+        from shiftcell.tui.views.rota import build_rota
+
+        return build_rota(self.monday, self.shifts, self.meetings, self.codes, self.zone)
+
+    @cached_property
+    def codes(self) -> dict[str, str]:
+        """A short code for each shift label of the week ("早班" -> "早")."""
+        return shift_codes({shift.label or "" for shift in self.shifts})
 
 
 def load_week(store: Store, monday: date) -> Week:

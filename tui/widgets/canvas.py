@@ -55,6 +55,13 @@ class Canvas:
                 self.styles[y][column + 1] = style
             column += size
 
+    def row(self, y: int) -> Canvas:
+        """A copy of row ``y``, to write on without touching this canvas."""
+        copy = Canvas(self.width, 1)
+        copy.chars[0] = list(self.chars[y])
+        copy.styles[0] = list(self.styles[y])
+        return copy
+
     def strip(self, y: int) -> Strip:
         """Row ``y`` as segments, one per run of the same style."""
         segments: list[Segment] = []

@@ -10,7 +10,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from shiftcell.tui.widgets.canvas import Canvas
-from shiftcell.tui.widgets.week_axis import Axis
+from shiftcell.tui.widgets.week_axis import GUTTER, Axis
 from shiftcell.tui.words.labels import weekday_label
 from shiftcell.tui.words.textwidth import cells
 
@@ -27,19 +27,28 @@ class DayHeader(Widget):
         super().__init__(id=id)
         self.monday = date.today()
         self.today = date.today()
+        self.indent = GUTTER
 
     def show(self, monday: date, today: date) -> None:
         self.monday, self.today = monday, today
         self.refresh()
 
+    def set_indent(self, indent: int) -> None:
+        """Line up with the columns below: the rota's name column is wider."""
+        if indent != self.indent:
+            self.indent = indent
+            self.refresh()
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        axis = Axis(width, 60)
-        canvas = Canvas(width, 1)
+        axis = Axis(width, 60, self.indent)
+        lit = self.rich_style  # lit when its panel has the keys
+        base = Style(color=lit.color, bgcolor=lit.bgcolor)
+        canvas = Canvas(width, 1, base)
         days = [self.monday + timedelta(days=index) for index in range(7)]
         labels = day_labels(days, axis.column_width, today=self.today)
         for index, (day, label) in enumerate(zip(days, labels, strict=True)):
-            style = TODAY if day == self.today else DAY
+            style = TODAY if day == self.today else base + DAY
             canvas.fill(axis.column_x(index), 0, axis.column_width, " ", style)
             canvas.write(axis.column_x(index), 0, label, style, axis.column_width)
         return canvas.strip(0) if y == 0 else Strip.blank(width)

@@ -30,8 +30,9 @@ SHADES = [
 ]
 PLAIN_FILL = [" ", " ", "░", "▒", "▓", "█"]
 CURSOR = Style(reverse=True, bold=True)
-OUTSIDE = Style(color="#6c6c6c")
-# The scheduler's default window for meetings (Rules: 07:00 to 22:00).
+# A cell already begun: its count stays readable, but nothing there can be booked.
+PAST = Style(color="#767676", bgcolor="#1c1c1c", dim=True)
+# The scheduler's default window for meetings (Rules: 07:00 to 22:00): all the heatmap shows.
 MEETING_HOURS = (Rules().earliest_minute, Rules().latest_minute)
 
 
@@ -71,29 +72,46 @@ class Heatmap(Widget, can_focus=True):
         self.plain = plain
         self.heat: Heat | None = None
         self.minutes = 60
-        self.cursor = (0, 0)
+        self.cursor = (0, 0)  # day, and row from midnight (the heat's own rows)
+        self._unset = True
         self.today: int | None = None
         self.now_minute = 0
+
+    def axis(self, width: int) -> Axis:
+        """Only the hours a meeting may be held: the night would be rows of nothing."""
+        return Axis(width, self.minutes, first=MEETING_HOURS[0], last=MEETING_HOURS[1])
+
+    @property
+    def _offset(self) -> int:
+        """Heat rows (from midnight) before the first row shown."""
+        return MEETING_HOURS[0] // self.minutes
+
+    @property
+    def cursor_row(self) -> int:
+        """The cursor's row on screen."""
+        return self.cursor[1] - self._offset
 
     def show(self, heat: Heat, today: int | None, now_minute: int) -> None:
         self.heat, self.minutes = heat, heat.minutes
         self.today, self.now_minute = today, now_minute
-        rows = Axis(80, self.minutes).rows
         day, row = self.cursor
-        if today is not None and self.cursor == (0, 0):
-            day, row = today, now_minute // self.minutes
-        self.cursor = (min(day, 6), min(row, rows - 1))
+        if self._unset:
+            day, row = (today, now_minute // self.minutes) if today is not None else (0, 0)
+            self._unset = False
+        self.cursor = (min(day, 6), self._clamp(row))
         self.refresh(layout=True)
 
+    def _clamp(self, row: int) -> int:
+        return max(self._offset, min(self._offset + self.axis(80).rows - 1, row))
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return Axis(width, self.minutes).rows
+        return self.axis(width).rows
 
     def action_move(self, days: int, rows: int) -> None:
-        total = Axis(80, self.minutes).rows
         day, row = self.cursor
-        self.cursor = ((day + days) % 7, max(0, min(total - 1, row + rows)))
+        self.cursor = ((day + days) % 7, self._clamp(row + rows))
         self.refresh()
-        self.scroll_visible_row(self.cursor[1])
+        self.scroll_visible_row(self.cursor_row)
 
     def scroll_visible_row(self, row: int) -> None:
         from textual.geometry import Region
@@ -104,18 +122,18 @@ class Heatmap(Widget, can_focus=True):
         self.post_message(self.CellChosen(*self.cursor))
 
     def on_click(self, event: events.Click) -> None:
-        day = Axis(self.size.width, self.minutes).day_at(event.x)
+        day = self.axis(self.size.width).day_at(event.x)
         if day is not None and self.heat is not None:
-            self.cursor = (day, event.y)
+            self.cursor = (day, event.y + self._offset)
             self.refresh()
-            self.post_message(self.CellChosen(day, event.y))
+            self.post_message(self.CellChosen(*self.cursor))
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        axis = Axis(width, self.minutes)
+        axis = self.axis(width)
         canvas = Canvas(width, 1)
-        minute = y * self.minutes
-        if self.today is not None and y == self.now_minute // self.minutes:
+        minute = axis.minute_of(y)
+        if self.today is not None and minute <= self.now_minute < minute + self.minutes:
             canvas.write(
                 0, 0, f"{self.now_minute // 60:02d}:{self.now_minute % 60:02d}▶", NOW_LABEL
             )
@@ -124,10 +142,11 @@ class Heatmap(Widget, can_focus=True):
         for day in range(1, 7):
             canvas.write(axis.column_x(day) - 1, 0, "│", SEPARATOR)
         heat = self.heat
-        if heat is not None and y < heat.counts.shape[1]:
+        row = y + self._offset
+        if heat is not None and 0 <= y < axis.rows and row < heat.counts.shape[1]:
             total = len(heat.members)
             for day in range(7):
-                self._cell(canvas, axis, day, int(heat.counts[day, y]), total, (day, y))
+                self._cell(canvas, axis, day, int(heat.counts[day, row]), total, (day, row))
         return canvas.strip(0)
 
     def _cell(
@@ -135,14 +154,13 @@ class Heatmap(Widget, can_focus=True):
     ) -> None:
         if free < 0:
             return
-        minute = at[1] * self.minutes
-        if not MEETING_HOURS[0] <= minute < MEETING_HOURS[1]:
-            # Outside the hours meetings are held: free, but nobody meets at 03:00.
-            canvas.write(axis.column_x(day) + axis.column_width // 2, 0, "·", OUTSIDE)
-            return
         level = shade(free, total)
-        style = SHADES[level] + (CURSOR if at == self.cursor and self.has_focus else Style())
+        past = self.heat is not None and bool(self.heat.past[at])
+        style = (PAST if past else SHADES[level]) + (
+            CURSOR if at == self.cursor and self.has_focus else Style()
+        )
         x, w = axis.column_x(day), axis.column_width
-        canvas.fill(x, 0, w, PLAIN_FILL[level] if self.plain else " ", style)
+        fill = " " if past or not self.plain else PLAIN_FILL[level]
+        canvas.fill(x, 0, w, fill, style)
         text = f"{free}/{total}" if w >= len(f"{free}/{total}") + 1 else str(free)
         canvas.write(x + max(0, (w - len(text)) // 2), 0, text, style, w)

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from shiftcell.db.planning import Plan
 from shiftcell.scheduling import Proposal, Session
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.words.labels import weekday_label
 from shiftcell.tui.words.reasons import describe
 from shiftcell.tui.words.votes import away_reason
@@ -73,7 +73,9 @@ def proposal_text(index: int, proposal: Proposal, plan: Plan) -> Text:
         for number, session in enumerate(sessions, 1):
             text.append(f"\n{INDENT}{number}) ", style="bold")
             text.append(session_label(session))
-            text.append(" · " + t("{count} attend", count=len(session.attendees)), style="dim")
+            text.append(
+                " · " + tn("{count} attends", "{count} attend", len(session.attendees)), style="dim"
+            )
     text.append("\n" + INDENT)
     slide = " · ".join(n for n in notes if n)
     if slide:

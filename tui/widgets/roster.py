@@ -12,7 +12,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from shiftcell.scheduling import Employment, Member, Role, Status
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.views.week import Week
 from shiftcell.tui.words.labels import status_label
 from shiftcell.tui.words.textwidth import cells, fit
@@ -43,10 +43,16 @@ class Roster(Tree[RosterEntry]):
     class BranchChosen(Message):
         branch: str
 
+    class LinesChanged(Message):
+        """Groups were opened or closed, or the roster refilled: its lines moved."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(t("Roster"), data=RosterEntry(), id=id)
         self.show_root = False
         self.guide_depth = 2
+        # enter chooses a line and never folds a group away; space or a click on the
+        # arrow opens and closes one
+        self.auto_expand = False
         self.week: Week | None = None
         self._people: tuple[str, ...] = ()
         self._sizes: Counter[str | None] = Counter()  # members by group
@@ -88,17 +94,35 @@ class Roster(Tree[RosterEntry]):
         if groups and first:
             # enter on the first group shows its heatmap; lines exist after a refresh
             self.call_after_refresh(self.move_cursor, groups[0])
+        self.post_message(self.LinesChanged())
+
+    def open_every_group(self) -> None:
+        """Every member in view: the rota of a branch that fits on a few screens."""
+        for node in self._group_nodes():
+            if not node.is_expanded:
+                self._add_members(node)
+                node.expand()
+
+    def lines(self) -> list[RosterEntry]:
+        """What each line shows, top to bottom, as the roster is open now."""
+        found: list[RosterEntry] = []
+
+        def walk(node: TreeNode[RosterEntry]) -> None:
+            for child in node.children:
+                if child.data is not None:
+                    found.append(child.data)
+                if child.is_expanded:
+                    walk(child)
+
+        walk(self.root)
+        return found
 
     def _add_members(self, node: TreeNode[RosterEntry]) -> None:
         entry = node.data
         if entry is None or entry.group is None or node.children or self.week is None:
             return
         hours = self.week.hours
-        members = sorted(
-            (m for m in self.week.members if m.group == entry.group),
-            key=lambda m: (ROLE_ORDER[m.role], m.employee_no),
-        )
-        for member in members:
+        for member in members_of(self.week, entry.group):
             node.add_leaf(
                 member_line(member, hours.get(member.employee_no, 0.0)),
                 data=RosterEntry(entry.branch, entry.group, member),
@@ -119,6 +143,10 @@ class Roster(Tree[RosterEntry]):
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[RosterEntry]) -> None:
         self._add_members(event.node)
+        self.post_message(self.LinesChanged())
+
+    def on_tree_node_collapsed(self, event: Tree.NodeCollapsed[RosterEntry]) -> None:
+        self.post_message(self.LinesChanged())
 
     def _group_nodes(self) -> list[TreeNode[RosterEntry]]:
         return [node for branch in self.root.children for node in branch.children]
@@ -138,12 +166,35 @@ class Roster(Tree[RosterEntry]):
         if entry.member is not None:
             self.post_message(self.MemberChosen(entry.member))
         elif entry.group is not None:
+            if not event.node.is_expanded:
+                event.node.expand()  # its members in view beside its heatmap
             self.post_message(self.GroupChosen(entry.group))
         elif entry.branch is not None:
             self.post_message(self.BranchChosen(entry.branch))
 
 
 ROLE_ORDER = {Role.LEADER: 0, Role.DEPUTY: 1, Role.MEMBER: 2}
+
+
+def members_of(week: Week, group: str) -> list[Member]:
+    """A group's members as the roster lists them: leader, deputy, then by number."""
+    return sorted(
+        (m for m in week.members if m.group == group),
+        key=lambda m: (ROLE_ORDER[m.role], m.employee_no),
+    )
+
+
+def every_line(week: Week) -> list[RosterEntry]:
+    """Every line of the roster with every group open: the rota with the roster hidden."""
+    found = []
+    for branch in week.branches:
+        found.append(RosterEntry(branch=branch))
+        for group in (g for g in week.groups if g.branch == branch):
+            found.append(RosterEntry(branch, group.name))
+            found += [RosterEntry(branch, group.name, m) for m in members_of(week, group.name)]
+    return found
+
+
 STATUS_STYLE = {
     Status.FULL: "",
     Status.PROBATIONARY: "#ffaf5f",
@@ -159,22 +210,25 @@ TOGGLE_STYLE = Style.from_meta({"toggle": True})
 
 def group_line(name: str, count: int, room: int | None = None) -> Text:
     """ "第一食堂党小组 8 人", the name cut short with "…" when ``room`` cells are too few."""
-    size = f" {t('{count} people', count=count)}"
+    size = f" {tn('{count} person', '{count} people', count)}"
     if room is not None and cells(name) + cells(size) > room:
         name = fit(name, max(1, room - cells(size)))
     return Text.assemble((name, "bold"), (size, "dim"))
 
 
 def member_line(member: Member, hours: float) -> Text:
-    """ "★王伟   预备  流动 外聘  32h": leader star, status unless full, badges, hours."""
+    """ "★王伟    32h 预备党员 流出 外聘": leader star, hours, status unless full, badges.
+
+    The hours come before the words: a narrow roster cuts the end of the line.
+    """
     star = "★" if member.role is Role.LEADER else "☆" if member.role is Role.DEPUTY else " "
     name = member.name + " " * max(0, NAME_CELLS - cells(member.name))
     line = Text.assemble((star, "bold #ffd75f"), (name, "bold" if star.strip() else ""))
+    line.append(f"{hours:3.0f}h", "dim")
     if member.status is not Status.FULL:
         line.append(f" {status_label(member.status)}", STATUS_STYLE[member.status])
     if member.mobile:
         line.append(f" {mobility_mark(member.mobile)}", "bold #d7afff")
     if member.employment is Employment.EXTERNAL:
         line.append(f" {t('ext')}", "#d7afff")
-    line.append(f" {hours:.0f}h", "dim")
     return line

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -14,7 +14,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from shiftcell.scheduling import DepartmentKind
-from shiftcell.tui.i18n import t
+from shiftcell.tui.views.block_text import block_lines
 from shiftcell.tui.views.week_layout import Block, lanes_per_day
 from shiftcell.tui.widgets.canvas import Canvas
 from shiftcell.tui.widgets.week_axis import (
@@ -48,16 +48,28 @@ class WeekGrid(Widget):
         self.blocks: Sequence[Block] = ()
         self.today: int | None = None  # column of today, when this week holds it
         self.now_minute = 0
+        self.codes: Mapping[str, str] = {}  # shift label -> short code ("早班" -> "早")
         self._canvas: Canvas | None = None
         self._placed: list[tuple[int, int, range, Block]] = []  # where each block was drawn
+        # Labels to repeat at the top of the view when a block's own top is scrolled
+        # out of sight: (x, text width, rows, block); and counts not written on every row.
+        self._labelled: list[tuple[int, int, range, Block]] = []
+        self._quiet_counts: dict[int, list[tuple[int, str, Style, int]]] = defaultdict(list)
+        self._kept: tuple[int, dict[int, list[tuple[int, str, Style, int]]]] | None = None
 
     def show(
-        self, blocks: Sequence[Block], minutes: int, today: int | None = None, now_minute: int = 0
+        self,
+        blocks: Sequence[Block],
+        minutes: int,
+        today: int | None = None,
+        now_minute: int = 0,
+        codes: Mapping[str, str] | None = None,
     ) -> None:
         self.blocks = blocks
         self.minutes = minutes
         self.today = today
         self.now_minute = now_minute
+        self.codes = codes or {}
         self._canvas = None
         self.styles.height = Axis(self.size.width or 80, minutes).rows
         self.refresh(layout=True)
@@ -76,16 +88,53 @@ class WeekGrid(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return Axis(width, self.minutes).rows
 
+    def on_mount(self) -> None:
+        if self.parent is not None:
+            # labels cut off by the top of the view are repeated there: redraw on scroll
+            self.watch(self.parent, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self) -> None:
+        self.refresh()
+
+    def _top(self) -> int:
+        return int(getattr(self.parent, "scroll_y", 0))
+
     def render_line(self, y: int) -> Strip:
         canvas = self._canvas
         if canvas is None or canvas.width != self.size.width:
             canvas = self._canvas = self._draw(self.size.width)
-        if 0 <= y < canvas.height:
+        if not 0 <= y < canvas.height:
+            return Strip.blank(self.size.width)
+        kept = self._kept_labels(self._top()).get(y)
+        if not kept:
             return canvas.strip(y)
-        return Strip.blank(self.size.width)
+        row = canvas.row(y)
+        for x, text, style, width in kept:
+            row.write(x, 0, text, style, width)
+        return row.strip(0)
+
+    def _kept_labels(self, top: int) -> dict[int, list[tuple[int, str, Style, int]]]:
+        """What to write again at the top of the view, row by row: the labels of the
+        blocks whose own top is above it, so that a tall lane is never left unnamed,
+        and the counts beside the lanes."""
+        if self._kept is not None and self._kept[0] == top:
+            return self._kept[1]
+        kept: dict[int, list[tuple[int, str, Style, int]]] = defaultdict(list)
+        for x, width, rows, block in self._labelled:
+            if rows.start < top < rows.stop:
+                lines = block_lines(block, width, rows.stop - top, self.codes)
+                for index, line in enumerate(lines):
+                    style = self._style(block) + Style(bold=index == 0)
+                    kept[top + index].append((x, line, style, width))
+        kept[top].extend(self._quiet_counts.get(top, ()))
+        self._kept = (top, kept)
+        return kept
 
     def _draw(self, width: int) -> Canvas:
         self._placed = []
+        self._labelled = []
+        self._quiet_counts = defaultdict(list)
+        self._kept = None
         axis = Axis(width, self.minutes)
         canvas = Canvas(width, axis.rows)
         now_row = axis.row_of(self.now_minute) if self.today is not None else -1
@@ -106,7 +155,11 @@ class WeekGrid(Widget):
         for block in self.blocks:
             x, w, visible = self._lane_place(axis, lanes[block.day], block.lane)
             if visible:
-                self._draw_block(canvas, axis, block, axis.column_x(block.day) + x, w)
+                # a lane's words stop a cell short of the next lane's, so that they never
+                # run into each other ("日班×+11")
+                last = x + w >= axis.column_width
+                room = w if last else w - 1
+                self._draw_block(canvas, axis, block, axis.column_x(block.day) + x, w, room)
             elif block.highlighted:
                 on_top.append(block)  # too narrow for lanes: drawn across the counts
             else:
@@ -117,7 +170,8 @@ class WeekGrid(Widget):
             same = above is not None and above.total() == kinds.total()
             self._draw_overflow(canvas, axis, day, row, kinds, lanes[day], label=not same)
         for block in on_top:
-            self._draw_block(canvas, axis, block, axis.column_x(block.day), axis.column_width)
+            width = axis.column_width
+            self._draw_block(canvas, axis, block, axis.column_x(block.day), width, width)
         return canvas
 
     def _draw_overflow(
@@ -140,10 +194,13 @@ class WeekGrid(Widget):
         style = KIND_STYLES[kind] + OVERFLOW
         fill = KIND_FILL[kind] if self.plain else " "
         canvas.fill(axis.column_x(day) + x, row, w, fill, style)
-        if not label and visible > 1:
-            return  # beside blocks, the count is written where it changes, not on every row
         sign = "+" if visible > 1 else ""
-        canvas.write(axis.column_x(day) + x, row, f"{sign}{kinds.total()}", style, w)
+        text = f"{sign}{kinds.total()}"
+        if not label and visible > 1:
+            # beside blocks, the count is written where it changes, not on every row
+            self._quiet_counts[row].append((axis.column_x(day) + x, text, style, w))
+            return
+        canvas.write(axis.column_x(day) + x, row, text, style, w)
 
     @staticmethod
     def _visible_lanes(axis: Axis, lanes: int) -> int:
@@ -164,37 +221,25 @@ class WeekGrid(Widget):
         last = max(first + 1, -(-block.end // self.minutes))
         return range(first, min(last, axis.rows))
 
-    def _draw_block(self, canvas: Canvas, axis: Axis, block: Block, x: int, w: int) -> None:
-        style = (
-            MEETING
-            if block.meeting
-            else HIGHLIGHT
-            if block.highlighted
-            else KIND_STYLES[block.kind]
-        )
+    def _style(self, block: Block) -> Style:
+        if block.meeting:
+            return MEETING
+        return HIGHLIGHT if block.highlighted else KIND_STYLES[block.kind]
+
+    def _draw_block(
+        self, canvas: Canvas, axis: Axis, block: Block, x: int, w: int, room: int
+    ) -> None:
+        """The block's colour over its ``w`` cells, its words within the first ``room``."""
+        style = self._style(block)
         fill = KIND_FILL[block.kind] if self.plain and not block.highlighted else " "
-        lines = block_lines(block)
         rows = self._rows(axis, block)
+        lines = block_lines(block, room, len(rows), self.codes)
         self._placed.append((x, w, rows, block))
+        self._labelled.append((x, room, rows, block))
         for index, row in enumerate(rows):
             canvas.fill(x, row, w, fill, style)
             if index < len(lines):
-                canvas.write(x, row, lines[index], style + Style(bold=index == 0), w)
+                canvas.write(x, row, lines[index], style + Style(bold=index == 0), room)
 
 
-def block_lines(block: Block) -> list[str]:
-    """What a block says, most telling first: it is cut to the rows it spans."""
-    mark = "↳" if block.continued else ""
-    if block.meeting:
-        return [f"◆{block.label}", block.hours, block.post]
-    if len(block.names) == 1:
-        return [mark + block.names[0], block.post, block.hours]
-    return [
-        mark + t("{shift}×{count}", shift=block.label or block.hours, count=len(block.names)),
-        block.hours,
-        block.post,
-        *block.names,
-    ]
-
-
-__all__ = ["GUTTER", "WeekGrid", "block_lines"]
+__all__ = ["GUTTER", "WeekGrid"]

@@ -26,7 +26,7 @@ def calendar_words() -> CalendarWords:
         cancelled=t("Cancelled: {summary}"),
         groups=t("Groups: {names}"),
         invited=t("Invited ({count}): {names}"),
-        reminder=t("{summary} begins in {minutes} minutes"),
+        reminder=t("{summary} begins in {minutes} min"),
         member_calendar=t("{name} ({employee_no}): shifts and meetings"),
         group_calendar=t("{group}: shifts and meetings"),
         all_calendar=t("{organisation}: shifts and meetings"),

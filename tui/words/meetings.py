@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from shiftcell.scheduling.meetings import AttendanceState, Meeting, MeetingType
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import join_list, t
 
 # What `meetings book --type` accepts: the stored value, its English words, its Chinese name.
 TYPE_WORDS: dict[str, MeetingType] = {
@@ -64,7 +64,7 @@ def type_choices() -> str:
         firsts.setdefault(kind, []).append(word)
     english = {kind: words[0] for kind, words in firsts.items()}
     chinese = {kind: next(w for w in words if not w.isascii()) for kind, words in firsts.items()}
-    return ", ".join(f"{english[k]}/{chinese[k]}" for k in MeetingType)
+    return join_list(f"{english[k]}/{chinese[k]}" for k in MeetingType)
 
 
 def meeting_type_label(kind: MeetingType) -> str:

@@ -13,7 +13,8 @@ from shiftcell.tui.i18n import t
 
 
 def describe(reason: Reason, on: date | None = None) -> str:
-    """``reason`` in words: "on shift 10:30–19:30 at 第一食堂", "on leave until 12-09"."""
+    """``reason`` in words: "on shift 10:30–19:30 at 第一食堂", "on leave until 12-09",
+    "in meeting «学习全会精神» 20:15–21:00"."""
     day = on or reason.start.date()
     if reason.kind is ReasonKind.LEAVE:
         last = _last_day(reason.end)
@@ -23,6 +24,8 @@ def describe(reason: Reason, on: date | None = None) -> str:
     if reason.kind is ReasonKind.REST:
         return t("resting after night shift until {time}", time=_clock(reason.end, day))
     hours = f"{_clock(reason.start, day)}–{_clock(reason.end, day)}"
+    if reason.kind is ReasonKind.MEETING:
+        return t("in meeting «{topic}» {hours}", topic=reason.label or "", hours=hours)
     if reason.post:
         return t("on shift {hours} at {post}", hours=hours, post=reason.post)
     return t("on shift {hours}", hours=hours)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -38,3 +39,38 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
         "  ".join(pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip() for row in rows
     )
     return "\n".join(lines)
+
+
+def is_wide(text: str) -> bool:
+    """Whether ``text`` holds a character two cells wide (Chinese, full-width punctuation)."""
+    return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+
+
+# A space, a run of narrow characters (an English word, a path), or one wide character.
+_TOKEN = re.compile(r"\s+|[^\s\u1100-\uffff]+|.", re.DOTALL)
+# Wide punctuation that must not begin a line: the character before it goes down with it.
+_CLOSING = set("，。、；：！？）」』》〉”’…")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken at spaces or between
+    wide characters (Chinese has no spaces), never before closing punctuation."""
+    lines: list[str] = []
+    line: list[str] = []  # the tokens of the line being filled
+    for token in _TOKEN.findall(text.replace("\n", " ")):
+        if cells("".join(line) + token) <= width or not line:
+            line.append(token)
+            continue
+        carried: list[str] = []
+        if token in _CLOSING:  # "多）。": the word before the punctuation goes down with it
+            while line and line[-1] in _CLOSING:
+                carried.insert(0, line.pop())
+            if line:
+                carried.insert(0, line.pop())
+            if not "".join(line).strip():  # nothing would be left: keep the line as it was
+                line, carried = line + carried, []
+        lines.append("".join(line).rstrip())
+        line = carried + ([] if token.isspace() else [token])
+    if "".join(line).strip():
+        lines.append("".join(line).rstrip())
+    return lines

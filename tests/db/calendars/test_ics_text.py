@@ -167,11 +167,17 @@ def test_the_text_writer_and_icalendar_write_the_same_events(
     assert unfolded(text) == unfolded(reference)
     starts = expanded_starts(text)
     assert starts == expanded_starts(reference)
-    # The expanding parser reads a start in the second pass of a repeated
-    # hour (written in UTC) an hour early, whoever wrote it; the rest exactly.
+    # The expanding parser misreads a shift with either end in the repeated
+    # hour of a daylight-saving change (such an end is written in UTC), whoever
+    # wrote it; every other start it reads exactly.
     assert len(starts) == len(shifts)
-    exact = Counter(s.start_ts for s in shifts if not s.start.fold)
+    exact = Counter(s.start_ts for s in shifts if not (_repeated(s.start) or _repeated(s.end)))
     assert not exact - Counter(starts)
+
+
+def _repeated(moment: datetime) -> bool:
+    """A wall-clock time that happens twice (the hour repeated when daylight saving ends)."""
+    return moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
 
 
 @settings(max_examples=30, deadline=None)
@@ -199,8 +205,16 @@ def test_every_zone_is_named_as_icalendar_names_it() -> None:
         assert time_line("DTSTART", moment).removesuffix("\r\n") in written, zone_name
 
 
+# What reaches a content line is already escaped: a line break in a value is written \n by then.
+ESCAPED = st.text(
+    alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\r\n"),
+    min_size=1,
+    max_size=200,
+)
+
+
 @settings(max_examples=300)
-@given(prefix=st.integers(0, 80), text=st.text(min_size=1, max_size=200))
+@given(prefix=st.integers(0, 80), text=ESCAPED)
 def test_a_fold_never_cuts_a_character_and_no_line_exceeds_75_octets(
     prefix: int, text: str
 ) -> None:

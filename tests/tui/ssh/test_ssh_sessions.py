@@ -146,7 +146,7 @@ def test_sessions_beyond_the_maximum_are_refused(probe_server, organisation) -> 
     _probe_facts(first)
     second = client.open("secretary", "-o", "LogLevel=INFO")
     second.child.expect(pexpect.EOF)
-    assert b"maximum of 1 sessions" in second.child.before
+    assert b"maximum of 1 session;" in second.child.before
     assert Refusal.SERVER_FULL in _reasons(
         _log(organisation[0], lambda log: Refusal.SERVER_FULL in _reasons(log))
     )

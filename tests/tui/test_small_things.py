@@ -1,0 +1,127 @@
+"""Small things a daily user notices: empty fields that cannot be seen, a checkbox that looks
+checked, the hours cut off a narrow roster, feed URLs that point nowhere."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from meeting_fixtures import settle
+from textual.widgets import Input, SelectionList
+
+from shiftcell.tui.cli import main
+from shiftcell.tui.screens.book_meeting import BookMeetingScreen
+from shiftcell.tui.screens.plan_meeting import PlanMeetingScreen
+from shiftcell.tui.widgets.roster import Roster
+from tests.tui.conftest import AppFactory
+
+
+async def test_the_booking_dialogs_empty_fields_show_their_boxes_before_focus(
+    make: AppFactory,
+) -> None:
+    """Place and Remarks were invisible until the cursor reached them."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BookMeetingScreen)
+        dialog = app.screen.query_one("#dialog")
+        for field in ("#place", "#notes"):
+            box = app.screen.query_one(field, Input)
+            assert not box.has_focus and not box.value
+            assert box.styles.background != dialog.styles.background
+
+
+async def test_an_unchecked_group_in_the_plan_form_shows_no_mark(make: AppFactory) -> None:
+    """A dim "X" on an unchecked group read as checked."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanMeetingScreen)
+        groups = app.screen.query_one("#groups", SelectionList)
+        groups.deselect(groups.get_option_at_index(0).value)
+        groups.highlighted = 1
+        await settle(pilot)
+        unchecked, checked = (groups.render_line(row) for row in (0, 1))
+    for line, shown in ((unchecked, False), (checked, True)):
+        (mark,) = [s for s in line if s.text == "X"]
+        assert (mark.style.color != mark.style.bgcolor) is shown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_roster_keeps_every_members_hours_at_80_columns(
+    make: AppFactory, lang: str
+) -> None:
+    """A member with a status and both badges lost the hours, the figure the line is for."""
+    app = make(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        roster = app.screen.query_one(Roster)
+        for group in roster.root.children[0].children:
+            group.expand()
+        await settle(pilot)
+        lines = []
+        for _ in range(6):
+            lines += [roster.render_line(y).text for y in range(roster.size.height)]
+            roster.scroll_relative(y=roster.size.height, animate=False)
+            await pilot.pause()
+    members = set(filter(re.compile(r"^[│ ] [├└] ").match, lines))  # a group's members
+    assert len(members) > 30
+    assert all(re.search(r"\d+h", line) for line in members), members
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> object:
+    """``serve-feeds`` on a port of its own choosing, as a secretary would leave it running."""
+    db = tmp_path / "demo.db"
+    assert CliRunner().invoke(main, ["--db", str(db), "demo", "--members", "20"]).exit_code == 0
+    server = subprocess.Popen(
+        [sys.executable, "-m", "shiftcell", "--db", str(db), "serve-feeds", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "SHIFTCELL_FEEDS_URL": ""},
+    )
+    try:
+        line = server.stdout.readline() if server.stdout else ""
+        url = re.search(r"(http://\S+?)/feeds/", line)
+        assert url, line
+        yield db, url.group(1)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_feeds_issue_prints_the_address_of_the_running_server(
+    served: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It printed 127.0.0.1:8080 whatever port the server listened on."""
+    monkeypatch.delenv("SHIFTCELL_FEEDS_URL", raising=False)
+    db, base = served
+    assert not base.endswith(":8080") and re.search(r":\d+$", base)
+    issued = CliRunner().invoke(main, ["--db", str(db), "feeds", "issue", "--member", "HQ0001"])
+    url = issued.output.splitlines()[-1]
+    assert url.startswith(base + "/feeds/"), issued.output
+    given = CliRunner().invoke(
+        main,
+        ["--db", str(db), "feeds", "issue", "--member", "HQ0001", "--base-url", "https://cal.x"],
+    )
+    assert given.output.splitlines()[-1].startswith("https://cal.x/feeds/")
+
+
+def test_a_server_on_every_interface_is_named_by_this_machines_name() -> None:
+    from shiftcell.tui.feeds.urls import listening_url
+
+    assert listening_url("0.0.0.0", 8090) == f"http://{socket.getfqdn()}:8090"
+    assert listening_url("127.0.0.1", 8090) == "http://127.0.0.1:8090"
+    assert listening_url("::1", 8090) == "http://[::1]:8090"
