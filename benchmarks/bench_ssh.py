@@ -1,19 +1,32 @@
-"""Group leaders over SSH: memory per session and time from `ssh` to the first full screen.
+"""Group leaders over SSH: time from `ssh` to the first full screen, alone and in crowds.
 
-    .venv/bin/python benchmarks/bench_ssh.py [--sessions 1 10 50] [--size 100x30]
+    .venv/bin/python benchmarks/bench_ssh.py [--runs 7] [--crowd 8] [--sessions 50]
 
-Starts `shiftcell serve-ssh` on a demo organisation, opens N OpenSSH clients at
-once with a leader's key (each on its own pty, read by a pyte screen), and
-measures for each the time until its screen shows the leader's group with the
-bottom row drawn and nothing more arriving; then the memory of the session
-processes (PSS, shared pages counted fairly, and RSS) and of the server.
+Starts `shiftcell serve-ssh` on the 80-staff demo organisation and logs in with
+a leader's key (OpenSSH client, `ssh -tt`). A session counts as drawn at the
+first moment its screen shows the week's status line ("… shifts this week")
+above the footer. Every row is printed beside its baseline measured in this
+same run:
+
+1. one session in a tmux pane 120x40, divided by an empty Textual app
+   (benchmarks/empty_app.py) started locally in the same kind of pane;
+2. CROWD sessions opened at once, until all are drawn, divided by one session
+   alone (both read off pyte screens on their own ptys);
+3. SESSIONS at once: the median time to the first screen, and the memory of
+   each session process (PSS: shared pages divided among their sharers; the
+   process that sessions are forked from is shown on its own line).
+
+The local app's own first screen (a cold `python -m shiftcell`) is printed too,
+for reference. Run it on an idle machine; it prints the load average.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
+import select
 import selectors
 import shutil
 import signal
@@ -29,29 +42,59 @@ from pathlib import Path
 import asyncssh
 import pexpect
 import pyte
+from bench_first_screen import app_shown, empty_shown
+from tmux_screen import Shown, Tmux, load, median
 
 from shiftcell.db.demo import fill_demo
 from shiftcell.db.store import Store
 
-SETTLE = 0.3  # seconds without output after which a drawn screen counts as complete
+HERE = Path(__file__).resolve().parent
+SIZE = (120, 40)
+# The name the warm parent of the sessions gives itself (/proc/PID/comm).
+ZYGOTE_NAME = "shiftcell-warm"
+SETTLE = 0.3  # seconds allowed for the rest of a screen once both words arrived
+# Both on a drawn first screen: the clock stops when both have arrived (parsing
+# every screen on the fly would take CPU from the sessions measured); each
+# screen is then checked whole with pyte (see session_shown), off the clock.
+WORDS = (b"shifts this week", b"Commands")
 
 
 @dataclass
 class Session:
     child: pexpect.spawn
-    screen: pyte.Screen
-    stream: pyte.ByteStream
     started: float
     shown: float | None = None
-    last_output: float = field(default_factory=time.monotonic)
+    chunks: list[bytes] = field(default_factory=list)
+    seen: set[bytes] = field(default_factory=set)
 
-    def complete(self, marker: str) -> bool:
+    def received(self, data: bytes, now: float) -> None:
+        """Note the moment both words have arrived; the screen is checked afterwards."""
+        tail = (self.chunks[-1][-64:] if self.chunks else b"") + data
+        self.chunks.append(data)
+        self.seen.update(word for word in WORDS if word in tail)
+        if self.shown is None and len(self.seen) == len(WORDS):
+            self.shown = now
+
+    def screen_text(self) -> str:
+        """The screen as the client's terminal shows it, from every byte received."""
+        screen = pyte.Screen(*SIZE)
+        stream = pyte.ByteStream(screen)
+        for chunk in self.chunks:
+            try:
+                stream.feed(chunk)
+            except (TypeError, IndexError):
+                # Half an escape sequence pyte cannot take: a fresh parser for the rest.
+                stream = pyte.ByteStream(screen)
         # Not screen.display, which fails on half of a wide character cut by a resize.
-        lines = [
-            "".join(self.screen.buffer[y][x].data for x in range(self.screen.columns))
-            for y in range(self.screen.lines)
-        ]
-        return marker in "\n".join(lines) and bool(lines[-1].strip())
+        return "\n".join(
+            "".join(screen.buffer[y][x].data for x in range(screen.columns))
+            for y in range(screen.lines)
+        )
+
+
+def session_shown(text: str) -> bool:
+    """A leader's first screen: the week's status line above the footer."""
+    return app_shown(text)
 
 
 def memory_kib(pid: int) -> tuple[int, int]:
@@ -68,6 +111,13 @@ def memory_kib(pid: int) -> tuple[int, int]:
     return pss, rss
 
 
+def comm(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
 def children(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
@@ -81,10 +131,18 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def session_pids(server: int) -> list[int]:
+    return [pid for pid in children(server) if comm(pid) != ZYGOTE_NAME]
+
+
+def zygote_pids(server: int) -> list[int]:
+    return [pid for pid in children(server) if comm(pid) == ZYGOTE_NAME]
+
+
 def setup(folder: Path) -> tuple[Path, Path, str]:
     database = folder / "org.db"
     store = Store.open(database)
-    fill_demo(store, seed=1, members=80, today=date(2026, 12, 9))
+    fill_demo(store, seed=1, members=80, today=date.today())
     group = store.groups()[0].name
     key = asyncssh.generate_private_key("ssh-ed25519")
     key_path = folder / "leader"
@@ -101,23 +159,13 @@ def setup(folder: Path) -> tuple[Path, Path, str]:
 
 
 def start_server(folder: Path, database: Path, max_sessions: int) -> tuple[subprocess.Popen, int]:
+    command = [
+        sys.executable, "-m", "shiftcell", "--db", str(database), "--lang", "en",
+        "serve-ssh", "--port", "0", "--host-key", str(folder / "host_key"),
+        "--max-sessions", str(max_sessions),
+    ]  # fmt: skip
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "shiftcell",
-            "--db",
-            str(database),
-            "--lang",
-            "en",
-            "serve-ssh",
-            "--port",
-            "0",
-            "--host-key",
-            str(folder / "host_key"),
-            "--max-sessions",
-            str(max_sessions),
-        ],
+        command,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -125,36 +173,37 @@ def start_server(folder: Path, database: Path, max_sessions: int) -> tuple[subpr
     assert process.stdout is not None
     for line in process.stdout:
         if found := re.search(r"Listening on 127\.0\.0\.1:(\d+)", line):
+            # Keep reading what it prints, so that it never blocks on a full pipe.
+            subprocess.Popen(["cat"], stdin=process.stdout, stdout=subprocess.DEVNULL)
             return process, int(found.group(1))
     raise SystemExit("the server did not start")
 
 
-def open_sessions(count: int, command: list[str], size: tuple[int, int]) -> list[Session]:
-    columns, rows = size
-    env = {k: v for k, v in os.environ.items() if k != "SSH_AUTH_SOCK"}
+def wait_idle(server: subprocess.Popen, timeout: float = 30.0) -> None:
+    """Until every session of the last round has ended."""
+    deadline = time.monotonic() + timeout
+    while session_pids(server.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def open_sessions(count: int, command: list[str]) -> list[Session]:
+    columns, rows = SIZE
+    env = {k: v for k, v in os.environ.items() if k not in ("SSH_AUTH_SOCK", "COLORTERM")}
     env["TERM"] = "xterm-256color"
     sessions = []
     for _ in range(count):
-        screen = pyte.Screen(columns, rows)
-        started = time.monotonic()
+        started = time.perf_counter()
         child = pexpect.spawn(command[0], command[1:], dimensions=(rows, columns), env=env)
-        sessions.append(Session(child, screen, pyte.ByteStream(screen), started))
+        sessions.append(Session(child, started))
     return sessions
 
 
-def wait_until_shown(sessions: list[Session], marker: str, timeout: float) -> None:
+def wait_until_shown(sessions: list[Session], timeout: float) -> None:
     selector = selectors.DefaultSelector()
     for session in sessions:
         selector.register(session.child.child_fd, selectors.EVENT_READ, session)
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        now = time.monotonic()
-        for session in sessions:
-            quiet = now - session.last_output >= SETTLE
-            if session.shown is None and quiet and session.complete(marker):
-                session.shown = session.last_output
-        if all(s.shown is not None for s in sessions):
-            return
+    while time.monotonic() < deadline and any(s.shown is None for s in sessions):
         for key, _ in selector.select(0.05):
             session = key.data
             try:
@@ -164,75 +213,153 @@ def wait_until_shown(sessions: list[Session], marker: str, timeout: float) -> No
             if not data:
                 selector.unregister(session.child.child_fd)
                 continue
-            session.stream.feed(data)
-            session.last_output = time.monotonic()
+            session.received(data, time.perf_counter())
 
 
-def measure(count: int, command: list[str], server: subprocess.Popen, marker: str, size) -> dict:
-    server_before = memory_kib(server.pid)
-    sessions = open_sessions(count, command, size)
-    wait_until_shown(sessions, marker, timeout=60 + count * 3)
-    shown = [s.shown - s.started for s in sessions if s.shown is not None]
-    kids = children(server.pid)
-    memory = [memory_kib(pid) for pid in kids]
-    server_after = memory_kib(server.pid)
+def drain(session: Session) -> None:
+    """Take in whatever the session has sent and not been read yet."""
+    fd = session.child.child_fd
+    with contextlib.suppress(OSError):
+        while select.select([fd], [], [], 0)[0]:
+            data = os.read(fd, 1 << 20)
+            if not data:
+                return
+            session.received(data, time.perf_counter())
+
+
+@dataclass
+class Crowd:
+    shown: list[float]  # seconds from `ssh` to the first screen, of those drawn
+    count: int
+    pss_mib: list[float]
+    rss_mib: list[float]
+    zygote_pss_mib: float
+
+
+def crowd(count: int, command: list[str], server: subprocess.Popen) -> Crowd:
+    wait_idle(server)
+    sessions = open_sessions(count, command)
+    wait_until_shown(sessions, timeout=60 + count * 3)
+    time.sleep(SETTLE)  # the last bytes of the screen
+    for session in sessions:
+        drain(session)
+    shown = [
+        s.shown - s.started
+        for s in sessions
+        if s.shown is not None and session_shown(s.screen_text())
+    ]
+    memory = [memory_kib(pid) for pid in session_pids(server.pid)]
+    zygote = sum(memory_kib(pid)[0] for pid in zygote_pids(server.pid))
     for session in sessions:
         session.child.close(force=True)
-    deadline = time.monotonic() + 30
-    while children(server.pid) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return {
-        "sessions": count,
-        "shown": len(shown),
-        "median_s": statistics.median(shown) if shown else float("nan"),
-        "max_s": max(shown) if shown else float("nan"),
-        "pss_mib": statistics.mean(m[0] for m in memory) / 1024 if memory else float("nan"),
-        "rss_mib": statistics.mean(m[1] for m in memory) / 1024 if memory else float("nan"),
-        "server_growth_mib": (server_after[1] - server_before[1]) / 1024,
-        "left_over": len(children(server.pid)),
-    }
+    return Crowd(
+        shown,
+        count,
+        [m[0] / 1024 for m in memory],
+        [m[1] / 1024 for m in memory],
+        zygote / 1024,
+    )
+
+
+def ssh_command(ssh: str, folder: Path, key_path: Path, port: int) -> list[str]:
+    empty = folder / "ssh_config"  # nothing from ~/.ssh/config or /etc/ssh
+    empty.touch()
+    return [
+        ssh, "-tt", "-F", str(empty), "-o", "StrictHostKeyChecking=no",
+        "-o", f"UserKnownHostsFile={folder / 'known_hosts'}", "-o", "IdentitiesOnly=yes",
+        "-o", "IdentityAgent=none", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
+        "-i", str(key_path), "-p", str(port), "127.0.0.1",
+    ]  # fmt: skip
+
+
+def in_tmux(runs: int, database: Path, command: list[str], server: subprocess.Popen) -> None:
+    """Row 1: one session in tmux against the empty app (and the local app) in tmux."""
+    empty_command = [sys.executable, str(HERE / "empty_app.py")]
+    app_command = [sys.executable, "-m", "shiftcell", "--db", str(database), "--lang", "en"]
+    tmux = Tmux(*SIZE)
+    empty: list[Shown] = []
+    ssh: list[Shown] = []
+    local: list[Shown] = []
+    try:
+        tmux.first_screen(empty_command, empty_shown)  # not counted: caches warmed
+        tmux.first_screen(command, session_shown)
+        for _ in range(runs):
+            empty.append(tmux.first_screen(empty_command, empty_shown))
+            wait_idle(server)
+            ssh.append(tmux.first_screen(command, session_shown))
+            local.append(tmux.first_screen(app_command, app_shown))
+    finally:
+        tmux.close()
+    base = median([s.seconds for s in empty])
+    one = median([s.seconds for s in ssh])
+    cold = median([s.seconds for s in local])
+    print(f"1. one session, `ssh -tt` in tmux {SIZE[0]}x{SIZE[1]} (n={runs}, medians)")
+    print(f"   {'baseline: empty Textual app, local':<48} {base * 1000:6.0f} ms")
+    print(f"   {'the leader over SSH':<48} {one * 1000:6.0f} ms")
+    print(f"   {'(for reference: cold `python -m shiftcell`, local)':<48} {cold * 1000:6.0f} ms")
+    print(f"   ratio SSH session / empty app: {one / base:.2f} (goal ≤ 1.0)", flush=True)
+
+
+def crowds(runs: int, size: int, command: list[str], server: subprocess.Popen) -> None:
+    """Row 2: a crowd at once against one session alone, on pyte screens."""
+    alone = [crowd(1, command, server).shown[0] for _ in range(runs)]
+    together = []
+    for _ in range(max(3, runs // 2)):
+        result = crowd(size, command, server)
+        together.append(max(result.shown) if len(result.shown) == size else float("inf"))
+    one, all_drawn = median(alone), median(together)
+    print(f"2. {size} sessions at once, until all are drawn (medians)")
+    print(f"   {f'baseline: one session alone (n={len(alone)})':<48} {one * 1000:6.0f} ms")
+    label = f"{size} at once, the last drawn (n={len(together)})"
+    print(f"   {label:<48} {all_drawn * 1000:6.0f} ms")
+    print(f"   ratio {size} / one: {all_drawn / one:.2f} (goal ≤ 3)", flush=True)
+
+
+def big_crowd(size: int, command: list[str], server: subprocess.Popen) -> None:
+    """Row 3: many sessions at once: time to the first screen, memory per session."""
+    result = crowd(size, command, server)
+    shown = sorted(result.shown)
+    pss = statistics.mean(result.pss_mib) if result.pss_mib else float("nan")
+    rss = statistics.mean(result.rss_mib) if result.rss_mib else float("nan")
+    shared = (sum(result.pss_mib) + result.zygote_pss_mib) / max(1, len(result.pss_mib))
+    print(f"3. {size} sessions at once")
+    print(f"   drawn: {len(shown)} of {size}; median {median(shown):.2f} s (goal ≤ 4 s), "
+          f"last {shown[-1] if shown else float('nan'):.2f} s")  # fmt: skip
+    print(f"   memory per session: PSS {pss:.1f} MiB (goal ≤ 25 MiB), RSS {rss:.1f} MiB")
+    if result.zygote_pss_mib:
+        print(
+            f"   the warm parent the sessions are forked from: PSS {result.zygote_pss_mib:.1f} MiB;"
+            f" per session with its share: {shared:.1f} MiB"
+        )
+    wait_idle(server)
+    print(f"   session processes left once all hung up: {len(session_pids(server.pid))}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 50])
-    parser.add_argument("--size", default="100x30", help="client terminal, COLUMNSxROWS")
+    parser.add_argument("--runs", type=int, default=7, help="repetitions of rows 1 and 2")
+    parser.add_argument("--crowd", type=int, default=8, help="sessions at once in row 2")
+    parser.add_argument("--sessions", type=int, default=50, help="sessions at once in row 3")
     args = parser.parse_args()
-    size = tuple(int(n) for n in args.size.split("x"))
+    # Programs run as installed: their bytecode written once and then used.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     ssh = shutil.which("ssh")
-    if ssh is None:
-        raise SystemExit("needs the OpenSSH client (apt-get install openssh-client)")
+    if ssh is None or shutil.which("tmux") is None:
+        raise SystemExit("needs the OpenSSH client and tmux (apt-get install openssh-client tmux)")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         database, key_path, group = setup(folder)
-        server, port = start_server(folder, database, max(args.sessions) + 5)
-        empty = folder / "ssh_config"  # nothing from ~/.ssh/config or /etc/ssh
-        empty.touch()
-        command = [
-            ssh, "-F", str(empty), "-o", "StrictHostKeyChecking=no",
-            "-o", f"UserKnownHostsFile={folder / 'known_hosts'}", "-o", "IdentitiesOnly=yes",
-            "-o", "IdentityAgent=none", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
-            "-i", str(key_path), "-p", str(port), "127.0.0.1",
-        ]  # fmt: skip
-        print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-        print(f"client terminal {size[0]}x{size[1]}; a screen counts once it shows {group!r}")
-        print(
-            f"{'sessions':>8}  {'shown':>5}  {'median s':>8}  {'max s':>6}  "
-            f"{'PSS MiB':>7}  {'RSS MiB':>7}  {'server +MiB':>11}  {'left':>4}"
-        )
+        server, port = start_server(folder, database, max(args.sessions, args.crowd) + 5)
+        command = ssh_command(ssh, folder, key_path, port)
+        print(f"{load()}; a leader of {group}, terminal {SIZE[0]}x{SIZE[1]}")
         try:
-            for count in args.sessions:
-                r = measure(count, command, server, group, size)
-                print(
-                    f"{r['sessions']:>8}  {r['shown']:>5}  {r['median_s']:>8.2f}  "
-                    f"{r['max_s']:>6.2f}  {r['pss_mib']:>7.1f}  {r['rss_mib']:>7.1f}  "
-                    f"{r['server_growth_mib']:>11.1f}  {r['left_over']:>4}",
-                    flush=True,
-                )
+            in_tmux(args.runs, database, command, server)
+            crowds(args.runs, args.crowd, command, server)
+            big_crowd(args.sessions, command, server)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(30)
-        print(f"load average after: {os.getloadavg()[0]:.2f}")
+        print(load())
 
 
 if __name__ == "__main__":

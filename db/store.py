@@ -124,7 +124,9 @@ class Store:
     @classmethod
     def _ready(cls, conn: sqlite3.Connection) -> Self:
         conn.execute("PRAGMA foreign_keys = ON")
-        db = Database(conn)
+        # No sqlite-utils plugins: shiftcell uses none, and looking for them
+        # reads the metadata of every installed package.
+        db = Database(conn, execute_plugins=False)
         migrations.apply(db)
         return cls(db)
 
@@ -136,7 +138,7 @@ class Store:
             f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
         )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         try:
             pending = migrations.pending(db)
         except sqlite3.DatabaseError as error:

@@ -22,6 +22,23 @@ if TYPE_CHECKING:
     from shiftcell.tui.screens.welcome import WelcomeScreen
 
 Clock = Callable[[], datetime]
+# What the app runs beyond this module for its first screen (the main screen,
+# Textual's terminal driver and what they load on the way) and then for a
+# group's heatmap: the SSH server's warm parent imports these before forking
+# sessions (tui/ssh/zygote.py).
+FIRST_SCREEN_MODULES = (
+    "shiftcell.tui.screens.main",
+    "shiftcell.db.paths",
+    "textual.drivers.linux_driver",
+    "textual.drivers.headless_driver",
+    "textual.pilot",
+    "textual.layouts.horizontal",
+    "textual.layouts.factory",
+    "textual.scrollbar",
+    "concurrent.futures.thread",
+    "shiftcell.tui.views.heat",
+    "shiftcell.tui.screens.cell",
+)
 
 
 def system_clock() -> datetime:

@@ -148,9 +148,18 @@ for module in (setup, people, membership, planning, meetings, calendar, remote):
 @click.pass_context
 def open_app(ctx: click.Context) -> None:
     """Open the app (the default when no command is given)."""
-    from shiftcell.tui.app import make_app
+    import gc
 
-    app = make_app(ctx.obj)
+    # What is imported and built before the app runs lives as long as it: the
+    # collector need not walk it while it is made, nor ever after (gc.freeze).
+    gc.disable()
+    try:
+        from shiftcell.tui.app import make_app
+
+        app = make_app(ctx.obj)
+    finally:
+        gc.freeze()
+        gc.enable()
     app.run()
     app.store.close()
 

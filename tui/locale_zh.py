@@ -703,6 +703,13 @@ ZH: dict[str, str] = {
     "rest": "休",
     "{count} on shift": "{count}人在岗",
     "{count} on": "{count}人",
+    # -- ssh: warm sessions and idle connections --
+    "the app did not start in time ({error})": "应用未能及时启动（{error}）",
+    "the app stopped while starting": "应用在启动过程中停止了",
+    "the server is stopping": "服务器正在停止",
+    "the app could not be loaded; the server's output says why": "无法加载应用；原因见服务器的输出",
+    "too many connections are waiting to log in; try again": "等待登录的连接过多；请重试",
+    "open files: {needed} needed for --max-sessions {count}, but this process may open only {limit}; raise LimitNOFILE (or `ulimit -n`) or lower --max-sessions": "打开文件数：--max-sessions {count} 需要 {needed} 个，但本进程最多只能打开 {limit} 个；请调高 LimitNOFILE（或 `ulimit -n`），或调低 --max-sessions",
     # -- votes, mobile members and the pipeline --------------------------------
     "study": "学习",
     "vote": "表决",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,9 +21,7 @@ from shiftcell.tui.i18n import t
 from shiftcell.tui.preferences import Preferences
 from shiftcell.tui.screens import main_text
 from shiftcell.tui.screens.base import AppScreen
-from shiftcell.tui.screens.cell import CellScreen
 from shiftcell.tui.settings import Settings
-from shiftcell.tui.views.heat import Heat, load_heat
 from shiftcell.tui.views.week import Week, load_week, monday_of
 from shiftcell.tui.widgets.heatmap import Heatmap
 from shiftcell.tui.widgets.key_footer import KeyFooter
@@ -32,6 +30,11 @@ from shiftcell.tui.widgets.roster import Roster, every_line
 from shiftcell.tui.widgets.rota_table import RotaTable
 from shiftcell.tui.widgets.week_grid import WeekGrid
 from shiftcell.tui.widgets.week_pane import WeekPane
+
+if TYPE_CHECKING:
+    # A group's heatmap needs numpy: loaded when one is first shown, not before
+    # the first screen.
+    from shiftcell.tui.views.heat import Heat
 
 DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
     None,
@@ -123,16 +126,27 @@ class MainScreen(AppScreen):
     # -- reading -------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="week")
-    def load(self, monday: date) -> None:
-        """Read the week asked for, then its neighbours, so that the next key is instant."""
+    def load(self, monday: date, *, ahead: bool = False) -> None:
+        """Read the week asked for; ``ahead``: its neighbours, so that the next key is instant.
+
+        Neighbours are read once the week is on screen: read together, they
+        would hold up its first paint (the reading thread and the repaint share
+        the interpreter).
+        """
         worker = get_current_worker()
-        for wanted in (monday, monday + timedelta(days=7), monday - timedelta(days=7)):
+        wanted = (monday + timedelta(days=7), monday - timedelta(days=7)) if ahead else (monday,)
+        for day in wanted:
             if worker.is_cancelled:
                 return
-            if wanted not in self._weeks:
-                week = load_week(self.store, wanted)
+            if day not in self._weeks:
+                week = load_week(self.store, day)
                 week.prepare(rota=self.view == "rota")
                 self.post_message(self.WeekLoaded(week))
+
+    def _read_ahead(self, monday: date) -> None:
+        # Not once another week is asked for: that one's reading must not be cancelled.
+        if monday == self.monday:
+            self.load(monday, ahead=True)
 
     @on(WeekLoaded)
     def _week_loaded(self, event: WeekLoaded) -> None:
@@ -143,9 +157,12 @@ class MainScreen(AppScreen):
             del self._weeks[farthest]
         if week.monday == self.monday:
             self._draw(week, first=not self.query_one(Roster).root.children)
+            self.call_after_refresh(self._read_ahead, week.monday)
 
     @work(thread=True, exclusive=True, group="heat")
     def load_heat(self, group: str, monday: date, minutes: int) -> None:
+        from shiftcell.tui.views.heat import load_heat
+
         heat = load_heat(self.store, group, monday, minutes, self.now)
         self.post_message(self.HeatLoaded(heat))
 
@@ -287,6 +304,8 @@ class MainScreen(AppScreen):
         heat = self._heats.get((self.group or "", self.monday, self.query_one(Heatmap).minutes))
         cell = heat.cell(event.day, event.row) if heat else None
         if cell is not None:
+            from shiftcell.tui.screens.cell import CellScreen
+
             self.app.push_screen(CellScreen(cell))
 
     # -- actions -------------------------------------------------------------
@@ -297,9 +316,7 @@ class MainScreen(AppScreen):
         self._update_title()
         self._redraw()
         if monday in self._weeks:
-            # Read the next neighbours only once this week is on screen: the reading
-            # thread would otherwise compete with the repaint for the interpreter.
-            self.call_after_refresh(self.load, monday)
+            self.call_after_refresh(self._read_ahead, monday)
         else:
             self._reading()
             self.load(monday)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from shiftcell.scheduling import DepartmentKind, Member
 from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.settings import Settings
-from shiftcell.tui.views.heat import Heat
 from shiftcell.tui.views.week import Week
 from shiftcell.tui.words.labels import department_kind_label
 from shiftcell.tui.words.textwidth import cells, fit
+
+if TYPE_CHECKING:
+    from shiftcell.tui.views.heat import Heat
 
 
 def title(

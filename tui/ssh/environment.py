@@ -43,6 +43,21 @@ def session_environment(
     return env
 
 
+def warm_environment(home: Path) -> dict[str, str]:
+    """The environment the warm parent of the sessions imports the app in.
+
+    The same base as a session's, without a terminal: what Textual and numpy
+    read from the environment when imported is then what a fresh session
+    would read. One thread for numpy's linear algebra: a process that forks
+    must not have started any.
+    """
+    env = session_environment(term=None, client_env={}, home=home)
+    del env["TERM"]
+    env["OPENBLAS_NUM_THREADS"] = "1"
+    env["OMP_NUM_THREADS"] = "1"
+    return env
+
+
 def session_command(
     database: Path, *, language: str, group: str | None, python: str = sys.executable
 ) -> list[str]:

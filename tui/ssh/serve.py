@@ -72,10 +72,21 @@ def serve(
 
 
 async def _serve(config: ServerConfig, recorder: Recorder) -> None:
+    from shiftcell.tui.ssh.limits import TooFewFiles
     from shiftcell.tui.ssh.server import start_server
 
     try:
         acceptor, service = await start_server(config, recorder)
+    except TooFewFiles as error:
+        raise ServeError(
+            t(
+                "open files: {needed} needed for --max-sessions {count}, but this process may "
+                "open only {limit}; raise LimitNOFILE (or `ulimit -n`) or lower --max-sessions",
+                count=config.max_sessions,
+                needed=error.needed,
+                limit=error.limit,
+            )
+        ) from None
     except OSError as error:
         raise ServeError(
             t(
@@ -101,5 +112,5 @@ async def _serve(config: ServerConfig, recorder: Recorder) -> None:
         )
     )
     acceptor.close()
-    await service.stop_sessions()
+    await service.stop()
     await acceptor.wait_closed()

@@ -24,8 +24,15 @@ from shiftcell.db.ssh_keys import Refusal, SshEvent, SshKey
 from shiftcell.db.store import Store
 from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.ssh.environment import session_command
-from shiftcell.tui.ssh.limits import FailureLimiter
+from shiftcell.tui.ssh.limits import (
+    FailureLimiter,
+    WaitingRoom,
+    fit_waiting_room,
+    open_files_limit,
+    raise_open_files_limit,
+)
 from shiftcell.tui.ssh.session import Refusals, SessionSpec, TerminalSession
+from shiftcell.tui.ssh.warm import Zygote, become_subreaper
 from shiftcell.tui.ssh.words import describe_event
 
 T = TypeVar("T")
@@ -41,12 +48,17 @@ class ServerConfig:
     port: int = 2222
     max_sessions: int = 50
     home: Path = field(default_factory=Path.home)
+    # Seconds from connecting to being logged in, however slowly the client talks.
     login_timeout: float = 30.0
     keepalive_interval: float = 30.0
     keepalive_count_max: int = 3
     # Failed logins allowed per address within the window before it is turned away.
     failures: int = 5
     failure_window: float = 300.0
+    # Connections not logged in yet, in all and from one address; more let the oldest go.
+    max_waiting: int = 128
+    # High enough for a crowd of leaders behind one campus address logging in at once.
+    max_waiting_per_address: int = 64
     # What a key's session runs; the app unless a test says otherwise.
     command_for: CommandFor | None = None
 
@@ -101,11 +113,19 @@ class KeyCheck:
 class Service:
     """What every connection shares: settings, the log, the failure counts, the sessions."""
 
-    def __init__(self, config: ServerConfig, recorder: Recorder) -> None:
+    def __init__(self, config: ServerConfig, recorder: Recorder, *, open_files: int) -> None:
         self.config = config
         self.recorder = recorder
         self.limiter = FailureLimiter(config.failures, config.failure_window, time.monotonic)
+        total, per_address = fit_waiting_room(
+            open_files_limit(),
+            config.max_sessions,
+            config.max_waiting,
+            config.max_waiting_per_address,
+        )
+        self.waiting: WaitingRoom[Connection] = WaitingRoom(total, per_address)
         self.sessions: set[TerminalSession] = set()
+        self.zygote = Zygote(config.home, open_files=open_files)
         self._limit_logged: dict[str, float] = {}
 
     def command_for(self, key: SshKey) -> list[str]:
@@ -135,8 +155,10 @@ class Service:
             self._limit_logged[address] = now
             self.recorder.record(SshEvent.REFUSED, address, reason=Refusal.RATE_LIMITED)
 
-    async def stop_sessions(self) -> None:
+    async def stop(self) -> None:
+        """End every session, then the warm parent they are forked from."""
         await asyncio.gather(*(s.stop() for s in list(self.sessions)), return_exceptions=True)
+        await self.zygote.close()
 
 
 class Connection(asyncssh.SSHServer):
@@ -150,15 +172,31 @@ class Connection(asyncssh.SSHServer):
         self.offered: list[str] = []
         self.group_gone: SshKey | None = None
         self.auth_began = False
+        self.let_go = False
         self.started = time.monotonic()
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
         peer = conn.get_extra_info("peername")
         self.address = str(peer[0]) if peer else "?"
+        # Soon, not now: this very connection may be the one to go, and asyncssh
+        # has not finished setting it up.
+        loop = asyncio.get_running_loop()
+        for other in self.service.waiting.arrived(self, self.address):
+            loop.call_soon(other.make_room)
+
+    def make_room(self) -> None:
+        """Close this connection, not logged in yet, for a newer one: too many are waiting."""
+        self.let_go = True
+        if self.conn is not None:
+            self.conn.disconnect(
+                asyncssh.DISC_TOO_MANY_CONNECTIONS,
+                t("too many connections are waiting to log in; try again"),
+            )
 
     def begin_auth(self, username: str) -> bool:
         self.auth_began = True
+        self.service.waiting.authenticating(self)
         if self.service.limiter.blocked(self.address) and self.conn is not None:
             self.service.log_rate_limited(self.address)
             self.conn.disconnect(
@@ -191,6 +229,7 @@ class Connection(asyncssh.SSHServer):
 
     def auth_completed(self) -> None:
         assert self.key is not None
+        self.service.waiting.left(self)
         self.service.recorder.record(SshEvent.LOGIN, self.address, label=self.key.label)
 
     def session_requested(self) -> TerminalSession:
@@ -216,11 +255,13 @@ class Connection(asyncssh.SSHServer):
             SessionSpec(service.command_for(key), service.config.home),
             refusals,
             on_end=lambda: service.sessions.discard(session),
+            zygote=service.zygote,
         )
         service.sessions.add(session)
         return session
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self.service.waiting.left(self)
         recorder = self.service.recorder
         if self.key is not None:
             seconds = round(time.monotonic() - self.started)
@@ -228,8 +269,10 @@ class Connection(asyncssh.SSHServer):
                 SshEvent.LOGOUT, self.address, label=self.key.label, detail=f"{seconds}s"
             )
             return
-        if not self.auth_began:
-            return  # no login attempted (a port probe, a client that gave up on the host key)
+        if not self.auth_began or self.let_go:
+            # No login attempted (a port probe, a client that gave up on the host
+            # key), or closed to make room: not the client's failure.
+            return
         self.service.limiter.failed(self.address)
         if self.group_gone is not None:
             recorder.record(
@@ -262,8 +305,13 @@ class Connection(asyncssh.SSHServer):
 async def start_server(
     config: ServerConfig, recorder: Recorder
 ) -> tuple[asyncssh.SSHAcceptor, Service]:
-    """Listen on ``config.host``/``config.port``; sessions start as clients log in."""
-    service = Service(config, recorder)
+    """Listen on ``config.host``/``config.port``; sessions start as clients log in.
+
+    Raises ``TooFewFiles`` when the limit of open files cannot hold ``max_sessions``.
+    """
+    # Sessions are forked by the warm parent and handed to this process to wait for.
+    become_subreaper()
+    service = Service(config, recorder, open_files=raise_open_files_limit())
     acceptor = await asyncssh.create_server(
         lambda: Connection(service),
         config.host,
@@ -285,4 +333,5 @@ async def start_server(
         keepalive_count_max=config.keepalive_count_max,
         server_version="shiftcell",
     )
+    service.zygote.start()
     return acceptor, service

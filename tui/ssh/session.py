@@ -1,9 +1,10 @@
 """One SSH session: the app in its own process on its own pseudo-terminal.
 
 Textual's driver owns the whole process (signals, stdin, the terminal), so
-each viewer gets a process of their own. The server keeps the master side of
-the terminal: bytes from the client go in, the app's screen comes out,
-window changes set the terminal's size and the kernel tells the app.
+each viewer gets a process of their own, forked from the warm parent
+(``warm.Zygote``). The server keeps the master side of the terminal: bytes
+from the client go in, the app's screen comes out, window changes set the
+terminal's size and the kernel tells the app.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import asyncssh
 
 from shiftcell.tui.i18n import t
 from shiftcell.tui.ssh.environment import session_environment
+from shiftcell.tui.ssh.warm import SessionProcess, Zygote
 
 READ_SIZE = 65536
 # Keys typed ahead of the app beyond this, and the client is asked to wait.
@@ -59,15 +61,6 @@ class Refusals:
         self.subsystem = subsystem
 
 
-def _take_terminal() -> None:
-    """In the child, after setsid: make the pty on stdin its controlling terminal.
-
-    Without one, the kernel would neither signal window changes nor hang up
-    the app when the connection goes.
-    """
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-
 def set_window_size(fd: int, columns: int, rows: int) -> None:
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
 
@@ -75,15 +68,22 @@ def set_window_size(fd: int, columns: int, rows: int) -> None:
 class TerminalSession(asyncssh.SSHServerSession[bytes]):
     """Runs ``spec.command`` on a fresh pty for a shell request; refuses everything else."""
 
-    def __init__(self, spec: SessionSpec, refusals: Refusals, on_end: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        spec: SessionSpec,
+        refusals: Refusals,
+        on_end: Callable[[], None],
+        zygote: Zygote,
+    ) -> None:
         self.spec = spec
         self.refusals = refusals
         self.on_end = on_end
+        self.zygote = zygote
         self._chan: asyncssh.SSHServerChannel[bytes] | None = None
         self._pty = False
         self._size = (80, 24)
         self._master: int | None = None
-        self._process: asyncio.subprocess.Process | None = None
+        self._process: SessionProcess | None = None
         self._task: asyncio.Task[None] | None = None
         self._stopper: asyncio.Task[None] | None = None
         self._pending = b""
@@ -196,15 +196,8 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
             home=self.spec.home,
         )
         try:
-            self._process = await asyncio.create_subprocess_exec(
-                *self.spec.command,
-                stdin=terminal,
-                stdout=terminal,
-                stderr=terminal,
-                env=env,
-                cwd=self.spec.home,
-                start_new_session=True,
-                preexec_fn=_take_terminal,
+            self._process = await self.zygote.spawn(
+                self.spec.command, env, self.spec.home, terminal
             )
         finally:
             os.close(terminal)
@@ -226,11 +219,11 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
         process = self._process
         if process is None or process.returncode is not None:
             return
-        _signal_group(process.pid, signal.SIGHUP)
+        process.signal_group(signal.SIGHUP)
         try:
             await asyncio.wait_for(process.wait(), HANGUP_GRACE)
         except TimeoutError:
-            _signal_group(process.pid, signal.SIGKILL)
+            process.signal_group(signal.SIGKILL)
             await process.wait()
 
     async def stop(self) -> None:
@@ -288,11 +281,6 @@ class TerminalSession(asyncssh.SSHServerSession[bytes]):
         if not self._ended:
             self._ended = True
             self.on_end()
-
-
-def _signal_group(pid: int, signum: signal.Signals) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pid, signum)
 
 
 def window_size(columns: int, rows: int) -> tuple[int, int]:

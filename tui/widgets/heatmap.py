@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from textual import events
@@ -14,10 +14,12 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from shiftcell.scheduling import Rules
-from shiftcell.tui.views.heat import Heat
 from shiftcell.tui.widgets.canvas import Canvas
 from shiftcell.tui.widgets.week_axis import HOUR_LABEL, NOW_LABEL, SEPARATOR, Axis
 from shiftcell.tui.words.bindings import translate_bindings
+
+if TYPE_CHECKING:
+    from shiftcell.tui.views.heat import Heat
 
 # From nobody free to everyone free: dark to bright green.
 SHADES = [

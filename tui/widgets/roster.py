@@ -47,7 +47,9 @@ class Roster(Tree[RosterEntry]):
         """Groups were opened or closed, or the roster refilled: its lines moved."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(t("Roster"), data=RosterEntry(), id=id)
+        # Text, not str: a str label is read as markup, which loads Rich's table
+        # of emoji names (1.5 MiB) for a root that is never shown.
+        super().__init__(Text(t("Roster")), data=RosterEntry(), id=id)
         self.show_root = False
         self.guide_depth = 2
         # enter chooses a line and never folds a group away; space or a click on the

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 
 from shiftcell.scheduling import DepartmentKind, Member
-from shiftcell.tui.views.heat import Heat
 from shiftcell.tui.views.week import Week
 from shiftcell.tui.views.week_layout import Block, arrange, crews
 from shiftcell.tui.widgets.day_header import DayHeader
@@ -23,6 +22,9 @@ from shiftcell.tui.widgets.roster import Roster, RosterEntry
 from shiftcell.tui.widgets.rota_table import RotaTable
 from shiftcell.tui.widgets.week_axis import GUTTER, Axis, row_minutes_for
 from shiftcell.tui.widgets.week_grid import WeekGrid
+
+if TYPE_CHECKING:
+    from shiftcell.tui.views.heat import Heat  # numpy: not before the first screen
 
 Showing = Literal["grid", "heat", "rota"]
 

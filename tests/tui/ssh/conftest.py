@@ -27,6 +27,7 @@ from terminal import Terminal
 from shiftcell.db.demo import fill_demo
 from shiftcell.db.store import Store
 from shiftcell.tui.ssh.server import Recorder, ServerConfig, Service, start_server
+from shiftcell.tui.ssh.zygote import ZYGOTE_NAME as WARM
 
 PROBE = Path(__file__).with_name("probe.py")
 TODAY = date(2026, 12, 9)
@@ -165,19 +166,33 @@ class ServerProcess:
     output: list[str]
 
     def children(self) -> list[tuple[int, str]]:
-        """(pid, state) of every process whose parent is the server, zombies included."""
-        found = []
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat.rsplit(")", 1)[1].split()
-            if int(fields[1]) == self.process.pid:
-                found.append((int(entry.name), fields[0]))
-        return found
+        """(pid, state) of every session's process, zombies included.
+
+        They are the server's children, all but the warm parent they are forked from.
+        """
+        return [(pid, state) for pid, state, name in _children(self.process.pid) if name != WARM]
+
+    def warm_parent(self) -> int | None:
+        """The pid of the process sessions are forked from, once it runs."""
+        found = [pid for pid, state, name in _children(self.process.pid) if name == WARM]
+        return found[0] if found else None
+
+
+def _children(parent: int) -> list[tuple[int, str, str]]:
+    """(pid, state, name) of every process whose parent is ``parent``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[1]) == parent:
+            found.append((int(entry.name), fields[0], name))
+    return found
 
 
 @pytest.fixture
@@ -188,12 +203,15 @@ def serve(
     database, keys = organisation
     started: list[tuple[ServerProcess, Client]] = []
 
-    def start(*args: str) -> tuple[ServerProcess, Client]:
+    def start(*args: str, open_files: int | None = None) -> tuple[ServerProcess, Client]:
+        """The server with ``args``; ``open_files``: its hard limit, as `ulimit -n` sets it."""
         host_key = tmp_path / "host_key"
         command = [
             sys.executable, "-m", "shiftcell", "--db", str(database), "--lang", "en",
             "serve-ssh", "--port", "0", "--host-key", str(host_key), *args,
         ]  # fmt: skip
+        if open_files is not None:
+            command = ["sh", "-c", f'ulimit -n {open_files} && exec "$@"', "sh", *command]
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
@@ -267,7 +285,7 @@ class ThreadedServer:
         async def end() -> None:
             assert self.acceptor is not None and self.service is not None
             self.acceptor.close()
-            await self.service.stop_sessions()
+            await self.service.stop()
             await self.acceptor.wait_closed()
 
         asyncio.run_coroutine_threadsafe(end(), self.loop).result(30)

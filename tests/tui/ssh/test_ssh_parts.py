@@ -10,7 +10,14 @@ import pytest
 from shiftcell.tui.ssh.environment import DEFAULT_TERM, session_command, session_environment
 from shiftcell.tui.ssh.hostkey import HostKeyError, load_or_create_host_key
 from shiftcell.tui.ssh.keys import KeyFileError, read_public_key
-from shiftcell.tui.ssh.limits import FailureLimiter
+from shiftcell.tui.ssh.limits import (
+    FILES_PER_SESSION,
+    FILES_RESERVED,
+    FailureLimiter,
+    TooFewFiles,
+    WaitingRoom,
+    fit_waiting_room,
+)
 from shiftcell.tui.ssh.session import window_size
 
 
@@ -145,3 +152,48 @@ def test_an_unknown_window_size_is_80x24_and_a_huge_one_is_capped() -> None:
     assert window_size(0, 0) == (80, 24)
     assert window_size(132, 43) == (132, 43)
     assert window_size(65535, 65535) == (1000, 500)
+
+
+def test_the_longest_waiting_connection_makes_room_for_a_new_one() -> None:
+    """A client that connected and went silent has waited longest; a leader logging in is newest."""
+    room: WaitingRoom[str] = WaitingRoom(total=3, per_address=10)
+    assert room.arrived("idle 1", "10.0.0.9") == []
+    assert room.arrived("idle 2", "10.0.0.8") == []
+    assert room.arrived("idle 3", "10.0.0.7") == []
+    assert room.arrived("leader", "10.0.0.1") == ["idle 1"]
+    assert len(room) == 3
+
+
+def test_one_address_over_its_share_lets_its_own_oldest_go() -> None:
+    """A flood from one address must push out its own connections, not everyone else's."""
+    room: WaitingRoom[str] = WaitingRoom(total=10, per_address=2)
+    room.arrived("leader", "10.0.0.1")
+    room.arrived("flood 1", "10.0.0.66")
+    room.arrived("flood 2", "10.0.0.66")
+    assert room.arrived("flood 3", "10.0.0.66") == ["flood 1"]
+    assert room.arrived("flood 4", "10.0.0.66") == ["flood 2"]
+
+
+def test_a_connection_offering_a_key_goes_after_the_silent_ones() -> None:
+    """One that is logging in must outlast any number of silent newcomers until the cap is
+    all logins."""
+    room: WaitingRoom[str] = WaitingRoom(total=2, per_address=2)
+    room.arrived("leader", "10.0.0.1")
+    room.authenticating("leader")
+    room.arrived("silent 1", "10.0.0.1")
+    assert room.arrived("silent 2", "10.0.0.1") == ["silent 1"]
+    assert room.arrived("silent 3", "10.0.0.1") == ["silent 2"]
+    room.left("leader")  # logged in
+    assert room.arrived("silent 4", "10.0.0.1") == []
+
+
+def test_the_waiting_room_leaves_the_sessions_their_open_files() -> None:
+    """Under systemd's default of 1,024 open files, idle connections must never take the files
+    that sessions (and new connections) need."""
+    total, per_address = fit_waiting_room(1024, max_sessions=50, total=128, per_address=32)
+    assert (total, per_address) == (128, 32)
+    total, per_address = fit_waiting_room(300, max_sessions=50, total=128, per_address=32)
+    assert total + 50 * FILES_PER_SESSION + FILES_RESERVED <= 300
+    assert per_address == min(32, total)
+    with pytest.raises(TooFewFiles):
+        fit_waiting_room(128, max_sessions=50, total=128, per_address=32)
