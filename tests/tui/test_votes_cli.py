@@ -7,6 +7,7 @@ members, one of them ours and away (HQ0003), one a card holder from elsewhere
 
 import hashlib
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,12 @@ def run(db: Path, *args: str) -> Result:
 
 
 def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """What the database holds, write-ahead log included (the file alone lags behind it)."""
+    conn = sqlite3.connect(path)
+    try:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+    finally:
+        conn.close()
 
 
 def roster(db: Path, *args: str) -> dict[str, dict[str, object]]:
