@@ -111,3 +111,55 @@ def test_a_group_view_sees_only_its_own_members_opinions(branch: Store) -> None:
     branch.narrow("G2")
     (seen,) = branch.meetings.list()
     assert [o.employee_no for o in seen.written_opinions] == ["O1"]
+
+
+def test_a_guest_at_a_vote_is_recorded_beside_the_written_opinions_and_gives_none(
+    branch: Store,
+) -> None:
+    """A member of another group sat in on a vote while an absent voter had sent an opinion:
+    the meeting keeps both, the guest is no invited voter, and the guest's group sees its
+    own member there as a guest, and none of the other group's opinions."""
+    meeting_id = _vote(branch)
+    branch.meetings.record_opinions(meeting_id, {"F2": "同意"})
+    branch.meetings.record(meeting_id, {"F1": (AttendanceState.PRESENT, "")}, guests=["O1"])
+    with pytest.raises(OpinionRefused, match="O1 is not invited to meeting"):
+        branch.meetings.record_opinions(meeting_id, {"O1": ""})
+    meeting = branch.meetings.get(meeting_id)
+    assert meeting.guests == ("O1",)
+    assert [o.employee_no for o in meeting.written_opinions] == ["F2"]
+    assert [a.employee_no for a in meeting.invited] == ["C1", "F1", "F2", "P1"]
+    branch.narrow("G2")
+    (seen,) = branch.meetings.list()
+    assert (seen.guests, seen.written_opinions, seen.invited) == (("O1",), (), ())
+
+
+def test_a_vote_booked_over_another_meeting_is_refused_unless_allowed_and_keeps_its_purpose(
+    branch: Store,
+) -> None:
+    """The double-booking check holds for a vote as for any meeting; allowed, it is still a
+    vote (one sitting, opinions taken)."""
+    from shiftcell.db.meetings import MeetingClash
+
+    branch.meetings.book(
+        type=MeetingType.COMMITTEE_MEETING,
+        topic="支委会",
+        start=START + timedelta(minutes=30),
+        end=START + timedelta(minutes=90),
+        groups=["G1"],
+        invited=["F1"],
+    )
+    with pytest.raises(MeetingClash) as clash:
+        _vote(branch)
+    assert [(c.employee_no, c.topic) for c in clash.value.clashes] == [("F1", "支委会")]
+    assert len(branch.meetings.list()) == 1
+    (booked,) = branch.meetings.book_series(
+        type=MeetingType.GENERAL_MEETING,
+        topic="转正",
+        sessions=[(START, START + timedelta(minutes=45))],
+        groups=["G1"],
+        invited=["F1", "F2", "P1", "C1"],
+        purpose=Purpose.VOTE,
+        allow_clash=True,
+    )
+    assert booked.purpose is Purpose.VOTE
+    assert branch.meetings.record_opinions(booked.id, {"F2": ""}).written_opinions
