@@ -106,6 +106,27 @@ def test_a_file_without_the_new_columns_keeps_what_is_stored(store: Store, tmp_p
     assert after is not None and after.contract_ends is None and after.admitted_on is not None
 
 
+def test_a_roster_imported_again_with_its_dates_says_nothing_changed(
+    store: Store, tmp_path: Path
+) -> None:
+    """An import counts new, updated and unchanged members by comparing them whole: the
+    membership facts are part of that, and facts a file has no column for, kept from the
+    store, are no change at all."""
+    first = import_members(store, write(tmp_path, "m.csv", ZH))
+    assert (first.changes.new, first.changes.nothing) == (3, False)
+    writes = store.db.conn.total_changes
+    again = import_members(store, write(tmp_path, "m.csv", ZH))
+    assert (again.changes.unchanged, again.changes.nothing) == (3, True)
+    older = "工号,姓名,部门,党小组,政治面貌,用工性质\nHQ01,贺志,饮食服务中心,饮食中心党小组,预备党员,外聘\n"
+    kept = import_members(store, write(tmp_path, "old.csv", older))
+    assert (kept.changes.unchanged, kept.changes.nothing) == (1, True)
+    assert store.db.conn.total_changes == writes
+    moved = import_members(store, write(tmp_path, "m2.csv", ZH.replace("2025-12-10", "2025-12-11")))
+    assert (moved.changes.updated, moved.changes.unchanged) == (1, 2)
+    member = store.member("HQ01")
+    assert member is not None and member.admitted_on == date(2025, 12, 11)
+
+
 def test_the_yes_no_column_of_an_older_database_becomes_out_or_none(tmp_path: Path) -> None:
     """The upgrade keeps every member; a yes becomes ours, away."""
     path = tmp_path / "old.db"

@@ -201,3 +201,75 @@ def test_the_roster_carries_membership_facts(demo_db: Path) -> None:
     assert "mobile, away" in text and "mobile, from elsewhere" in text
     chinese = run(demo_db, "--lang", "zh", "roster", "--group", GROUP).output
     assert "流出党员" in chinese and "流入党员" in chinese
+
+
+def _entitled(db: Path) -> set[str]:
+    people = roster(db, "--group", GROUP)
+    return {no for no, m in people.items() if m["status"] == "full" and m["mobile"] != "in"}
+
+
+def test_guests_and_written_opinions_are_recorded_in_one_command_or_not_at_all(
+    demo_db: Path,
+) -> None:
+    """After a vote the sign-in sheet has a guest from another group and an absent voter's
+    opinion: one command records both, and when either is refused neither is written."""
+    booked = run(demo_db, "meetings", "book", "--group", GROUP, "--start", "2026-01-05 14:00",
+                 "--duration", "45", "--type", "支部党员大会", "--topic", "讨论转正",
+                 "--purpose", "vote")  # fmt: skip
+    assert booked.exit_code == 0, booked.output
+    meeting_id = booked.output.split()[2].rstrip(":")
+    guest = min(set(roster(demo_db)) - set(roster(demo_db, "--group", GROUP)))
+    voter = min(_entitled(demo_db) - {"HQ0003"})
+    record = ("meetings", "record", meeting_id)
+    before = digest(demo_db)
+    for args, said in (
+        (("--guest", guest, "--written-opinion", guest), f"{guest} is not invited"),
+        (("--present", voter, "--guest", guest, "--written-opinion", voter), "was present"),
+    ):
+        refused = run(demo_db, *record, *args)
+        assert refused.exit_code == 2 and said in refused.output, refused.output
+        assert digest(demo_db) == before
+    result = run(demo_db, *record, "--present", voter, "--guest", guest,
+                 "--written-opinion", "HQ0003:同意")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert digest(demo_db) != before  # the digest sees a write
+    assert "written opinions (1): HQ0003" in result.output
+    assert f"Guests (not counted among the invited): {guest}" in result.output
+    (meeting,) = json.loads(run(demo_db, "meetings", "list", "--json").output)
+    assert meeting["guests"] == [guest]
+    assert [o["employee_no"] for o in meeting["written_opinions"]] == ["HQ0003"]
+    assert [i["employee_no"] for i in meeting["invited"] if i["attendance"]] == [voter]
+
+
+def test_a_voter_kept_away_by_a_booked_meeting_is_a_missing_voter_with_that_meeting_as_cause(
+    demo_db: Path,
+) -> None:
+    """The vote's JSON and the busy-for-a-meeting cause together: a program sees who of the
+    voters another meeting takes, and which meeting, in the same answer as the quorum."""
+    from datetime import datetime, timedelta
+
+    from shiftcell.db.store import Store
+    from shiftcell.scheduling.meetings import MeetingType
+
+    args = ("propose", "--group", GROUP, *WEEK, "--purpose", "vote", "--json")
+    best = json.loads(run(demo_db, *args).output)["proposals"][0]
+    start = datetime.fromisoformat(best["sessions"][0]["start"])
+    end = start + timedelta(minutes=45)
+    voter = min(_entitled(demo_db) & set(best["covered"]))
+    store = Store.open(demo_db)
+    meeting = store.meetings.book(type=MeetingType.COMMITTEE_MEETING, topic="支委会",
+                                  start=start, end=end, groups=[GROUP], invited=[voter])  # fmt: skip
+    store.close()
+    day = f"{start:%Y-%m-%d}"
+    again = run(demo_db, "propose", "--group", GROUP, "--from", day, "--to", day,
+                "--earliest", f"{start:%H:%M}", "--latest", f"{end:%H:%M}", "--duration", "45",
+                "--purpose", "vote", "--json")  # fmt: skip
+    found = json.loads(again.output)
+    (proposal,) = found["proposals"]
+    assert proposal["voters_present"] == best["voters_present"] - 1
+    assert voter in proposal["missing_voters"]
+    (kept,) = [u for u in proposal["uncovered"] if u["employee_no"] == voter]
+    assert kept["cause"]["kind"] == "meeting"
+    assert (kept["cause"]["meeting"], kept["cause"]["topic"]) == (meeting.id, "支委会")
+    assert [a["cause"] for a in found["away"]] == [{"kind": "away"}]
+    assert again.exit_code == (0 if proposal["quorum"] else 1)
