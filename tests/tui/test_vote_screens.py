@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Select, Static
 
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Purpose
+from shiftcell.scheduling import Purpose, votes
 from shiftcell.scheduling.meetings import MeetingType
 from shiftcell.tui.i18n import set_language
 from shiftcell.tui.screens.book_meeting import BookMeetingScreen
@@ -134,6 +134,94 @@ async def test_a_study_meeting_offers_no_written_opinions(demo_db: Path) -> None
         await settle(pilot)
         shown = {b.binding.action for b in app.screen.active_bindings.values()}
         assert "written_opinion" not in shown and "cancel_meeting" in shown
+
+
+async def test_a_vote_refused_as_a_double_booking_comes_back_with_its_voters_hint(
+    demo_db: Path,
+) -> None:
+    """A voter was booked elsewhere meanwhile: the clash is asked about, back shows the vote's
+    dialog as it was (opinions hint and topic), and booked anyway it is still a vote."""
+    from textual.widgets import Input
+
+    from shiftcell.tui.screens.meeting_clash import MeetingClashScreen
+
+    store = Store.open(demo_db)
+    app = ScreenHost(PlanMeetingScreen(store, settings(demo_db), NOW, [GROUP]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await vote_chosen(pilot)
+        plan = app.screen.plan
+        assert plan is not None
+        proposal = plan.proposals[0]
+        (session,) = proposal.sessions
+        voters = {m.employee_no for m in plan.members if votes.entitled_to_vote(m)}
+        voter = min(voters & set(session.attendees))
+        store.meetings.book(
+            type=MeetingType.COMMITTEE_MEETING,
+            topic="支委会",
+            start=session.start,
+            end=session.end,
+            groups=[GROUP],
+            invited=[voter],
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(*"讨论转正", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingClashScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, BookMeetingScreen)
+        assert "HQ0003" in _text(pilot, "#opinions")
+        assert app.screen.query_one("#topic", Input).value == "讨论转正"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+    vote = next(m for m in store.meetings.list() if m.topic == "讨论转正")
+    assert vote.purpose is Purpose.VOTE and vote.start == session.start
+
+
+async def test_a_held_vote_shows_a_guest_from_elsewhere_beside_the_written_opinions(
+    demo_db: Path,
+) -> None:
+    """g records a card holder from another group as a guest, shown as one; w on the guest
+    is refused (no invited voter); w on the absent voter records the opinion."""
+    store = Store.open(demo_db)
+    invited = [m.employee_no for m in store.members(groups=[GROUP])]
+    meeting = store.meetings.book(
+        type=MeetingType.GENERAL_MEETING,
+        topic="讨论转正",
+        start=at(8, 15),
+        end=at(8, 15) + timedelta(minutes=45),
+        groups=[GROUP],
+        invited=invited,
+        purpose=Purpose.VOTE,
+    )
+    app = ScreenHost(MeetingScreen(store, settings(demo_db), meeting.id, NOW))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("g", *"HQ0069", "enter")  # 汤娟涛, 维修服务中心, holding a card
+        await settle(pilot)
+        table = app.screen.query_one(RecordTable)
+        keys = [row.value for row in table.rows]
+        assert keys[-1] == "HQ0069"
+        guest_row = [str(cell) for cell in table.get_row_at(len(keys) - 1)]
+        assert guest_row[2] == "guest" and guest_row[-1].endswith("· in")
+        table.move_cursor(row=len(keys) - 1)
+        await pilot.press("w")
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert any(f"HQ0069 is not invited to meeting {meeting.id}" in m for m in said)
+        table.move_cursor(row=keys.index("HQ0003"))
+        await pilot.press("w")
+        await settle(pilot)
+        details = app.screen.query_one("#details", Static)
+        shown = "".join(details.render_line(y).text for y in range(details.size.height))
+        assert "Written opinions 孔红宇" in " ".join(shown.split())
+        assert "guests: 1" in _text(pilot, "#summary")
+    held = store.meetings.get(meeting.id)
+    assert held.guests == ("HQ0069",)
+    assert [o.employee_no for o in held.written_opinions] == ["HQ0003"]
 
 
 async def test_f_on_the_main_screen_opens_the_pipeline(make: AppFactory) -> None:
