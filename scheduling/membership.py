@@ -9,7 +9,7 @@ has not reached.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from shiftcell.scheduling.model import Member, Status
@@ -25,9 +25,15 @@ STAGES: tuple[tuple[Status, str], ...] = (
 DATE_FIELDS = tuple(name for _, name in STAGES)
 RANK = {status: index for index, (status, _) in enumerate(STAGES)}
 
+# Nobody joined before the party was founded; the far end is the importers' last year.
+# Outside these, a date is a typo, and counting a year on from it could leave the calendar.
+EARLIEST = date(1921, 7, 1)
+LATEST = date(2100, 12, 31)
+
 BEFORE_EARLIER_STAGE = "{value} is before the date of an earlier stage ({earlier})"
 LATER_THAN_STATUS = "{value} is the date of a stage the member's status has not reached"
-TEMPLATES = (BEFORE_EARLIER_STAGE, LATER_THAN_STATUS)
+OUT_OF_RANGE = "{value} is not between {first} and {last}"
+TEMPLATES = (BEFORE_EARLIER_STAGE, LATER_THAN_STATUS, OUT_OF_RANGE)
 
 
 @dataclass(frozen=True)
@@ -49,13 +55,29 @@ def stage_date(member: Member, status: Status) -> date | None:
     return None
 
 
+def out_of_range(value: date) -> DateProblem | None:
+    """A date before ``EARLIEST`` or after ``LATEST`` (``name`` left for the caller)."""
+    if EARLIEST <= value <= LATEST:
+        return None
+    bounds: dict[str, object] = {"first": EARLIEST.isoformat(), "last": LATEST.isoformat()}
+    return DateProblem("", value, OUT_OF_RANGE, bounds)
+
+
 def date_problems(member: Member) -> list[DateProblem]:
-    """What is wrong with the member's pipeline dates; empty when they make sense."""
+    """What is wrong with the member's pipeline dates and contract end; empty when they
+    make sense."""
     problems: list[DateProblem] = []
+    for name in (*DATE_FIELDS, "contract_ends"):
+        value: date | None = getattr(member, name)
+        wrong = None if value is None else out_of_range(value)
+        if wrong is not None:
+            problems.append(replace(wrong, name=name))
+    if problems:
+        return problems  # the order of stages means nothing with a date off the calendar
     reached = RANK.get(member.status, -1)
     latest: date | None = None
     for index, (_, name) in enumerate(STAGES):
-        value: date | None = getattr(member, name)
+        value = getattr(member, name)
         if value is None:
             continue
         if index > reached:

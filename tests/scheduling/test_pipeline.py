@@ -1,14 +1,14 @@
 """The pipeline's dates, across year ends and leap days, against a plain reading of the rules."""
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from shiftcell.scheduling import Employment, Member, Mobility, Status
 from shiftcell.scheduling.cadence import add_months
-from shiftcell.scheduling.membership import date_problems
+from shiftcell.scheduling.membership import EARLIEST, LATEST, OUT_OF_RANGE, date_problems
 from shiftcell.scheduling.pipeline import (
     Step,
     conversion_due,
@@ -169,3 +169,46 @@ def test_dates_out_of_order_or_beyond_the_status_are_named() -> None:
     assert [
         p.name for p in date_problems(person("N", Status.NONE, applied_on=date(2025, 1, 1)))
     ] == ["applied_on"]
+
+
+def test_a_date_off_the_calendar_of_membership_is_named_before_anything_is_counted() -> None:
+    """9999-12-31 would make the conversion vote fall due in the year 10000, which Python
+    cannot hold; 1900 is before anyone could join. Both are typos, named as such."""
+    far = person(
+        "F",
+        Status.PROBATIONARY,
+        admitted_on=date(9999, 12, 31),
+        contract_ends=date(1900, 1, 1),
+    )
+    found = {(p.name, p.template) for p in date_problems(far)}
+    assert found == {("admitted_on", OUT_OF_RANGE), ("contract_ends", OUT_OF_RANGE)}
+    edge = person("E", Status.FULL, admitted_on=LATEST - timedelta(days=400), full_since=LATEST)
+    assert date_problems(edge) == []
+    assert date_problems(person("O", Status.APPLICANT, applied_on=EARLIEST)) == []
+
+
+MEMBERSHIP_DAYS = st.dates(min_value=EARLIEST, max_value=LATEST)
+
+
+@given(
+    st.sampled_from([Status.APPLICANT, Status.ACTIVIST, Status.TARGET, Status.PROBATIONARY]),
+    st.lists(st.one_of(st.none(), MEMBERSHIP_DAYS), min_size=5, max_size=5),
+    MEMBERSHIP_DAYS,
+)
+def test_every_member_the_dates_check_lets_through_has_a_pipeline_entry(
+    status: Status, days: list[date | None], as_of: date
+) -> None:
+    """What passes ``date_problems`` (so what an import or ``members set`` can store) never
+    makes the pipeline fail, whatever the day it is counted from, up to the last one."""
+    names = ("applied_on", "activist_since", "candidate_since", "admitted_on", "contract_ends")
+    member = person("P", status, **dict(zip(names, sorted(days, key=_none_first), strict=True)))
+    if date_problems(member):
+        return
+    (entry,) = pipeline([member], as_of)
+    assert entry.member is member
+    quarter_end = date(as_of.year, 12, 31)
+    conversions_due([member], as_of, quarter_end)
+
+
+def _none_first(day: date | None) -> date:
+    return date.min if day is None else day

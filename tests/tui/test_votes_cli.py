@@ -273,3 +273,28 @@ def test_a_voter_kept_away_by_a_booked_meeting_is_a_missing_voter_with_that_meet
     assert (kept["cause"]["meeting"], kept["cause"]["topic"]) == (meeting.id, "支委会")
     assert [a["cause"] for a in found["away"]] == [{"kind": "away"}]
     assert again.exit_code == (0 if proposal["quorum"] else 1)
+
+
+def test_a_date_off_the_calendar_is_refused_with_status_2_never_a_traceback(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """A conversion vote a year after 9999-12-31 cannot be counted: the date is refused
+    where it is typed (members set, a members file, --as-of), and nothing is written."""
+    bounds = "is not between 1921-07-01 and 2100-12-31"
+    sheet = tmp_path / "m.csv"
+    sheet.write_text(
+        "工号,姓名,部门,党小组,政治面貌,接收预备党员日期\n"
+        "HQ0005,黎芳,饮食服务中心,第一食堂党小组,预备党员,9999-12-31\n",
+        encoding="utf-8",
+    )
+    before = digest(demo_db)
+    for args in (
+        ("members", "set", "HQ0005", "--admitted-on", "9999-12-31"),
+        ("members", "set", "HQ0005", "--contract-ends", "1900-01-01"),
+        ("pipeline", "--as-of", "9999-12-31"),
+        ("import", "members", str(sheet)),
+    ):
+        result = run(demo_db, *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert bounds in result.output and "Traceback" not in result.output
+    assert digest(demo_db) == before

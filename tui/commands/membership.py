@@ -174,9 +174,15 @@ def pipeline(ctx: click.Context, as_of: date | None, as_json: bool) -> None:
     """Applicants, activists, development targets and probationary members: what falls
     due next and when, and the conversions due next quarter."""
     from shiftcell.scheduling.cadence import Cadence, period_of
+    from shiftcell.scheduling.membership import out_of_range
     from shiftcell.scheduling.pipeline import conversions_due
     from shiftcell.scheduling.pipeline import pipeline as build
 
+    wrong = None if as_of is None else out_of_range(as_of)
+    if wrong is not None:
+        raise click.BadParameter(
+            t(wrong.template, value=wrong.value.isoformat(), **wrong.fields), param_hint="--as-of"
+        )
     store = open_store(ctx, needs=Needs.READ)
     day = as_of or datetime.now(store.timezone).date()
     members = store.members()
