@@ -13,6 +13,7 @@ from textual.screen import Screen
 from shiftcell.db.store import Store
 from shiftcell.scheduling.meetings import AttendanceState, MeetingType
 from shiftcell.tui.settings import Settings
+from tests.tui.steady import steady_cursors
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 9, 10, 0, tzinfo=ZONE)
@@ -86,6 +87,7 @@ async def settle(pilot: Pilot[object]) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     await pilot.wait_for_scheduled_animations()
+    await steady_cursors(pilot)
     drawn = pilot.app.export_screenshot()
     unchanged = 0
     for _ in range(60):

@@ -18,6 +18,7 @@ from shiftcell.tui.i18n import set_language
 from shiftcell.tui.screens.export_calendar import ExportCalendarScreen
 from shiftcell.tui.settings import Settings
 from tests.tui.conftest import NOW
+from tests.tui.steady import steady_cursors
 
 SIZES = [(80, 24), (140, 40)]
 
@@ -66,6 +67,7 @@ async def settled(pilot: object) -> None:
         await pilot.pause()  # type: ignore[attr-defined]
         await app.workers.wait_for_complete()
     await pilot.pause()  # type: ignore[attr-defined]
+    await steady_cursors(pilot)  # type: ignore[arg-type]
 
 
 async def until(pilot: object, condition: Callable[[], bool], seconds: float = 10) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.tui.conftest import AppFactory
+from tests.tui.steady import steady_cursors
 from tests.tui.test_main_actions import book
 
 SIZES = [(80, 24), (160, 48)]
@@ -22,6 +23,7 @@ async def settled(pilot: object) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
+    await steady_cursors(pilot)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
