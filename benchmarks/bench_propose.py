@@ -2,6 +2,12 @@
 
     .venv/bin/python benchmarks/bench_propose.py [--members 10000] [--repeat 5]
 
+First the whole command: ``shiftcell propose --all`` over four weeks against
+``shiftcell propose --group`` (one group, one week), each a fresh process, run
+in turn (all, group, all, group, …) so that both meet the same load; medians,
+and their ratio pair by pair. Then the parts, in this process: reading the
+shifts as kept in the store against expanding them afresh (the old path).
+
 The baseline is what a first, obvious implementation does: for every slot and
 every member, scan that member's shifts, rests and leave for one that gets in
 the way; count the free members per slot; walk the slots for the best gaps.
@@ -18,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,11 +40,12 @@ from zoneinfo import ZoneInfo
 
 from shiftcell.db.demo import fill_demo
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Leave, Member, Rules, Shift, find_availability, propose
+from shiftcell.scheduling import Leave, Member, Rules, Shift, expand, find_availability, propose
 from shiftcell.scheduling.localtime import at, day_start, days
 
 FIRST = date(2026, 12, 7)
 FOUR_WEEKS = FIRST + timedelta(days=27)
+ONE_WEEK = FIRST + timedelta(days=6)
 TWO_WEEKS = FIRST + timedelta(days=13)
 T = TypeVar("T")
 
@@ -218,23 +226,52 @@ def three_sessions(
     )
 
 
-def whole_command(path: Path, repeat: int) -> None:
-    command = [
-        str(Path(sys.executable).with_name("shiftcell")),
-        "--db",
-        str(path),
-        "propose",
-        "--all",
-        "--from",
-        f"{FIRST}",
-        "--to",
-        f"{FOUR_WEEKS}",
-        "--json",
-    ]
-    elapsed, _ = best_of(
-        repeat, lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+def whole_commands(path: Path, group: str, repeat: int) -> None:
+    """`propose --all` (4 weeks) against `propose --group` (1 week): medians and ratio."""
+    shiftcell = [str(Path(sys.executable).with_name("shiftcell")), "--db", str(path), "propose"]
+    everyone = [*shiftcell, "--all", "--from", f"{FIRST}", "--to", f"{FOUR_WEEKS}", "--json"]
+    one = [*shiftcell, "--group", group, "--from", f"{FIRST}", "--to", f"{ONE_WEEK}", "--json"]
+    for command in (everyone, one):  # not counted: the first read keeps weeks not yet kept
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    runs: dict[str, list[Timing]] = {"all": [], "group": []}
+    for _ in range(repeat):
+        for name, command in (("all", everyone), ("group", one)):
+            timing, _ = best_of(
+                1, lambda c=command: subprocess.run(c, check=True, stdout=subprocess.DEVNULL)
+            )
+            runs[name].append(timing)
+    print(f"  whole commands, {repeat} runs each in turn; medians (wall, cpu):")
+    for name, label in (("all", "propose --all, 4 weeks"), ("group", "propose --group, 1 week")):
+        wall = statistics.median(t.wall for t in runs[name])
+        cpu = statistics.median(t.cpu for t in runs[name])
+        print(f"    {label:<32} {wall * 1000:8.0f} ms {cpu * 1000:8.0f} ms")
+    ratios = [a.wall / b.wall for a, b in zip(runs["all"], runs["group"], strict=True)]
+    cpu_ratios = [a.cpu / b.cpu for a, b in zip(runs["all"], runs["group"], strict=True)]
+    print(
+        f"    all / group: {statistics.median(ratios):.2f} (wall), "
+        f"{statistics.median(cpu_ratios):.2f} (cpu); goal <= 3"
     )
-    row("`shiftcell propose --all`, 4 weeks (whole command)", elapsed, None)
+
+
+def kept_or_expanded(store: Store, members: list[Member], repeat: int) -> None:
+    """Reading everyone's shifts over the four weeks: as kept, against expanding afresh."""
+    zone, rules = store.timezone, rules_of(store)
+    margin = timedelta(hours=rules.rest, minutes=30)
+    start = day_start(FIRST, zone) - margin
+    end = day_start(FOUR_WEEKS + timedelta(days=1), zone) + margin
+    numbers = [m.employee_no for m in members]
+
+    def kept() -> object:
+        found, _ = store.shifts_and_leave(start, end, numbers)
+        getattr(found, "columns", lambda: None)()  # what availability reads
+        return found
+
+    def expanded() -> object:
+        return expand(store.shift_plan(start, end, numbers), start, end)
+
+    fast, found = best_of(repeat, kept)
+    old, _ = best_of(repeat, expanded)
+    row(f"everyone's shifts, 4 weeks: read as kept ({len(found)})", fast, old.wall)  # type: ignore[arg-type]
 
 
 def rules_of(store: Store, quiet: bool = False) -> Rules:
@@ -257,16 +294,11 @@ def main() -> None:
         everyone = store.members()
         in_groups = [m for m in everyone if m.group]
         print(f"demo --members {options.members}; load average {os.getloadavg()[0]:.2f}")
+        whole_commands(path, in_groups[0].group or "", options.repeat)
         print(f"  {'':<50} {'wall':>12} {'cpu':>12} {'baseline':>15}")
+        kept_or_expanded(store, everyone, options.repeat)
         scenario(store, "a group, 4 weeks", in_groups[:50], FOUR_WEEKS, options.repeat, None)
         scenario(store, "everyone, 4 weeks", everyone, FOUR_WEEKS, options.repeat, 200)
-        rules = rules_of(store)
-        read, _ = best_of(1, lambda: inputs(store, everyone, FIRST, FOUR_WEEKS, rules))
-        print(
-            f"    (reading and expanding their shifts: {read.wall * 1000:.0f} ms,"
-            f" cpu {read.cpu * 1000:.0f} ms)"
-        )
-        whole_command(path, options.repeat)
         three_sessions(store, "200 in groups", in_groups[:200], options.repeat, quiet=False)
         canteen = [m for m in everyone if m.department == everyone[0].department][:200]
         three_sessions(store, "200 canteen staff, 14–17h", canteen, options.repeat, quiet=True)

@@ -213,6 +213,107 @@ def m005_ssh_keys(db: Database) -> None:
 
 
 @migrations()
+def m010_kept_shifts(db: Database) -> None:
+    """Shifts as patterns and overrides make them, kept week by week (see db/shift_book.py).
+
+    Triggers note which members and dates a change touches (``stale_shifts``)
+    whichever way the change is written; the store rebuilds those weeks before
+    its transaction commits.
+    """
+    # One row per kept week: its local Monday, that Monday's first instant, and
+    # the day it was last kept (weeks far from today are let go a day later).
+    db.table("kept_weeks").create(
+        {"monday": str, "base": int, "kept_on": str}, pk="monday", not_null={"base", "kept_on"}
+    )
+    # A member's shifts starting in a kept week, packed (scheduling/shift_list.py).
+    db.execute(
+        "CREATE TABLE kept_shifts (monday TEXT NOT NULL, employee_no TEXT NOT NULL,"
+        " shifts BLOB NOT NULL, PRIMARY KEY (monday, employee_no)) WITHOUT ROWID"
+    )
+    # What a packed shift's kind number stands for.
+    db.table("shift_kinds").create({"id": int, "post": str, "label": str, "code": str}, pk="id")
+    # Members (NULL: everyone) and local dates (NULL: every date) whose kept
+    # shifts may be out of date.
+    db.table("stale_shifts").create({"employee_no": str, "first": str, "last": str})
+    db.table("overrides").create_index(["kind", "day"])
+    for table, columns in STALE_COLUMNS.items():
+        for event, row in (("INSERT", "new"), ("DELETE", "old")):
+            _trigger(db, f"{table}_{event.lower()}_stale", f"AFTER {event} ON {table}",
+                     _stale_rows(table, row))  # fmt: skip
+        changed = " OR ".join(f"old.[{c}] IS NOT new.[{c}]" for c in columns)
+        body = _stale_rows(table, "old") + _stale_rows(table, "new")
+        _trigger(db, f"{table}_updated_stale", f"AFTER UPDATE ON {table} WHEN {changed}", body)
+    # A shift type or the time zone changes everyone's shifts.
+    everyone = "INSERT INTO stale_shifts VALUES (NULL, NULL, NULL);"
+    _trigger(
+        db,
+        "shift_types_updated_stale",
+        "AFTER UPDATE ON shift_types WHEN old.label IS NOT new.label"
+        " OR old.segments IS NOT new.segments OR old.code IS NOT new.code",
+        everyone,
+    )
+    _trigger(db, "shift_types_deleted_stale", "AFTER DELETE ON shift_types", everyone)
+    for event in ("INSERT", "DELETE"):
+        _trigger(db, f"organisation_{event.lower()}_stale", f"AFTER {event} ON organisation",
+                 everyone)  # fmt: skip
+    _trigger(
+        db,
+        "organisation_zone_stale",
+        "AFTER UPDATE ON organisation WHEN old.timezone IS NOT new.timezone",
+        everyone,
+    )
+    _trigger(
+        db,
+        "members_deleted_kept",
+        "AFTER DELETE ON members",
+        "DELETE FROM kept_shifts WHERE employee_no = old.employee_no;",
+    )
+    from shiftcell.db.shift_book import fill_after_migration
+
+    fill_after_migration(db)
+
+
+# The columns of each table that decide shifts: a change to any of them makes shifts stale.
+STALE_COLUMNS = {
+    "patterns": (
+        "employee_no", "kind", "shift_code", "weekdays", "interval", "cycle", "anchor", "until",
+        "post",
+    ),
+    "overrides": (
+        "employee_no", "kind", "day", "last_day", "other", "shift_code", "start", "end", "post",
+    ),
+    "shifts": ("employee_no", "start_utc", "end_utc", "post"),
+}  # fmt: skip
+
+
+def _trigger(db: Database, name: str, when: str, body: str) -> None:
+    db.execute(f"CREATE TRIGGER {name} {when} BEGIN {body} END")
+
+
+def _stale_rows(table: str, row: str) -> str:
+    """The statements noting what a row of ``table`` decides: a member, from one date to another.
+
+    A date a day either side more, so that a shift begun the evening before,
+    or pushed past midnight by a clock change, is rebuilt with it. Imported
+    shifts carry UTC instants: a local date is within a day of the UTC one.
+    """
+    insert = "INSERT INTO stale_shifts VALUES"
+    if table == "patterns":
+        return (
+            f"{insert} ({row}.employee_no, date({row}.anchor, '-1 day'),"
+            f" date({row}.until, '+1 day'));"
+        )
+    if table == "overrides":
+        days = f"date({row}.day, '-1 day'), date(coalesce({row}.last_day, {row}.day), '+1 day')"
+        return (
+            f"{insert} ({row}.employee_no, {days});"
+            f" INSERT INTO stale_shifts SELECT {row}.other, {days} WHERE {row}.other IS NOT NULL;"
+        )
+    days = f"date({row}.start_utc, '-2 days'), date({row}.start_utc, '+2 days')"
+    return f"{insert} ({row}.employee_no, {days});"
+
+
+@migrations()
 def m020_guests(db: Database) -> None:
     # Someone who came without an invitation (a mobile member from another
     # branch): present, but never counted among the invited nor owing a 补课.
@@ -224,7 +325,17 @@ def m030_membership_facts(db: Database) -> None:
     # mobile was yes/no: a yes meant our member, away ("out"). Now "out", "in"
     # (from elsewhere, holding a mobile-member card) or NULL.
     members = db.table("members")
+    # transform rebuilds the table, and SQLite drops a table's triggers with it
+    # (m010's, which lets a removed member's kept shifts go): made again after.
+    triggers = [
+        r[0]
+        for r in db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'members'"
+        ).fetchall()
+    ]
     members.transform(types={"mobile": str}, not_null={"mobile": False}, defaults={"mobile": None})
+    for sql in triggers:
+        db.execute(sql)
     db.execute("UPDATE members SET mobile = CASE WHEN mobile IN ('1', 1) THEN 'out' ELSE NULL END")
     # The pipeline's dates, and a contract's end for external hires (ISO dates).
     for column in (

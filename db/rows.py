@@ -64,6 +64,35 @@ def member_from_row(row: Row) -> Member:
     )
 
 
+MEMBER_COLUMNS = (
+    "employee_no, name, department, post, [group], role, status, mobile, employment,"
+    " applied_on, activist_since, candidate_since, admitted_on, full_since, contract_ends"
+)
+_ROLES = {role.value: role for role in Role}
+_STATUSES = {status.value: status for status in Status}
+_EMPLOYMENTS = {employment.value: employment for employment in Employment}
+_MOBILITY = {mobility.value: mobility for mobility in Mobility}
+
+
+def member_from_values(values: tuple[Any, ...]) -> Member:
+    """A member from ``MEMBER_COLUMNS`` in order: quick, for rosters of thousands."""
+    employee_no, name, department, post, group, role, status, mobile, employment = values[:9]
+    # The membership facts, in MEMBER_COLUMNS' order: most members have none.
+    days = [_day(value) for value in values[9:]]
+    return Member(
+        employee_no,
+        name,
+        department,
+        post,
+        group,
+        _ROLES[role],
+        _STATUSES[status],
+        _MOBILITY[mobile] if mobile else None,
+        _EMPLOYMENTS[employment],
+        *days,
+    )
+
+
 def member_to_row(member: Member) -> Row:
     return {
         "employee_no": member.employee_no,

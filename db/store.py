@@ -7,9 +7,9 @@ import sqlite3
 import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import Self, TypeVar
+from typing import Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
@@ -29,6 +29,8 @@ from shiftcell.db.access import (
 from shiftcell.db.calendars.feeds import FeedBook
 from shiftcell.db.meetings import MeetingBook
 from shiftcell.db.migrations import migrations
+from shiftcell.db.shift_book import ShiftBook
+from shiftcell.db.shift_plans import plan_of, with_swap_partners
 from shiftcell.db.ssh_keys import SshKeyBook
 from shiftcell.scheduling import (
     Department,
@@ -41,14 +43,17 @@ from shiftcell.scheduling import (
     Shift,
     ShiftPlan,
     ShiftType,
-    expand,
-    leave_between,
 )
+from shiftcell.scheduling.shift_list import ShiftList
 
 BUSY_TIMEOUT_MS = 5000
-Held = TypeVar("Held", Shift, Leave)  # what a member has on a day: a shift, or leave
-# Tables holding the organisation's data, children before parents.
+# Tables holding the organisation's data, children before parents. Shifts kept
+# from patterns first (a member's are looked for as the member goes), the note
+# of stale ones last (deleting the rest writes it).
 DATA_TABLES = (
+    "kept_shifts",
+    "kept_weeks",
+    "shift_kinds",
     "feeds",
     "written_opinions",
     "attendance",
@@ -63,10 +68,8 @@ DATA_TABLES = (
     "branches",
     "posts",
     "departments",
+    "stale_shifts",
 )
-# A stored shift is at most two days long; look this far back for ones that
-# started before a range and reach into it.
-LONGEST_SHIFT = timedelta(days=2)
 
 
 class Store:
@@ -87,6 +90,7 @@ class Store:
         self.meetings = MeetingBook(self)
         self.feeds = FeedBook(self)
         self.ssh_keys = SshKeyBook(self)
+        self.shift_book = ShiftBook(self)
 
     @property
     def read_only(self) -> bool:
@@ -124,9 +128,7 @@ class Store:
     @classmethod
     def _ready(cls, conn: sqlite3.Connection) -> Self:
         conn.execute("PRAGMA foreign_keys = ON")
-        # No sqlite-utils plugins: shiftcell uses none, and looking for them
-        # reads the metadata of every installed package.
-        db = Database(conn, execute_plugins=False)
+        db = _database(conn)
         migrations.apply(db)
         return cls(db)
 
@@ -138,7 +140,7 @@ class Store:
             f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
         )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db = Database(conn, execute_plugins=False)
+        db = _database(conn)
         try:
             pending = migrations.pending(db)
         except sqlite3.DatabaseError as error:
@@ -161,12 +163,14 @@ class Store:
     # -- writing, one transaction at a time ------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, *, wait: bool = True) -> Iterator[None]:
         """All of a change or none of it, waiting its turn for the write lock.
 
         ``BEGIN IMMEDIATE`` takes the lock first: a deferred transaction that
         reads before it writes cannot wait for a busy database, SQLite fails it
-        at once. Nested calls join the outer transaction.
+        at once. Nested calls join the outer transaction. Before committing,
+        the shifts kept from patterns are brought up to date with the change.
+        ``wait=False``: refuse at once (``StoreBusy``) when another is writing.
         """
         self.access.check_writable()
         with self._writing:
@@ -175,18 +179,28 @@ class Store:
                 with self.db.atomic():
                     yield
                 return
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as error:
-                if _is_busy(error):
-                    raise StoreBusy(BUSY, seconds=BUSY_TIMEOUT_MS // 1000) from None
-                raise
+            self._begin(wait)
             try:
                 yield
+                self.shift_book.refresh()
             except BaseException:
                 self.db.rollback()  # a no-op when the error already ended the transaction
                 raise
             conn.execute("COMMIT")
+
+    def _begin(self, wait: bool) -> None:
+        conn = self.db.conn
+        if not wait:
+            conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise StoreBusy(BUSY, seconds=BUSY_TIMEOUT_MS // 1000) from None
+            raise
+        finally:
+            if not wait:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def check_writable(self) -> None:
         self.access.check_writable()
@@ -236,7 +250,7 @@ class Store:
             local = rows.from_utc_text(text, old)
             return rows.utc_text(at(local.date(), local.time(), new))
 
-        with self.db.atomic():
+        with self.transaction():  # which also rebuilds the kept shifts in the new zone
             counts: list[int] = []
             for table in ("shifts", "meetings"):
                 found = [
@@ -310,10 +324,12 @@ class Store:
         if where:
             clauses.append(where)
             params.extend(group_params)
-        found = self.db.table("members").rows_where(
-            " AND ".join(clauses) or None, params, order_by="employee_no"
+        found = self.db.execute(
+            f"SELECT {rows.MEMBER_COLUMNS} FROM members"
+            f" WHERE {' AND '.join(clauses) or '1'} ORDER BY employee_no",
+            params,
         )
-        return [rows.member_from_row(r) for r in found]
+        return list(map(rows.member_from_values, found))
 
     def member(self, employee_no: str) -> Member | None:
         found = self.members(employee_nos=[employee_no])
@@ -360,61 +376,29 @@ class Store:
 
         Given ``start`` and ``end``, only stored shifts near that range are read.
         """
-        zone = self.timezone
-        who, params = self._member_filter(self.in_view(employee_nos))
-        shift_where, shift_params = who, list(params)
-        if start is not None and end is not None:
-            shift_where = f"({who}) AND start_utc < ? AND start_utc >= ?"
-            shift_params += [rows.utc_text(end), rows.utc_text(start - LONGEST_SHIFT)]
-        return ShiftPlan(
-            timezone=zone,
-            shift_types=self.shift_types(),
-            patterns=[
-                rows.pattern_from_row(r) for r in self.db.table("patterns").rows_where(who, params)
-            ],
-            overrides=[
-                rows.override_from_row(r)
-                for r in self.db.table("overrides").rows_where(who, params)
-            ],
-            shifts=[
-                rows.shift_from_row(r, zone)
-                for r in self.db.table("shifts").rows_where(shift_where, shift_params)
-            ],
-        )
+        return plan_of(self, start, end, with_swap_partners(self, self.in_view(employee_nos)))
 
     def shifts(
         self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
     ) -> list[Shift]:
         """Every shift overlapping ``[start, end)``, patterns and overrides applied."""
-        return self.shifts_and_leave(start, end, employee_nos)[0]
+        return list(self.shift_book.read(start, end, self.in_view(employee_nos)))
 
     def leave(
         self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
     ) -> list[Leave]:
-        return self.shifts_and_leave(start, end, employee_nos)[1]
+        return self.shift_book.leave(start, end, self.in_view(employee_nos))
 
     def shifts_and_leave(
         self, start: datetime, end: datetime, employee_nos: Collection[str] | None = None
-    ) -> tuple[list[Shift], list[Leave]]:
-        """``shifts()`` and ``leave()`` from one read of the plan: what availability needs."""
-        wanted = self.in_view(employee_nos)
-        plan = self.shift_plan(start, end, wanted)
-        shifts = _theirs(expand(plan, start, end), wanted)
-        return shifts, _theirs(leave_between(plan, start, end), wanted)
+    ) -> tuple[ShiftList, list[Leave]]:
+        """``shifts()`` and ``leave()`` of one view: what availability needs.
 
-    def _member_filter(self, employee_nos: Collection[str] | None) -> tuple[str, list[str]]:
-        if employee_nos is None:
-            return "1", []
-        wanted = set(employee_nos)
-        # A swap hands one member the other's shifts: read both sides' patterns.
-        marks = ", ".join("?" * len(wanted))
-        for row in self.db.query(
-            f"SELECT employee_no, other FROM overrides WHERE kind = 'swap' "
-            f"AND (employee_no IN ({marks}) OR other IN ({marks}))",
-            [*wanted, *wanted],
-        ):
-            wanted.update((row["employee_no"], row["other"]))
-        return f"employee_no IN ({', '.join('?' * len(wanted))})", sorted(wanted)
+        The shifts come as a ``ShiftList``, which availability reads as columns
+        without making an object per shift.
+        """
+        wanted = self.in_view(employee_nos)
+        return self.shift_book.read(start, end, wanted), self.shift_book.leave(start, end, wanted)
 
     # -- writing -------------------------------------------------------------
 
@@ -458,19 +442,17 @@ class Store:
             )
 
 
+def _database(conn: sqlite3.Connection) -> Database:
+    # No sqlite-utils plugins: shiftcell uses none, and looking for them reads the
+    # metadata of every installed package, on every command.
+    return Database(conn, execute_plugins=False)
+
+
 def _is_busy(error: sqlite3.OperationalError) -> bool:
     return getattr(error, "sqlite_errorcode", None) in (
         sqlite3.SQLITE_BUSY,
         getattr(sqlite3, "SQLITE_LOCKED", 6),
     ) or "locked" in str(error)
-
-
-def _theirs(found: list[Held], employee_nos: Collection[str] | None) -> list[Held]:
-    """Only the members asked for: a swap can bring in a partner's shifts."""
-    if employee_nos is None:
-        return found
-    wanted = set(employee_nos)
-    return [s for s in found if s.employee_no in wanted]
 
 
 def machine_timezone() -> ZoneInfo:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from itertools import compress, repeat
-from operator import attrgetter, itemgetter
+from typing import overload
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -19,6 +18,7 @@ import numpy as np
 from shiftcell.scheduling.localtime import at, days
 from shiftcell.scheduling.model import Invitation, Leave, Member, Role, Shift, Status
 from shiftcell.scheduling.rules import NIGHT_END, Reason, ReasonKind, Rules, Slot
+from shiftcell.scheduling.shift_list import ShiftList
 from shiftcell.scheduling.timelines import (
     DAYS_AFTER,
     DAYS_BEFORE,
@@ -160,7 +160,9 @@ def find_availability(
         Slot(datetime.fromtimestamp(int(s), zone), datetime.fromtimestamp(int(e), zone))
         for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
     )
-    mine = _ShiftFields.of(list(shifts), row_of, rules)
+    if not isinstance(shifts, ShiftList):
+        shifts = ShiftList.of(list(shifts), zone)
+    mine = _ShiftFields.of(shifts, row_of, rules)
     away = [v for v in leave if v.employee_no in row_of]
     booked = [v for v in invitations if v.employee_no in row_of]
     # Local midnights from two days before the range on: shifts last at most two days.
@@ -220,8 +222,7 @@ def _stretches(
     rules: Rules,
 ) -> Stretches:
     """Shifts first (in order), then rests after night shifts, then leave, then meetings."""
-    shifts, shift_rows, a, b = mine.shifts, mine.rows, mine.start, mine.end
-    count = len(shifts)
+    shift_rows, a, b = mine.rows, mine.start, mine.end
     night = _is_night(a, b, midnights, night_ends) if rules.rest > 0 else np.zeros(len(a), bool)
     rested = np.flatnonzero(night)
     leave_rows = np.array([row_of[v.employee_no] for v in leave], dtype=np.int64)
@@ -250,8 +251,10 @@ def _stretches(
                 np.full(len(booked), rules.buffer * 60, np.int64),
             ]
         ),
-        origin=[*shifts, *(shifts[i] for i in rested.tolist()), *leave, *booked],
-        shifts=count,
+        origin=_Origins(
+            mine.shifts, np.concatenate([mine.index, mine.index[rested]]), [*leave, *booked]
+        ),
+        shifts=len(a),
     )
 
 
@@ -269,33 +272,69 @@ class _Margins(dict[str | None, int]):
 
 @dataclass(frozen=True)
 class _ShiftFields:
-    """The shifts of the members asked about, with what the grid needs of them as arrays."""
+    """The shifts of the members asked about, as the arrays the grid needs.
 
-    shifts: list[Shift]
+    ``index`` says where each is in ``shifts``: shifts of others (a swap
+    partner's) are left out.
+    """
+
+    shifts: ShiftList
+    index: np.ndarray
     rows: np.ndarray
     start: np.ndarray
     end: np.ndarray
     margin: np.ndarray
 
     @classmethod
-    def of(cls, shifts: list[Shift], row_of: dict[str, int], rules: Rules) -> _ShiftFields:
-        # One walk over the shift objects (scattered in memory: the slow part),
-        # then cheap walks over the compact tuples it made.
-        fields = list(map(attrgetter("employee_no", "start_ts", "end_ts", "post"), shifts))
-        count = len(fields)
-        rows = np.fromiter(map(row_of.get, map(itemgetter(0), fields), repeat(-1)), np.int64, count)
-        known = rows >= 0
-        if not known.all():  # shifts of others (a swap partner's) are left out
-            shifts, fields = list(compress(shifts, known)), list(compress(fields, known))
-            rows, count = rows[known], len(fields)
+    def of(cls, shifts: ShiftList, row_of: dict[str, int], rules: Rules) -> _ShiftFields:
+        columns = shifts.columns()
+        # Per member and per post once, then spread over the shifts.
+        row_of_name = np.array([row_of.get(n, -1) for n in columns.names] or [-1], np.int64)
         margins = _Margins(rules)
+        margin_of_post = np.array([margins[p] for p in columns.posts] or [0], np.int64)
+        rows = row_of_name[columns.owner]
+        index = np.flatnonzero(rows >= 0)
         return cls(
             shifts,
-            rows,
-            np.fromiter(map(itemgetter(1), fields), np.float64, count).astype(np.int64),
-            np.fromiter(map(itemgetter(2), fields), np.float64, count).astype(np.int64),
-            np.fromiter(map(margins.__getitem__, map(itemgetter(3), fields)), np.int64, count),
+            index,
+            rows[index],
+            columns.start[index],
+            columns.end[index],
+            margin_of_post[columns.kind[index]],
         )
+
+
+Origin = Shift | Leave | Invitation
+
+
+class _Origins(Sequence[Origin]):
+    """Where each stretch comes from, a shift made into an object only when a reason asks.
+
+    The shifts (and rests after them) by their place in ``shifts``, then the others.
+    """
+
+    def __init__(self, shifts: ShiftList, index: np.ndarray, others: list[Origin]) -> None:
+        self._shifts = shifts
+        self._index = index
+        self._others = others
+
+    def __len__(self) -> int:
+        return len(self._index) + len(self._others)
+
+    @overload
+    def __getitem__(self, at: int) -> Origin: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> list[Origin]: ...
+
+    def __getitem__(self, at: int | slice) -> Origin | list[Origin]:
+        if isinstance(at, slice):
+            return [self[i] for i in range(len(self))[at]]
+        if at < 0:
+            at += len(self)
+        if at < len(self._index):
+            return self._shifts[int(self._index[at])]
+        return self._others[at - len(self._index)]
 
 
 def _is_night(

@@ -15,6 +15,7 @@ for thousands of staff, and spread back to members at the end.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +45,7 @@ class Stretches:
     hi: np.ndarray
     margin: np.ndarray  # the buffer around a shift or a meeting; 0 for rest and leave
     kind: np.ndarray  # LEAVE, SHIFT_ITSELF (the shift proper), MEETING or REST
-    origin: list[Shift | Leave | Invitation]  # where each stretch comes from
+    origin: Sequence[Shift | Leave | Invitation]  # where each stretch comes from
     shifts: int
 
     def subset(self, keep: np.ndarray, rows: np.ndarray) -> Stretches:

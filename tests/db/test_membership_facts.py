@@ -176,3 +176,27 @@ def test_the_demo_has_a_pipeline_with_conversions_due_next_quarter(store: Store)
     again = Store.memory()
     fill_demo(again, seed=1, members=80, today=today)
     assert again.members() == members
+
+
+def test_no_migration_loses_a_trigger_or_an_index_an_earlier_one_made() -> None:
+    """m030 rebuilds the members table (mobile: out, in or none), and SQLite drops a
+    table's triggers with it: m010's, which lets a removed member's kept shifts go, went
+    missing from every new database."""
+    db = Database(memory=True)
+    names = [m.name for m in migrations.pending(db)]
+    made: set[tuple[str, str]] = set()
+    for after in [*names[1:], None]:
+        if after is None:
+            migrations.apply(db)
+        else:
+            migrations.apply(db, stop_before=after)
+        now = {
+            (r[0], r[1])
+            for r in db.execute(
+                "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index')"
+                " AND name NOT LIKE 'sqlite_autoindex%'"
+            ).fetchall()
+        }
+        assert made <= now, (after, made - now)
+        made = now
+    assert ("trigger", "members_deleted_kept") in made

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from shiftcell.db.store import Store
 from shiftcell.scheduling.meetings import AttendanceState, MeetingType
 from shiftcell.tui.settings import Settings
-from tests.tui.steady import steady_cursors
+from tests.tui.steady import steady_cursors, workers_done
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 9, 10, 0, tzinfo=ZONE)
@@ -84,7 +84,7 @@ async def settle(pilot: Pilot[object]) -> None:
     arrives; comparing two drawings in a row waits for that moment, not longer.
     """
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await steady_cursors(pilot)
@@ -92,7 +92,7 @@ async def settle(pilot: Pilot[object]) -> None:
     unchanged = 0
     for _ in range(60):
         await pilot.pause(0.05)
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         again = pilot.app.export_screenshot()
         # Three quiet looks in a row: a scrollbar settling late on a busy
         # machine changed the picture after one quiet look.

@@ -1,9 +1,11 @@
-"""Pictures of the app that do not depend on when they are taken."""
+"""Waiting for the app in tests without depending on how busy the machine is."""
 
 from __future__ import annotations
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
+from textual.worker import WorkerCancelled
 
 
 async def steady_cursors(pilot: Pilot[object]) -> None:
@@ -14,3 +16,14 @@ async def steady_cursors(pilot: Pilot[object]) -> None:
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
     await pilot.pause()
+
+
+async def workers_done(app: App[object]) -> None:
+    """Every worker finished, or cancelled: an exclusive worker replaced by a newer one (the
+    next week asked for, a heatmap instead of a read-ahead) is done, not a failure."""
+    while True:
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue  # the others may still be running: wait for them too
+        return

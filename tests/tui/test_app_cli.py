@@ -14,6 +14,7 @@ from shiftcell.tui.i18n import language_from_environment
 from shiftcell.tui.screens.main import MainScreen
 from shiftcell.tui.settings import Settings
 from tests.tui.conftest import AppFactory
+from tests.tui.steady import workers_done
 
 SHIFTCELL = str(Path(sys.executable).with_name("shiftcell"))
 
@@ -55,7 +56,7 @@ async def test_the_locale_decides_the_language_of_the_app(
     language = language_from_environment({"LANG": "zh_CN.UTF-8"})
     app = make(lang=language)
     async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one("#title").render().plain.startswith("2026 年第 50 周")

@@ -18,7 +18,7 @@ from shiftcell.tui.i18n import set_language
 from shiftcell.tui.screens.export_calendar import ExportCalendarScreen
 from shiftcell.tui.settings import Settings
 from tests.tui.conftest import NOW
-from tests.tui.steady import steady_cursors
+from tests.tui.steady import steady_cursors, workers_done
 
 SIZES = [(80, 24), (140, 40)]
 
@@ -65,7 +65,7 @@ async def settled(pilot: object) -> None:
     app = pilot.app  # type: ignore[attr-defined]
     for _ in range(4):
         await pilot.pause()  # type: ignore[attr-defined]
-        await app.workers.wait_for_complete()
+        await workers_done(app)
     await pilot.pause()  # type: ignore[attr-defined]
     await steady_cursors(pilot)  # type: ignore[arg-type]
 

@@ -8,12 +8,13 @@ FIRST_SCREEN = """
 import asyncio, sys
 from shiftcell.tui.app import make_app
 from shiftcell.tui.settings import Settings
+from tests.tui.steady import workers_done
 
 app = make_app(Settings(db_path=sys.argv[1], language="en"))
 
 async def main():
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         print(app.screen.query_one("#status").render())
         print(" ".join(m for m in ("numpy", "pandas", "importlib.metadata") if m in sys.modules))

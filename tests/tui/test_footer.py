@@ -8,10 +8,11 @@ from shiftcell.tui.app import ShiftcellApp
 from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.roster import Roster
 from tests.tui.conftest import AppFactory
+from tests.tui.steady import workers_done
 
 
 async def settle(app: ShiftcellApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
 

@@ -17,13 +17,14 @@ from shiftcell.tui.widgets.heatmap import PAST, Heatmap, shade
 from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
+from tests.tui.steady import workers_done
 
 GROUP = "第一食堂党小组"
 
 
 async def settle(app: ShiftcellApp, pilot: object) -> None:
     for _ in range(2):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()  # type: ignore[attr-defined]
 
 

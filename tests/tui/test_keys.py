@@ -23,6 +23,7 @@ from shiftcell.tui.screens.meeting import MeetingScreen
 from shiftcell.tui.widgets.heatmap import Heatmap
 from shiftcell.tui.widgets.key_footer import KeyFooter
 from tests.tui.conftest import AppFactory
+from tests.tui.steady import workers_done
 
 NARROW = (80, 24)
 # What Textual's own widgets bind: never offered as shiftcell's actions.
@@ -31,7 +32,7 @@ TEXTUAL_INTERNALS = ("Cursor", "Page", "Focus", "Copy", "Scroll", "Toggle", "Sel
 
 async def loaded(app: ShiftcellApp, pilot: object) -> None:
     for _ in range(2):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()  # type: ignore[attr-defined]
 
 

@@ -16,11 +16,12 @@ from shiftcell.tui.screens.main import MainScreen
 from shiftcell.tui.screens.meetings import MeetingsScreen
 from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import ZONE, AppFactory
+from tests.tui.steady import workers_done
 
 
 async def settle(app: ShiftcellApp, pilot: object) -> None:
     for _ in range(2):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()  # type: ignore[attr-defined]
 
 

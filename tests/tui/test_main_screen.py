@@ -13,10 +13,11 @@ from shiftcell.tui.screens.main import MainScreen
 from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
+from tests.tui.steady import workers_done
 
 
 async def settle(app: ShiftcellApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()  # type: ignore[attr-defined]
 
 

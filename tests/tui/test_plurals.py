@@ -14,6 +14,7 @@ from shiftcell.tui.cli import main
 from shiftcell.tui.i18n import set_language, tn
 from shiftcell.tui.locale_zh import ZH
 from tests.tui.conftest import AppFactory
+from tests.tui.steady import workers_done
 
 TUI = Path(__file__).parents[2] / "tui"
 # "{count} meetings", "{held} sessions", "{n} people": a field, then a plural noun.
@@ -118,7 +119,7 @@ async def test_one_group_in_view_is_one_group_in_the_status_line(make: AppFactor
     """A leader sees only their group: the status line must not say "in 1 groups"."""
     app = make(group="第一食堂党小组")
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         status = str(app.screen.query_one("#status", Static).render())
     assert " in 1 group · " in status

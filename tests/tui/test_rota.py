@@ -35,6 +35,7 @@ from shiftcell.tui.widgets.week_pane import WeekPane
 from shiftcell.tui.words.textwidth import cells
 from tests.tui.conftest import ZONE, AppFactory
 from tests.tui.screen_text import screen_rows, text_of
+from tests.tui.steady import workers_done
 from tests.tui.test_main_actions import book
 
 MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
@@ -42,7 +43,7 @@ MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
 
 async def settle(app: ShiftcellApp, pilot: object) -> None:
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()  # type: ignore[attr-defined]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.tui.conftest import AppFactory
-from tests.tui.steady import steady_cursors
+from tests.tui.steady import steady_cursors, workers_done
 from tests.tui.test_main_actions import book
 
 SIZES = [(80, 24), (160, 48)]
@@ -20,7 +20,7 @@ LANGUAGES = ["en", "zh"]
 
 async def settled(pilot: object) -> None:
     app = pilot.app  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
     await steady_cursors(pilot)  # type: ignore[arg-type]

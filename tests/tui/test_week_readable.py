@@ -15,13 +15,14 @@ from shiftcell.tui.widgets.week_axis import KIND_STYLES
 from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
 from tests.tui.screen_text import screen_rows, styles_of
+from tests.tui.steady import workers_done
 
 SIZES = [(80, 24), (160, 48)]
 
 
 async def settle(app: ShiftcellApp, pilot: object) -> None:
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()  # type: ignore[attr-defined]
 
 

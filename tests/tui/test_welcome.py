@@ -16,6 +16,7 @@ from shiftcell.tui.screens.main import MainScreen
 from shiftcell.tui.screens.welcome import WelcomeScreen
 from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
+from tests.tui.steady import workers_done
 
 MEMBERS = """工号,姓名,部门,岗位,党小组,职务,政治面貌,流动党员,用工性质
 HQ01,贺志,饮食服务中心,第二食堂,饮食中心党小组,组长,正式党员,否,在编
@@ -46,7 +47,7 @@ def fill(app: ShiftcellApp, path: Path | str, zone: str = "Asia/Shanghai") -> No
 
 async def settle(app: ShiftcellApp, pilot: Pilot[None]) -> None:
     for _ in range(2):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
 
 
@@ -74,9 +75,9 @@ async def test_an_empty_database_offers_the_demo_and_opens_the_main_screen(
         await pilot.pause()
         assert isinstance(app.screen, DemoQuestionScreen)
         await pilot.press("y")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(WeekGrid).blocks
@@ -94,7 +95,7 @@ async def test_a_refused_file_shows_every_problem_and_writes_nothing(
         await pilot.pause()
         fill(app, bad)
         await pilot.click("#members")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         outcome = str(app.screen.query_one("#outcome").render())
         assert "roster.csv:3 [职务]" in outcome
@@ -116,16 +117,16 @@ async def test_members_then_shifts_from_files_open_the_main_screen(
         await pilot.pause()
         fill(app, members)
         await pilot.click("#members")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert "members.csv: 2 members imported (2 new, 0 updated, 0 unchanged)." in str(
             app.screen.query_one("#outcome").render()
         )
         app.screen.query_one("#path", Input).value = str(shifts)
         await pilot.click("#shifts")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         names = {name for b in app.screen.query_one(WeekGrid).blocks for name in b.names}

@@ -30,6 +30,7 @@ READABLE = 500  # members up to which JSON is indented
 def render_json(proposals: Proposals, members: Sequence[Member] = ()) -> str:
     """``members``: whom the proposals were asked for, to name those away."""
     names = {m.employee_no: m.name for m in members}
+    said: _Said = {}
     payload: dict[str, object] = {
         "members": proposals.members,
         "purpose": proposals.purpose.value,
@@ -45,7 +46,7 @@ def render_json(proposals: Proposals, members: Sequence[Member] = ()) -> str:
             }
             for no in proposals.away
         ],
-        "proposals": [_proposal_json(p) for p in proposals.proposals],
+        "proposals": [_proposal_json(p, said) for p in proposals.proposals],
     }
     if proposals.blocked_by:
         payload["blocked_by"] = list(proposals.blocked_by)
@@ -55,7 +56,7 @@ def render_json(proposals: Proposals, members: Sequence[Member] = ()) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=indent)
 
 
-def _proposal_json(proposal: Proposal) -> dict[str, object]:
+def _proposal_json(proposal: Proposal, said: _Said) -> dict[str, object]:
     on = proposal.sessions[0].start.date()
     return {
         "sessions": [
@@ -64,12 +65,12 @@ def _proposal_json(proposal: Proposal) -> dict[str, object]:
                 "end": s.end.isoformat(),
                 "latest_start": s.latest_start.isoformat(),
                 "attendees": list(s.attendees),
-                "absentees": _absentees_json(s.absentees, s.start.date()),
+                "absentees": _absentees_json(s.absentees, s.start.date(), said),
             }
             for s in proposal.sessions
         ],
         "covered": list(proposal.covered),
-        "uncovered": _absentees_json(proposal.uncovered, on),
+        "uncovered": _absentees_json(proposal.uncovered, on, said),
         "coverage": round(proposal.coverage, 4),
         "voters": proposal.voters,
         "voters_present": proposal.voters_present,
@@ -78,13 +79,23 @@ def _proposal_json(proposal: Proposal) -> dict[str, object]:
     }
 
 
-def _absentees_json(absent: Sequence[tuple[str, Reason]], on: date) -> list[dict[str, object]]:
+# Each reason in words and as data, said once: thousands of members share a few
+# hundred shifts' hours, and a large proposal names them all.
+_Said = dict[tuple[Reason, date], tuple[str, dict[str, object]]]
+
+
+def _absentees_json(
+    absent: Sequence[tuple[str, Reason]], on: date, said: _Said
+) -> list[dict[str, object]]:
     """Who cannot come: ``reason`` for a person, in the UI language; ``cause`` for a
     program, the same in every language."""
-    return [
-        {"employee_no": no, "reason": describe(reason, on), "cause": cause(reason)}
-        for no, reason in absent
-    ]
+    found: list[dict[str, object]] = []
+    for no, reason in absent:
+        words = said.get((reason, on))
+        if words is None:
+            words = said[reason, on] = (describe(reason, on), cause(reason))
+        found.append({"employee_no": no, "reason": words[0], "cause": words[1]})
+    return found
 
 
 def cause(reason: Reason) -> dict[str, object]:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from shiftcell.scheduling import DepartmentKind, Member, Shift
 from shiftcell.scheduling.meetings import Meeting
@@ -18,9 +19,11 @@ from shiftcell.scheduling.meetings import Meeting
 DAY_MINUTES = 24 * 60
 
 
-@dataclass(frozen=True)
-class Piece:
-    """One shift's part on one day: minutes from that day's local midnight."""
+class Piece(NamedTuple):
+    """One shift's part on one day: minutes from that day's local midnight.
+
+    A named tuple: a big branch's week has tens of thousands, made in a loop.
+    """
 
     day: int
     start: int
