@@ -44,6 +44,7 @@ BRANCH = "后勤集团党总支"
 ANCHOR = date(2026, 1, 5)
 GROUP_SIZE = 8
 IN_GROUPS = 0.44
+COMMITTEE = 5  # members of the branch committee (a branch of seven or more elects one)
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
@@ -145,6 +146,7 @@ def fill_demo(
             ),
             overrides=builder.overrides,
         )
+        store.cadence.set_committee(builder.committee())
     tell(total, total)
     return len(builder.members)
 
@@ -245,6 +247,11 @@ class _Builder:
         )
         if len(self.members) % EVERY == 0:
             self._made(len(self.members))
+
+    def committee(self) -> list[str]:
+        """The branch committee (支委): the leaders of the first groups, at most five."""
+        leaders = [m.employee_no for m in self.members if m.group and m.role is Role.LEADER]
+        return leaders[:COMMITTEE]
 
     def _name(self) -> str:
         for _ in range(20):

@@ -362,3 +362,22 @@ def m031_meeting_purpose(db: Database) -> None:
         foreign_keys=[("meeting_id", "meetings", "id"), ("employee_no", "members", "employee_no")],
     )
     db.table("written_opinions").create_index(["employee_no"])
+
+
+@migrations()
+def m040_cadence_rules(db: Database) -> None:
+    # An organisation's own cadence for a requirement (monthly, quarterly,
+    # yearly or off); a requirement without a row keeps its default.
+    db.table("cadence_rules").create(
+        {"requirement": str, "cadence": str}, pk="requirement", not_null={"cadence"}
+    )
+
+
+@migrations()
+def m041_committee(db: Database) -> None:
+    # The branch committee (支委): who a committee meeting invites.
+    db.table("committee").create(
+        {"employee_no": str},
+        pk="employee_no",
+        foreign_keys=[("employee_no", "members", "employee_no")],
+    )

@@ -24,8 +24,19 @@ from shiftcell.scheduling.rules import Rules
 from shiftcell.scheduling.votes import Purpose
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from shiftcell.db.store import Store
-    from shiftcell.scheduling import Availability, Member, Proposal, Proposals, Reason
+    from shiftcell.scheduling import (
+        Availability,
+        Invitation,
+        Leave,
+        Member,
+        Proposal,
+        Proposals,
+        Reason,
+        Shift,
+    )
 
 LONGEST_RANGE = 92  # days: a quarter, the longest a secretary plans ahead
 DEFAULT_RULES = Rules()
@@ -96,7 +107,21 @@ class Planner:
         a night shift's rest, a far post's margin (``Rules.reach``). The
         meetings ``besides`` (ids) do not make anyone busy.
         """
-        from shiftcell.scheduling import find_availability
+        timetable = self.timetable(members, first, last, rules, besides=besides)
+        return timetable.availability(members, first, last, rules)
+
+    def timetable(
+        self,
+        members: Sequence[Member],
+        first: date,
+        last: date,
+        rules: Rules,
+        *,
+        besides: Collection[int] = (),
+    ) -> Timetable:
+        """The shifts, leave and booked meetings of ``members`` over ``first``…``last``,
+        read once: for many questions about some of them and part of the range (a
+        quarter's plan asks one for every group and period)."""
         from shiftcell.scheduling.localtime import day_start
 
         zone = self.store.timezone
@@ -106,7 +131,7 @@ class Planner:
         numbers = [m.employee_no for m in members]
         shifts, leave = self.store.shifts_and_leave(start, end, numbers)
         booked = self.store.meetings.invitations(start, end, numbers, besides=besides)
-        return find_availability(members, shifts, leave, first, last, zone, rules, booked)
+        return Timetable(zone, (first, last), margin, len(numbers), shifts, leave, booked)
 
     def propose(
         self,
@@ -119,16 +144,23 @@ class Planner:
         sessions: int = 1,
         require: Sequence[str] = (),
         purpose: Purpose = Purpose.STUDY,
+        timetable: Timetable | None = None,
+        planned: Sequence[Invitation] = (),
     ) -> Proposals:
         """The ``top`` proposals of ``sessions`` sessions each, best first.
 
         Our mobile members who are away are not asked about; they are listed
-        apart and still count as entitled voters.
+        apart and still count as entitled voters. With a ``timetable`` read
+        before, from it (and ``planned``, meetings not booked yet, make their
+        members busy); else read now.
         """
         from shiftcell.scheduling import propose
 
         here, away = votes.split_away(members)
-        availability = self.availability(here, first, last, rules)
+        if timetable is not None:
+            availability = timetable.availability(here, first, last, rules, planned)
+        else:
+            availability = self.availability(here, first, last, rules)
         return propose(
             availability,
             top=top,
@@ -247,6 +279,69 @@ class Planner:
         members = self.store.members(employee_nos=[a.employee_no for a in meeting.invited])
         free = [no for no, reason in seen.items() if reason is None]
         return votes.count(meeting.purpose, members, free)
+
+
+class Timetable:
+    """Shifts, leave and booked meetings of some members over a range, read once
+    (``Planner.timetable``)."""
+
+    def __init__(
+        self,
+        zone: ZoneInfo,
+        dates: tuple[date, date],
+        margin: timedelta,
+        members: int,
+        shifts: Sequence[Shift],
+        leave: list[Leave],
+        booked: list[Invitation],
+    ) -> None:
+        self.zone = zone
+        self.first, self.last = dates
+        self.margin = margin
+        self.members = members
+        self.shifts, self.leave, self.booked = shifts, leave, booked
+        self._by_member: dict[str, tuple[list[Shift], list[Leave], list[Invitation]]] | None = None
+
+    def availability(
+        self,
+        members: Sequence[Member],
+        first: date,
+        last: date,
+        rules: Rules,
+        planned: Sequence[Invitation] = (),
+    ) -> Availability:
+        """As ``Planner.availability``, for members and dates within those read.
+
+        ``planned``: meetings planned but not booked yet, which make their
+        members busy as booked ones do.
+        """
+        from shiftcell.scheduling import find_availability
+
+        if first < self.first or last > self.last or rules.reach > self.margin:
+            raise ValueError("a timetable answers only within the range and margin it read")
+        if len(members) == self.members:  # everyone read: no need to pick anyone out
+            shifts, leave, booked = self.shifts, self.leave, self.booked
+        else:
+            mine = self._mine()
+            nobody: tuple[list[Shift], list[Leave], list[Invitation]] = ([], [], [])
+            theirs = [mine.get(m.employee_no, nobody) for m in members]
+            shifts = [s for held in theirs for s in held[0]]
+            leave = [v for held in theirs for v in held[1]]
+            booked = [i for held in theirs for i in held[2]]
+        invitations = [*booked, *planned] if planned else booked
+        return find_availability(members, shifts, leave, first, last, self.zone, rules, invitations)
+
+    def _mine(self) -> dict[str, tuple[list[Shift], list[Leave], list[Invitation]]]:
+        if self._by_member is None:
+            by_member: dict[str, tuple[list[Shift], list[Leave], list[Invitation]]] = {}
+            for shift in self.shifts:
+                by_member.setdefault(shift.employee_no, ([], [], []))[0].append(shift)
+            for away in self.leave:
+                by_member.setdefault(away.employee_no, ([], [], []))[1].append(away)
+            for invitation in self.booked:
+                by_member.setdefault(invitation.employee_no, ([], [], []))[2].append(invitation)
+            self._by_member = by_member
+        return self._by_member
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from shiftcell.db.access import (
     StoreError,
     StoreRefusal,
 )
+from shiftcell.db.cadence import CadenceBook
 from shiftcell.db.calendars.feeds import FeedBook
 from shiftcell.db.meetings import MeetingBook
 from shiftcell.db.migrations import migrations
@@ -54,6 +55,8 @@ DATA_TABLES = (
     "kept_shifts",
     "kept_weeks",
     "shift_kinds",
+    "cadence_rules",
+    "committee",
     "feeds",
     "written_opinions",
     "attendance",
@@ -91,6 +94,7 @@ class Store:
         self.feeds = FeedBook(self)
         self.ssh_keys = SshKeyBook(self)
         self.shift_book = ShiftBook(self)
+        self.cadence = CadenceBook(self)
 
     @property
     def read_only(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import overload
 from zoneinfo import ZoneInfo
 
@@ -154,12 +155,7 @@ def find_availability(
     """
     members = tuple(members)
     row_of = {m.employee_no: row for row, m in enumerate(members)}
-    starts, day_of_slot = _slot_starts(first, last, zone, rules)
-    ends = starts + rules.duration * 60
-    slots = tuple(
-        Slot(datetime.fromtimestamp(int(s), zone), datetime.fromtimestamp(int(e), zone))
-        for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
-    )
+    starts, ends, day_of_slot, slots = _slot_grid(first, last, zone, rules)
     if not isinstance(shifts, ShiftList):
         shifts = ShiftList.of(list(shifts), zone)
     mine = _ShiftFields.of(shifts, row_of, rules)
@@ -181,6 +177,26 @@ def find_availability(
         grid=grid,
         zone=zone,
     )
+
+
+@lru_cache(maxsize=16)
+def _slot_grid(
+    first: date, last: date, zone: ZoneInfo, rules: Rules
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[Slot, ...]]:
+    """Starts, ends and days of the slots (read-only arrays), and the slots themselves.
+
+    Kept for the last few ranges: a quarter's plan asks the same month of
+    hundreds of groups, and making the slots is most of a small group's answer.
+    """
+    starts, day_of_slot = _slot_starts(first, last, zone, rules)
+    ends = starts + rules.duration * 60
+    slots = tuple(
+        Slot(datetime.fromtimestamp(int(s), zone), datetime.fromtimestamp(int(e), zone))
+        for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
+    )
+    for array in (starts, ends, day_of_slot):
+        array.setflags(write=False)
+    return starts, ends, day_of_slot, slots
 
 
 def _slot_starts(

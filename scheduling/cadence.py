@@ -14,6 +14,16 @@ falls in. A requirement is
 - ``due`` when not yet held in the current period but held in the previous one,
 - ``overdue`` when the whole previous period passed without it.
 
+A **branch-wide** requirement is held for the branch in a period when every
+group was invited to a meeting of its kind in that period: one meeting for the
+whole branch, its repeat sessions, or each group's own (a theme day is often
+held per group). The branch stands as its furthest-behind group does.
+
+A plan covers the periods that **fall due** within its range (end inside it),
+each within the part of the period inside the range: a quarter's plan holds
+that quarter's months and the quarter, and the year's review meeting only when
+the range reaches the year's end (usually Q4, as the rules expect).
+
 Lapses: 党章 art. 9 regards a member who takes no part in organisational life
 for six consecutive months, without good reason, as having given up
 membership. ``whole_months`` counts the months since a member last attended,
@@ -23,7 +33,8 @@ membership. ``whole_months`` counts the months since a member last attended,
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from shiftcell.scheduling.meetings import MeetingType
@@ -68,6 +79,31 @@ DEFAULT_REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement(MeetingType.APPRAISAL, Cadence.YEARLY, Reach.BRANCH),
 )
 REQUIRED_KINDS = tuple(r.kind for r in DEFAULT_REQUIREMENTS)
+# How long each is planned for, in minutes: a review meeting (with criticism and
+# self-criticism) takes longer than a group's monthly meeting.
+DEFAULT_MINUTES: Mapping[MeetingType, int] = {
+    MeetingType.GROUP_MEETING: 45,
+    MeetingType.COMMITTEE_MEETING: 60,
+    MeetingType.GENERAL_MEETING: 60,
+    MeetingType.PARTY_LECTURE: 60,
+    MeetingType.THEME_DAY: 60,
+    MeetingType.REVIEW_MEETING: 90,
+    MeetingType.APPRAISAL: 60,
+}
+
+
+def requirements(cadences: Mapping[MeetingType, Cadence]) -> tuple[Requirement, ...]:
+    """The default requirements with an organisation's own cadences, in the table's order."""
+    return tuple(replace(r, cadence=cadences.get(r.kind, r.cadence)) for r in DEFAULT_REQUIREMENTS)
+
+
+def parse_cadence(text: str) -> Cadence:
+    """``monthly``, ``quarterly``, ``yearly`` or ``off`` (any case); ``ValueError`` else."""
+    try:
+        return Cadence(text.strip().casefold())
+    except ValueError:
+        choices = ", ".join(c.value for c in Cadence)
+        raise ValueError(f"{text!r} is not one of {choices}") from None
 
 
 @dataclass(frozen=True, order=True)
@@ -96,6 +132,11 @@ class Period:
     def next(self) -> Period:
         return period_of(self.last + timedelta(days=1), self.cadence)
 
+    def within(self, first: date, last: date) -> tuple[date, date] | None:
+        """The part of this period from ``first`` to ``last`` (None when they do not meet)."""
+        start, end = max(self.first, first), min(self.last, last)
+        return (start, end) if start <= end else None
+
 
 def period_of(day: date, cadence: Cadence) -> Period:
     """The period of ``cadence`` that ``day`` falls in."""
@@ -115,6 +156,15 @@ def periods_between(first: date, last: date, cadence: Cadence) -> list[Period]:
         found.append(period)
         period = period.next()
     return found
+
+
+def periods_due(first: date, last: date, cadence: Cadence) -> list[Period]:
+    """The periods of ``cadence`` that end from ``first`` to ``last``, in order.
+
+    What a plan of that range must hold: a period ending later is the next
+    plan's, however much of it the range covers.
+    """
+    return [p for p in periods_between(first, last, cadence) if p.last <= last]
 
 
 def parse_period(text: str) -> Period:
@@ -154,6 +204,35 @@ def standing(held: list[date], as_of: date, cadence: Cadence) -> Standing:
     if any(day in previous for day in past):
         return Standing.DUE
     return Standing.OVERDUE
+
+
+def last_held(held: Iterable[date], as_of: date) -> date | None:
+    """The latest of these dates before ``as_of`` (None when there is none)."""
+    return max((day for day in held if day < as_of), default=None)
+
+
+def next_booked(held: Iterable[date], as_of: date, cadence: Cadence) -> date | None:
+    """The first meeting booked from ``as_of`` to the end of its period (None: none)."""
+    current = period_of(as_of, cadence)
+    return min((day for day in held if as_of <= day <= current.last), default=None)
+
+
+def worst(standings: Iterable[Standing]) -> Standing:
+    """The standing of a branch from its groups': its furthest-behind group's."""
+    order = (Standing.OK, Standing.DUE, Standing.OVERDUE)
+    return max(standings, key=order.index, default=Standing.OVERDUE)
+
+
+def branch_last_held(held_by_group: Mapping[str, Iterable[date]], as_of: date) -> date | None:
+    """When every group had last been reached before ``as_of``: the earliest group's last.
+
+    A requirement's standing only grows with its last date, so the branch's
+    standing from this date is the ``worst`` of its groups' standings.
+    """
+    lasts = [last_held(days, as_of) for days in held_by_group.values()]
+    if not lasts or any(day is None for day in lasts):
+        return None
+    return min(day for day in lasts if day is not None)
 
 
 def add_months(day: date, months: int) -> date:

@@ -60,9 +60,11 @@ class Proposal:
     covered: tuple[str, ...]  # the members attending at least one session
     uncovered: tuple[tuple[str, Reason], ...]
     coverage: float  # len(covered) / members
-    voters: int  # entitled voters in scope, away ones included
-    voters_present: int  # entitled voters among those covered
     quorum: bool  # enough entitled voters present for the purpose (scheduling.votes)
+    # The votes' count (after quorum, with defaults: a proposal made by hand, or
+    # moved to another time, need not count them).
+    voters: int = 0  # entitled voters in scope, away ones included
+    voters_present: int = 0  # entitled voters among those covered
     missing_voters: tuple[str, ...] = ()  # entitled voters not covered, then those away
 
 

@@ -12,6 +12,7 @@ import click
 from click_default_group import DefaultGroup
 
 from shiftcell.tui.commands import (
+    cadence,
     calendar,
     meetings,
     membership,
@@ -139,7 +140,7 @@ def main(
         ctx.invoke(open_app)
 
 
-for module in (setup, people, membership, planning, meetings, calendar, remote):
+for module in (setup, people, membership, planning, meetings, cadence, calendar, remote):
     for command in module.COMMANDS:
         main.add_command(command)
 

@@ -20,12 +20,19 @@ from shiftcell.scheduling.cadence import (
     LapseLevel,
     Standing,
     add_months,
+    branch_last_held,
     lapse_level,
+    last_held,
+    next_booked,
+    parse_cadence,
     parse_period,
     period_of,
     periods_between,
+    periods_due,
+    requirements,
     standing,
     whole_months,
+    worst,
 )
 
 CADENCES = [Cadence.MONTHLY, Cadence.QUARTERLY, Cadence.YEARLY]
@@ -137,3 +144,96 @@ def test_standing_agrees_with_the_periods_held(
         assert found is Standing.DUE
     else:
         assert found is Standing.OVERDUE
+
+
+@given(days, st.integers(0, 400), st.sampled_from(CADENCES))
+def test_the_periods_due_are_those_ending_in_the_range(
+    first: date, length: int, cadence: Cadence
+) -> None:
+    """Oracle: walk the days of the range and keep each period whose last day is met."""
+    last = first + timedelta(days=length)
+    expected = []
+    day = first
+    while day <= last:
+        period = period_of(day, cadence)
+        if period.last == day:
+            expected.append(period)
+        day += timedelta(days=1)
+    assert periods_due(first, last, cadence) == expected
+
+
+@given(days, days, days, st.sampled_from(CADENCES))
+def test_the_part_of_a_period_within_a_range_holds_exactly_the_days_in_both(
+    day: date, first: date, last: date, cadence: Cadence
+) -> None:
+    period = period_of(day, cadence)
+    part = period.within(first, last)
+    if part is None:
+        assert last < period.first or first > period.last or last < first
+        return
+    start, end = part
+    assert start <= end
+    for probe in (start, end, start - timedelta(days=1), end + timedelta(days=1)):
+        assert (start <= probe <= end) == (probe in period and first <= probe <= last)
+
+
+def test_a_quarter_plan_holds_the_year_only_when_it_reaches_the_year_end() -> None:
+    """The review meeting falls due in Q4: planning Q1 does not ask for it, Q4 does."""
+    assert periods_due(date(2027, 1, 1), date(2027, 3, 31), Cadence.YEARLY) == []
+    (year,) = periods_due(date(2026, 12, 9), date(2027, 3, 9), Cadence.YEARLY)
+    assert year.label == "2026" and year.within(date(2026, 12, 9), date(2027, 3, 9)) == (
+        date(2026, 12, 9),
+        date(2026, 12, 31),
+    )
+    assert [p.label for p in periods_due(date(2026, 12, 9), date(2027, 3, 9), Cadence.MONTHLY)] == [
+        "2026-12",
+        "2027-01",
+        "2027-02",
+    ]
+
+
+@given(
+    st.dictionaries(st.sampled_from("ABCDE"), st.lists(days, max_size=4), min_size=1),
+    days,
+    st.sampled_from(CADENCES),
+)
+def test_the_branch_stands_as_its_furthest_behind_group(
+    held: dict[str, list[date]], as_of: date, cadence: Cadence
+) -> None:
+    """A branch-wide requirement is held when every group was reached: the branch's
+    date is the earliest group's last, and its standing the worst of theirs."""
+    last = branch_last_held(held, as_of)
+    groups = [standing(days_held, as_of, cadence) for days_held in held.values()]
+    assert standing([last] if last else [], as_of, cadence) is worst(groups)
+    lasts = [last_held(days_held, as_of) for days_held in held.values()]
+    assert last == (None if None in lasts else min(d for d in lasts if d))
+
+
+def test_cadences_are_read_in_any_case_and_wrong_ones_refused() -> None:
+    assert parse_cadence(" Quarterly ") is Cadence.QUARTERLY
+    assert parse_cadence("OFF") is Cadence.OFF
+    with pytest.raises(ValueError, match="weekly"):
+        parse_cadence("weekly")
+
+
+def test_an_organisations_cadence_replaces_the_default_and_keeps_the_order() -> None:
+    from shiftcell.scheduling.meetings import MeetingType
+
+    kept = requirements({MeetingType.THEME_DAY: Cadence.OFF})
+    assert [r.kind for r in kept] == [r.kind for r in requirements({})]
+    assert {r.kind: r.cadence for r in kept}[MeetingType.THEME_DAY] is Cadence.OFF
+    assert {r.kind: r.cadence for r in kept}[MeetingType.GROUP_MEETING] is Cadence.MONTHLY
+
+
+@given(st.lists(days, max_size=6), days, st.sampled_from(CADENCES))
+def test_the_meeting_booked_for_a_period_is_the_first_from_today_to_its_end(
+    held: list[date], as_of: date, cadence: Cadence
+) -> None:
+    """Oracle: walk the days from ``as_of`` to the period's end and stop at a booked one."""
+    day, found = as_of, None
+    while day in period_of(as_of, cadence):
+        if day in held:
+            found = day
+            break
+        day += timedelta(days=1)
+    assert next_booked(held, as_of, cadence) == found

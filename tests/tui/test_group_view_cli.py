@@ -29,6 +29,7 @@ from tests.tui.conftest import NOW
 
 GROUP = "第一食堂党小组"
 WEEK = ["--from", "2026-12-07", "--to", "2026-12-13"]
+MONTHS = ["--from", "2026-12-07", "--to", "2027-01-31"]  # two group meetings fall due
 
 
 @pytest.fixture
@@ -97,6 +98,24 @@ def invocations(s: dict[str, str]) -> dict[str, list[list[str]]]:
             ["propose", "--group", s["other_group"], *WEEK],
         ],
         "meetings list": [["meetings", "list"], ["meetings", "list", "--json"]],
+        "cadence status": [
+            ["cadence"],
+            ["cadence", "--json"],
+            ["cadence", "--group", GROUP, "--as-of", "2026-12-31", "--json"],
+            ["cadence", "--group", s["other_group"]],
+        ],
+        "cadence rules": [["cadence", "rules", "--set", "theme_day=off"], ["cadence", "rules"]],
+        "cadence committee": [
+            ["cadence", "committee", "--set", s["mine"]],
+            ["cadence", "committee"],
+            ["cadence", "committee", "--json"],
+        ],
+        "cadence plan": [
+            ["cadence", "plan", *MONTHS, "--book"],
+            ["cadence", "plan", *MONTHS],
+            ["cadence", "plan", *MONTHS, "--json"],
+            ["cadence", "plan", *MONTHS, "--group", s["other_group"]],
+        ],
         "meetings book": [
             [
                 *("meetings", "book", "--group", GROUP, "--start", "2026-12-11 14:00"),
@@ -196,6 +215,9 @@ def test_writing_commands_refuse_a_read_only_view_in_one_line(setting: dict[str,
         "demo",
         "import members",
         "members set",
+        "cadence rules",
+        "cadence committee",
+        "cadence plan",
         "meetings book",
         "meetings cancel",
         "feeds issue",
@@ -218,6 +240,8 @@ def test_a_group_view_may_not_change_the_organisation(setting: dict[str, str]) -
         "demo",
         "import members",
         "members set",
+        "cadence rules",
+        "cadence committee",
         "ssh-keys add",
         "ssh-keys remove",
     ):

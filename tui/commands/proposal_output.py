@@ -30,7 +30,7 @@ READABLE = 500  # members up to which JSON is indented
 def render_json(proposals: Proposals, members: Sequence[Member] = ()) -> str:
     """``members``: whom the proposals were asked for, to name those away."""
     names = {m.employee_no: m.name for m in members}
-    said: _Said = {}
+    said: Said = {}
     payload: dict[str, object] = {
         "members": proposals.members,
         "purpose": proposals.purpose.value,
@@ -56,7 +56,7 @@ def render_json(proposals: Proposals, members: Sequence[Member] = ()) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=indent)
 
 
-def _proposal_json(proposal: Proposal, said: _Said) -> dict[str, object]:
+def _proposal_json(proposal: Proposal, said: Said) -> dict[str, object]:
     on = proposal.sessions[0].start.date()
     return {
         "sessions": [
@@ -65,12 +65,12 @@ def _proposal_json(proposal: Proposal, said: _Said) -> dict[str, object]:
                 "end": s.end.isoformat(),
                 "latest_start": s.latest_start.isoformat(),
                 "attendees": list(s.attendees),
-                "absentees": _absentees_json(s.absentees, s.start.date(), said),
+                "absentees": absentees_json(s.absentees, s.start.date(), said),
             }
             for s in proposal.sessions
         ],
         "covered": list(proposal.covered),
-        "uncovered": _absentees_json(proposal.uncovered, on, said),
+        "uncovered": absentees_json(proposal.uncovered, on, said),
         "coverage": round(proposal.coverage, 4),
         "voters": proposal.voters,
         "voters_present": proposal.voters_present,
@@ -81,14 +81,15 @@ def _proposal_json(proposal: Proposal, said: _Said) -> dict[str, object]:
 
 # Each reason in words and as data, said once: thousands of members share a few
 # hundred shifts' hours, and a large proposal names them all.
-_Said = dict[tuple[Reason, date], tuple[str, dict[str, object]]]
+Said = dict[tuple[Reason, date], tuple[str, dict[str, object]]]
 
 
-def _absentees_json(
-    absent: Sequence[tuple[str, Reason]], on: date, said: _Said
+def absentees_json(
+    absent: Sequence[tuple[str, Reason]], on: date, said: Said | None = None
 ) -> list[dict[str, object]]:
     """Who cannot come: ``reason`` for a person, in the UI language; ``cause`` for a
     program, the same in every language."""
+    said = {} if said is None else said
     found: list[dict[str, object]] = []
     for no, reason in absent:
         words = said.get((reason, on))

@@ -64,6 +64,7 @@ class MainScreen(AppScreen):
         Binding("p", "plan", "Plan meeting"),
         Binding("m", "meetings", "Meetings"),
         Binding("e", "export", "Export"),
+        Binding("o", "organisational_life", "Organisational life"),
         Binding("f", "pipeline", "Pipeline"),
         Binding("escape", "clear_selection", "Clear"),
         Binding("t", "this_week", "This week"),
@@ -419,6 +420,11 @@ class MainScreen(AppScreen):
         from shiftcell.tui.screens.meetings import MeetingsScreen
 
         self._push_editing(MeetingsScreen(self.store, self.settings, self.now))
+
+    def action_organisational_life(self) -> None:
+        from shiftcell.tui.screens.organisational_life import OrganisationalLifeScreen
+
+        self._push_editing(OrganisationalLifeScreen(self.store, self.settings, self.now))
 
     def action_pipeline(self) -> None:
         from shiftcell.tui.screens.pipeline import PipelineScreen
