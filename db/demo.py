@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import TypeVar
 
+from shiftcell.db.demo_membership import with_membership
 from shiftcell.db.store import Store
 from shiftcell.scheduling import (
     Cancellation,
@@ -23,6 +24,7 @@ from shiftcell.scheduling import (
     Group,
     LeaveDays,
     Member,
+    Mobility,
     Override,
     Pattern,
     Post,
@@ -131,6 +133,7 @@ def fill_demo(
     builder = _Builder(random.Random(seed), members, today)
     builder.build(lambda made: tell(made, total))
     patterns = max(1, len(builder.patterns))
+    people = with_membership(builder.members, seed, today)
     with store.transaction():
         store.set_organisation(ORGANISATION, TIMEZONE)
         store.save(
@@ -138,7 +141,7 @@ def fill_demo(
             departments=[plan.department for plan in DEPARTMENTS],
             posts=builder.posts,
             groups=builder.groups,
-            members=_counted(builder.members, lambda saved: tell(members + saved, total)),
+            members=_counted(people, lambda saved: tell(members + saved, total)),
             shift_types=SHIFT_TYPES,
             patterns=_counted(
                 builder.patterns,
@@ -236,7 +239,7 @@ class _Builder:
                 )[0]
             )
             external = rng.random() < 0.35
-        mobile = group is not None and status is not Status.NONE and rng.random() < 0.1
+        away = group is not None and status is not Status.NONE and rng.random() < 0.1
         self.members.append(
             Member(
                 employee_no=employee_no,
@@ -246,7 +249,7 @@ class _Builder:
                 group=group,
                 role=role,
                 status=status,
-                mobile=mobile,
+                mobile=Mobility.OUT if away else None,
                 employment=Employment.EXTERNAL if external else Employment.REGULAR,
             )
         )

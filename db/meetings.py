@@ -16,8 +16,11 @@ from shiftcell.scheduling.meetings import (
     Meeting,
     MeetingStatus,
     MeetingType,
+    WrittenOpinion,
     narrowed,
+    opinion_refused,
 )
+from shiftcell.scheduling.votes import ONE_SITTING, Purpose
 
 if TYPE_CHECKING:
     from shiftcell.db.store import Store
@@ -25,6 +28,15 @@ if TYPE_CHECKING:
 
 class MeetingNotFound(LookupError):
     pass
+
+
+class OpinionRefused(ValueError):
+    """A written opinion that cannot be recorded: an English template and its fields."""
+
+    def __init__(self, template: str, **fields: object) -> None:
+        super().__init__(template.format(**fields))
+        self.template = template
+        self.fields = fields
 
 
 class AttendanceRefused(ValueError):
@@ -105,6 +117,7 @@ class MeetingBook:
         place: str = "",
         notes: str = "",
         series: int | None = None,
+        purpose: Purpose = Purpose.STUDY,
         allow_clash: bool = False,
         makes_up: Sequence[int] = (),
     ) -> Meeting:
@@ -140,6 +153,7 @@ class MeetingBook:
                     "sequence": 0,
                     "series": series,
                     "created_utc": utc_text(datetime.now(UTC)),
+                    "purpose": purpose.value,
                 }
             )
             meeting_id = cast(int, table.last_pk)  # the rowid just inserted
@@ -189,6 +203,7 @@ class MeetingBook:
         invited: Sequence[str],
         place: str = "",
         notes: str = "",
+        purpose: Purpose = Purpose.STUDY,
         allow_clash: bool = False,
         makes_up: Sequence[int] = (),
     ) -> list[Meeting]:
@@ -197,9 +212,12 @@ class MeetingBook:
         Every session after the first carries the first's id as its ``series``,
         so that a calendar and the attendance record see one meeting held in turns.
         A make-up session held in turns makes up ``makes_up`` at each of them.
+        A vote or an election is one sitting.
         """
         if not sessions:
             raise ValueError("a meeting needs at least one session")
+        if purpose.one_sitting and len(sessions) > 1:
+            raise ValueError(ONE_SITTING)
         booked: list[Meeting] = []
         with self.store.transaction():
             for start, end in sessions:
@@ -214,6 +232,7 @@ class MeetingBook:
                         place=place,
                         notes=notes,
                         series=booked[0].id if booked else None,
+                        purpose=purpose,
                         allow_clash=allow_clash,
                         makes_up=makes_up,
                     )
@@ -407,6 +426,44 @@ class MeetingBook:
                 self._update(meeting, notes=notes)
         return self.get(meeting_id)
 
+    def record_opinions(
+        self,
+        meeting_id: int,
+        given: Mapping[str, str],
+        withdrawn: Sequence[str] = (),
+    ) -> Meeting:
+        """Record written opinions (employee number -> a note), or take them back.
+
+        Opinions are collected before a vote, so this works before it begins;
+        each one is checked by ``scheduling.meetings.opinion_refused`` first.
+        """
+        meeting = self.get(meeting_id)
+        self.store.access.check_group_writable(meeting.groups)
+        self._check_in_view([*given, *withdrawn])
+        members = {m.employee_no: m for m in self.store.members(employee_nos=list(given))}
+        for employee_no in given:
+            refused = opinion_refused(meeting, employee_no, members.get(employee_no))
+            if refused is not None:
+                raise OpinionRefused(refused, id=meeting_id, value=employee_no)
+        received = utc_text(datetime.now(UTC))
+        with self.store.transaction():
+            table = self.db.table("written_opinions")
+            for employee_no in withdrawn:
+                table.delete_where("meeting_id = ? AND employee_no = ?", [meeting_id, employee_no])
+            table.upsert_all(
+                (
+                    {
+                        "meeting_id": meeting_id,
+                        "employee_no": e,
+                        "note": n,
+                        "received_utc": received,
+                    }
+                    for e, n in given.items()
+                ),
+                pk=("meeting_id", "employee_no"),
+            )
+        return self.get(meeting_id)
+
     def _check_attendance(
         self,
         meeting: Meeting,
@@ -480,6 +537,16 @@ class MeetingBook:
                 continue
             state = AttendanceState(row["state"]) if row["state"] else None
             invited[row["meeting_id"]].append(Attendance(row["employee_no"], state, row["reason"]))
+        opinions: dict[int, list[WrittenOpinion]] = {i: [] for i in ids}
+        for row in self.db.query(
+            f"SELECT * FROM written_opinions WHERE meeting_id IN ({marks}) ORDER BY employee_no",
+            ids,
+        ):
+            opinions[row["meeting_id"]].append(
+                WrittenOpinion(
+                    row["employee_no"], row["note"], from_utc_text(row["received_utc"], zone)
+                )
+            )
         found = [
             Meeting(
                 id=r["id"],
@@ -494,6 +561,8 @@ class MeetingBook:
                 status=MeetingStatus(r["status"]),
                 sequence=r["sequence"],
                 series=r["series"],
+                purpose=Purpose(r["purpose"]),
+                written_opinions=tuple(opinions[r["id"]]),
                 guests=tuple(guests[r["id"]]),
                 makes_up=tuple(makes_up[r["id"]]),
             )

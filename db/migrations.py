@@ -323,6 +323,50 @@ def m020_guests(db: Database) -> None:
 
 
 @migrations()
+def m030_membership_facts(db: Database) -> None:
+    # mobile was yes/no: a yes meant our member, away ("out"). Now "out", "in"
+    # (from elsewhere, holding a mobile-member card) or NULL.
+    members = db.table("members")
+    # transform rebuilds the table, and SQLite drops a table's triggers with it
+    # (m010's, which lets a removed member's kept shifts go): made again after.
+    triggers = [
+        r[0]
+        for r in db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'members'"
+        ).fetchall()
+    ]
+    members.transform(types={"mobile": str}, not_null={"mobile": False}, defaults={"mobile": None})
+    for sql in triggers:
+        db.execute(sql)
+    db.execute("UPDATE members SET mobile = CASE WHEN mobile IN ('1', 1) THEN 'out' ELSE NULL END")
+    # The pipeline's dates, and a contract's end for external hires (ISO dates).
+    for column in (
+        "applied_on",
+        "activist_since",
+        "candidate_since",
+        "admitted_on",
+        "full_since",
+        "contract_ends",
+    ):
+        members.add_column(column, str)
+
+
+@migrations()
+def m031_meeting_purpose(db: Database) -> None:
+    # study meetings may be held in repeat sessions; a vote or an election may not.
+    db.table("meetings").add_column("purpose", str, not_null_default="study")
+    # An entitled voter who cannot attend a vote may give a written opinion first.
+    db.table("written_opinions").create(
+        {"meeting_id": int, "employee_no": str, "note": str, "received_utc": str},
+        pk=("meeting_id", "employee_no"),
+        not_null={"note", "received_utc"},
+        defaults={"note": ""},
+        foreign_keys=[("meeting_id", "meetings", "id"), ("employee_no", "members", "employee_no")],
+    )
+    db.table("written_opinions").create_index(["employee_no"])
+
+
+@migrations()
 def m040_cadence_rules(db: Database) -> None:
     # An organisation's own cadence for a requirement (monthly, quarterly,
     # yearly or off); a requirement without a row keeps its default.

@@ -13,13 +13,15 @@ No Textual here: screens run it in workers, tests call it directly.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from math import gcd
 from typing import TYPE_CHECKING
 
+from shiftcell.scheduling import votes
 from shiftcell.scheduling.meetings import Meeting, MeetingType
 from shiftcell.scheduling.rules import Rules
+from shiftcell.scheduling.votes import Purpose
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -141,21 +143,32 @@ class Planner:
         top: int,
         sessions: int = 1,
         require: Sequence[str] = (),
+        purpose: Purpose = Purpose.STUDY,
         timetable: Timetable | None = None,
         planned: Sequence[Invitation] = (),
     ) -> Proposals:
         """The ``top`` proposals of ``sessions`` sessions each, best first.
 
-        With a ``timetable`` read before, from it (and ``planned``, meetings
-        not booked yet, make their members busy); else read now.
+        Our mobile members who are away are not asked about; they are listed
+        apart and still count as entitled voters. With a ``timetable`` read
+        before, from it (and ``planned``, meetings not booked yet, make their
+        members busy); else read now.
         """
         from shiftcell.scheduling import propose
 
+        here, away = votes.split_away(members)
         if timetable is not None:
-            availability = timetable.availability(members, first, last, rules, planned)
+            availability = timetable.availability(here, first, last, rules, planned)
         else:
-            availability = self.availability(members, first, last, rules)
-        return propose(availability, top=top, sessions=sessions, require=require)
+            availability = self.availability(here, first, last, rules)
+        return propose(
+            availability,
+            top=top,
+            sessions=sessions,
+            require=require,
+            purpose=purpose,
+            away=away,
+        )
 
     def plan(self, request: PlanRequest, now: datetime) -> Plan:
         """The best proposals for a planning form, none starting sooner than the lead time."""
@@ -165,22 +178,28 @@ class Planner:
         else:
             members = tuple(store.members(groups=request.groups))
         names = {m.employee_no: m.name for m in members}
-        required, unknown = _required(members, request.require)
+        here, away_members = votes.split_away(members)
+        away = tuple(m.employee_no for m in away_members)
+        voters = sum(votes.entitled_to_vote(m) for m in members)
+        empty = Plan(request, members, (), names=names, away=away, voters=voters)
+        required, unknown = _required(tuple(here), request.require)
         if unknown:
-            return Plan(request, members, (), names=names, unknown=unknown)
+            return replace(empty, unknown=unknown)
         first = max(request.first, now.astimezone(store.timezone).date())
         if not members or request.last < first:
-            return Plan(request, members, (), names=names)
+            return empty
+        sessions = 1 if request.purpose.one_sitting else request.sessions
         ranked = self.propose(
             members,
             first,
             request.last,
             self.rules(duration=request.duration, not_before=now + LEAD_TIME),
             top=SHOWN,
-            sessions=request.sessions,
+            sessions=sessions,
             require=required,
+            purpose=request.purpose,
         )
-        return Plan(request, members, ranked.proposals, ranked.blocked_by, names)
+        return replace(empty, proposals=ranked.proposals, blocked_by=ranked.blocked_by)
 
     def book(
         self,
@@ -206,6 +225,7 @@ class Planner:
             invited=[m.employee_no for m in plan.members],
             place=place,
             notes=notes,
+            purpose=request.purpose,
             allow_clash=allow_clash,
             makes_up=request.makes_up if request.kind is MeetingType.MAKE_UP else (),
         )
@@ -216,7 +236,8 @@ class Planner:
 
         Worked out with the scheduler's own rules (buffers, rest after a night
         shift, leave, other meetings), so that the meeting page and the
-        proposals agree. The meeting itself, and the other sessions of its
+        proposals agree; and like the proposals, it leaves out our mobile
+        members who are away. The meeting itself, and the other sessions of its
         series (everyone is invited to each, to attend one), keep no one away.
         """
         zone = self.store.timezone
@@ -226,7 +247,8 @@ class Planner:
         crosses_midnight = end.date() != start.date() and end.time() != time(0)
         if start.second or crosses_midnight or minutes <= 0:
             return {}  # a meeting across midnight is not a slot of one day
-        members = self.store.members(employee_nos=[a.employee_no for a in meeting.invited])
+        invited = self.store.members(employee_nos=[a.employee_no for a in meeting.invited])
+        members, _ = votes.split_away(invited)
         rules = self.rules(
             duration=minutes, step=gcd(offset, 60) or 60, earliest=time(0), latest=time(0)
         )
@@ -244,6 +266,20 @@ class Planner:
         if slot is None:
             return {}
         return {m.employee_no: availability.reason(row, slot) for row, m in enumerate(members)}
+
+    def vote_count(self, meeting: Meeting) -> votes.Count | None:
+        """For a vote or an election not yet held: the entitled voters, how many are
+        free at its time, and who cannot come (busy or away), whose written opinions
+        can be collected in advance. None for a study meeting, or a time that is not
+        a slot of one day."""
+        if not meeting.purpose.one_sitting:
+            return None
+        seen = self.outlook(meeting)
+        if not seen:
+            return None
+        members = self.store.members(employee_nos=[a.employee_no for a in meeting.invited])
+        free = [no for no, reason in seen.items() if reason is None]
+        return votes.count(meeting.purpose, members, free)
 
 
 class Timetable:
@@ -325,6 +361,7 @@ class PlanRequest:
     # making up these meetings (ids) when booked as a make-up session.
     invitees: tuple[str, ...] = ()
     makes_up: tuple[int, ...] = ()
+    purpose: Purpose = Purpose.STUDY
 
 
 @dataclass(frozen=True)
@@ -334,10 +371,21 @@ class Plan:
     proposals: tuple[Proposal, ...]
     blocked_by: tuple[str, ...] = ()  # required members who are never free together
     names: dict[str, str] = field(default_factory=dict)
-    unknown: tuple[str, ...] = ()  # required names or numbers not in the groups
+    unknown: tuple[str, ...] = ()  # required names or numbers not in the groups (or away)
+    away: tuple[str, ...] = ()  # our mobile members who are away: invited, not asked about
+    voters: int = 0  # entitled voters among the members, away ones included
 
     def name(self, employee_no: str) -> str:
         return self.names.get(employee_no, employee_no)
+
+    @property
+    def here(self) -> int:
+        """Members the proposals were worked out for: all but those away."""
+        return len(self.members) - len(self.away)
+
+    @property
+    def needed(self) -> int:
+        return votes.needed(self.request.purpose, self.voters)
 
 
 def _required(

@@ -61,6 +61,7 @@ DATA_TABLES = (
     "committee",
     "feeds",
     "make_ups",
+    "written_opinions",
     "attendance",
     "meeting_groups",
     "meetings",

@@ -17,6 +17,7 @@ from shiftcell.scheduling.model import (
     Invitation,
     Leave,
     Member,
+    Mobility,
     Post,
     Role,
     Segment,
@@ -36,6 +37,7 @@ from shiftcell.scheduling.patterns import (
     WeeklyPattern,
 )
 from shiftcell.scheduling.rules import Reason, ReasonKind, Rules, Slot
+from shiftcell.scheduling.votes import Purpose
 
 __all__ = [
     "Availability",
@@ -50,11 +52,13 @@ __all__ = [
     "Leave",
     "LeaveDays",
     "Member",
+    "Mobility",
     "Override",
     "Pattern",
     "Post",
     "Proposal",
     "Proposals",
+    "Purpose",
     "Reason",
     "ReasonKind",
     "Role",

@@ -7,6 +7,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from shiftcell.scheduling.model import Member
+from shiftcell.scheduling.votes import Purpose, entitled_to_vote
+
 
 class MeetingType(enum.StrEnum):
     GROUP_MEETING = "group_meeting"  # 党小组会, monthly
@@ -39,6 +42,15 @@ class Attendance:
 
 
 @dataclass(frozen=True)
+class WrittenOpinion:
+    """An entitled voter who cannot attend a vote gave their opinion in writing (书面意见)."""
+
+    employee_no: str
+    note: str = ""
+    received: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Meeting:
     """One session; repeat sessions of one meeting share a ``series`` (the first's id).
 
@@ -58,6 +70,8 @@ class Meeting:
     status: MeetingStatus = MeetingStatus.PLANNED
     sequence: int = 0
     series: int | None = None
+    purpose: Purpose = Purpose.STUDY
+    written_opinions: tuple[WrittenOpinion, ...] = ()
     # Present without an invitation (a mobile member from elsewhere): in the
     # ledger, never in the invited figures, never owing a make-up session.
     guests: tuple[str, ...] = ()
@@ -124,5 +138,36 @@ def narrowed(meeting: Meeting, employee_nos: Collection[str]) -> Meeting:
     return replace(
         meeting,
         invited=tuple(a for a in meeting.invited if a.employee_no in employee_nos),
+        written_opinions=tuple(
+            o for o in meeting.written_opinions if o.employee_no in employee_nos
+        ),
         guests=tuple(no for no in meeting.guests if no in employee_nos),
     )
+
+
+NOT_A_VOTE = "meeting {id} does not vote: written opinions are for votes and elections"
+NOT_INVITED = "{value} is not invited to meeting {id}"
+NOT_A_VOTER = "{value} is not entitled to vote"
+WAS_PRESENT = "{value} was present at meeting {id}"
+WAS_CANCELLED = "meeting {id} was cancelled"
+OPINION_TEMPLATES = (NOT_A_VOTE, NOT_INVITED, NOT_A_VOTER, WAS_PRESENT, WAS_CANCELLED)
+
+
+def opinion_refused(meeting: Meeting, employee_no: str, member: Member | None) -> str | None:
+    """Why this member's written opinion cannot be recorded for ``meeting`` (None: it can).
+
+    A template with ``{id}`` and ``{value}`` (the employee number). Only an
+    entitled voter invited to a vote or an election, not recorded present, gives one.
+    """
+    if meeting.cancelled:
+        return WAS_CANCELLED
+    if not meeting.purpose.one_sitting:
+        return NOT_A_VOTE
+    invitation = next((a for a in meeting.invited if a.employee_no == employee_no), None)
+    if invitation is None or member is None:
+        return NOT_INVITED
+    if not entitled_to_vote(member):
+        return NOT_A_VOTER
+    if invitation.state is AttendanceState.PRESENT:
+        return WAS_PRESENT
+    return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 
 class Role(enum.StrEnum):
@@ -29,10 +29,15 @@ class Status(enum.StrEnum):
     APPLICANT = "applicant"
     NONE = "none"
 
-    @property
-    def votes(self) -> bool:
-        """Only full members vote at a general meeting."""
-        return self is Status.FULL
+
+class Mobility(enum.StrEnum):
+    """A mobile member (流动党员): ours and away, or from elsewhere and here.
+
+    A member who is neither has ``mobile=None``.
+    """
+
+    OUT = "out"  # 流出: this branch's member, away; still entitled to vote here
+    IN = "in"  # 流入: from elsewhere, holding a mobile-member card; takes part, does not vote
 
 
 class Employment(enum.StrEnum):
@@ -86,8 +91,15 @@ class Member:
     group: str | None = None
     role: Role = Role.MEMBER
     status: Status = Status.NONE
-    mobile: bool = False
+    mobile: Mobility | None = None
     employment: Employment = Employment.REGULAR
+    # The membership pipeline's dates (see scheduling.membership), each None when unknown.
+    applied_on: date | None = None  # 申请入党日期
+    activist_since: date | None = None  # 确定入党积极分子日期
+    candidate_since: date | None = None  # 确定发展对象日期
+    admitted_on: date | None = None  # 接收预备党员日期
+    full_since: date | None = None  # 转正日期
+    contract_ends: date | None = None  # 合同到期日期, for external hires
 
 
 @dataclass(frozen=True)

@@ -6,20 +6,26 @@ proposed once, from its first start, with ``latest_start`` saying how late it
 may begin. Proposals never repeat a gap; with repeat sessions, no two
 proposals have the same set of gaps.
 
-Proposals are ranked by, in order:
+Our own mobile members who are away (流出) are not asked about: they are
+expected to attend elsewhere or online, and are listed apart. They still
+count as entitled voters (``scheduling.votes`` holds every rule of voting).
+
+For a study meeting (the usual order), proposals are ranked by, in order:
 
 1. how many members can attend (at least one session): the first proposal
    always has the largest count possible; then repeat sessions that do not
    run at the same time as each other. Fewer repeat sessions than asked are
    proposed when fewer already reach as many members;
-2. quorum: more than half of the full members attend (a general meeting that
-   votes needs it);
+2. quorum: more than half of the entitled voters can attend (a guide);
 3. how many group leaders attend;
 4. handovers: attendees already on site because their own shift ends at most
    30 minutes before the slot's changeover margin, or starts at most 30
    minutes after it (the best start of each gap counts);
 5. fewer attendees coming in on a day off, or on a day their night shift ended;
 6. the earlier date and time.
+
+A vote or an election is one sitting: slots that reach its quorum come first,
+then those with more entitled voters present, then the usual order.
 """
 
 from __future__ import annotations
@@ -31,10 +37,12 @@ from itertools import product
 
 import numpy as np
 
+from shiftcell.scheduling import votes
 from shiftcell.scheduling.availability import Availability
-from shiftcell.scheduling.model import Role, Status
+from shiftcell.scheduling.model import Member, Role
 from shiftcell.scheduling.rules import Reason
 from shiftcell.scheduling.sessions import Covers, best_covers, union_size
+from shiftcell.scheduling.votes import Purpose
 
 
 @dataclass(frozen=True)
@@ -52,15 +60,33 @@ class Proposal:
     covered: tuple[str, ...]  # the members attending at least one session
     uncovered: tuple[tuple[str, Reason], ...]
     coverage: float  # len(covered) / members
-    quorum: bool  # more than half of the full members covered
+    quorum: bool  # enough entitled voters present for the purpose (scheduling.votes)
+    # The votes' count (after quorum, with defaults: a proposal made by hand, or
+    # moved to another time, need not count them).
+    voters: int = 0  # entitled voters in scope, away ones included
+    voters_present: int = 0  # entitled voters among those covered
+    missing_voters: tuple[str, ...] = ()  # entitled voters not covered, then those away
 
 
 @dataclass(frozen=True)
 class Proposals:
-    members: int
+    members: int  # members asked about who are here (not away)
     proposals: tuple[Proposal, ...]  # best first
     blocked_by: tuple[str, ...] = ()  # required members who leave no possible slot
     exact: bool = True  # False when repeat sessions came from the greedy search
+    purpose: Purpose = Purpose.STUDY
+    voters: int = 0  # entitled voters in scope, away ones included
+    away: tuple[str, ...] = ()  # our mobile members who are away, not asked about
+
+    @property
+    def needed(self) -> int:
+        """Entitled voters present that make a quorum."""
+        return votes.needed(self.purpose, self.voters)
+
+    @property
+    def quorum_reached(self) -> bool:
+        """Some proposal reaches the quorum (the first, for a vote or an election)."""
+        return any(p.quorum for p in self.proposals)
 
 
 @dataclass(frozen=True)
@@ -70,17 +96,18 @@ class _Gaps:
     first: np.ndarray  # slot index of each gap's first start
     last: np.ndarray  # slot index of its last start
     count: np.ndarray
-    full: np.ndarray  # full members free
+    voters: np.ndarray  # entitled voters free
     leaders: np.ndarray
     handovers: np.ndarray
     burden: np.ndarray
 
-    def order(self, full_members: int) -> np.ndarray:
+    def order(self, purpose: Purpose, needed: int) -> np.ndarray:
         """Gap indices, best first (the module docstring's order)."""
-        quorum = (self.full * 2 > full_members).astype(np.int64)
-        return np.lexsort(
-            (self.first, self.burden, -self.handovers, -self.leaders, -quorum, -self.count)
-        )
+        quorum = (self.voters >= needed).astype(np.int64)
+        usual = (self.first, self.burden, -self.handovers, -self.leaders, -quorum, -self.count)
+        if purpose.one_sitting:
+            return np.lexsort((*usual, -self.voters, -quorum))
+        return np.lexsort(usual)
 
 
 def propose(
@@ -89,10 +116,19 @@ def propose(
     top: int = 5,
     sessions: int = 1,
     require: Sequence[str] = (),
+    purpose: Purpose = Purpose.STUDY,
+    away: Sequence[Member] = (),
 ) -> Proposals:
-    """The ``top`` best proposals of ``sessions`` meeting times each."""
+    """The ``top`` best proposals of ``sessions`` meeting times each.
+
+    ``away``: our mobile members who are away, left out of ``availability``;
+    they count as entitled voters who cannot be present.
+    """
     if top < 1 or sessions < 1:
         raise ValueError("top and sessions must be at least 1")
+    if purpose.one_sitting and sessions > 1:
+        raise ValueError(votes.ONE_SITTING)
+    electorate = _Electorate.of(availability, purpose, away)
     members = len(availability.members)
     row_of = {m.employee_no: row for row, m in enumerate(availability.members)}
     unknown = [no for no in require if no not in row_of]
@@ -103,14 +139,55 @@ def propose(
     usable = np.all(free[required], axis=0) if required else np.ones(free.shape[1], dtype=bool)
     if members == 0 or not usable.any():
         blockers = _blockers(free, required) if members and required and free.size else []
-        return Proposals(members, (), tuple(availability.members[r].employee_no for r in blockers))
-    gaps = _gaps(availability, usable)
-    full_members = int(availability.rows_where(Status.FULL).sum())
-    ranked = gaps.order(full_members)
-    builder = _Builder(availability, gaps, full_members)
+        found = tuple(availability.members[r].employee_no for r in blockers)
+        return electorate.proposals(members, (), found)
+    gaps = _gaps(availability, usable, electorate.rows)
+    ranked = gaps.order(purpose, electorate.needed)
+    builder = _Builder(availability, gaps, electorate)
     if sessions == 1:
-        return Proposals(members, tuple(builder.proposal((int(g),)) for g in ranked[:top]))
+        return electorate.proposals(
+            members, tuple(builder.proposal((int(g),)) for g in ranked[:top])
+        )
     return _repeat_sessions(builder, gaps, ranked, sessions, top)
+
+
+@dataclass(frozen=True)
+class _Electorate:
+    """The entitled voters: a mask over the members asked about, and those away."""
+
+    purpose: Purpose
+    rows: np.ndarray
+    away: tuple[str, ...]  # every member away
+    away_voters: tuple[str, ...]
+
+    @classmethod
+    def of(
+        cls, availability: Availability, purpose: Purpose, away: Sequence[Member]
+    ) -> _Electorate:
+        rows = np.fromiter(
+            (votes.entitled_to_vote(m) for m in availability.members),
+            dtype=bool,
+            count=len(availability.members),
+        )
+        away_voters = tuple(m.employee_no for m in away if votes.entitled_to_vote(m))
+        return cls(purpose, rows, tuple(m.employee_no for m in away), away_voters)
+
+    @property
+    def voters(self) -> int:
+        return int(self.rows.sum()) + len(self.away_voters)
+
+    @property
+    def needed(self) -> int:
+        return votes.needed(self.purpose, self.voters)
+
+    def proposals(
+        self,
+        members: int,
+        chosen: tuple[Proposal, ...],
+        blocked_by: tuple[str, ...] = (),
+        exact: bool = True,
+    ) -> Proposals:
+        return Proposals(members, chosen, blocked_by, exact, self.purpose, self.voters, self.away)
 
 
 def _repeat_sessions(
@@ -141,7 +218,8 @@ def _repeat_sessions(
     }
     best = sorted(candidates, key=builder.rank_key)[:top]
     chosen = tuple(builder.proposal(gap_set) for gap_set in best)
-    return Proposals(len(builder.availability.members), chosen, (), covers.exact)
+    members = len(builder.availability.members)
+    return builder.electorate.proposals(members, chosen, (), covers.exact)
 
 
 def _fewest_sessions(sets: np.ndarray, sessions: int, top: int) -> Covers:
@@ -158,7 +236,7 @@ def _fewest_sessions(sets: np.ndarray, sessions: int, top: int) -> Covers:
     return covers
 
 
-def _gaps(availability: Availability, usable: np.ndarray) -> _Gaps:
+def _gaps(availability: Availability, usable: np.ndarray, voters: np.ndarray) -> _Gaps:
     # Members sharing a timeline are free together: compare and count timelines.
     grid = availability.timelines
     slots = grid.free.shape[1]
@@ -179,7 +257,7 @@ def _gaps(availability: Availability, usable: np.ndarray) -> _Gaps:
         first=first,
         last=last,
         count=grid.weights.astype(np.int64) @ columns,
-        full=members_free(availability.rows_where(Status.FULL)),
+        voters=members_free(voters),
         leaders=members_free(availability.rows_where(Role.LEADER)),
         handovers=np.maximum.reduceat(availability.handovers, np.flatnonzero(starts_gap))[keep],
         burden=availability.burden[first],
@@ -198,11 +276,12 @@ def _blockers(free: np.ndarray, required: list[int]) -> list[int]:
 class _Builder:
     """Turns chosen gaps into a Proposal with attendees, absentees and reasons."""
 
-    def __init__(self, availability: Availability, gaps: _Gaps, full_members: int) -> None:
+    def __init__(self, availability: Availability, gaps: _Gaps, electorate: _Electorate) -> None:
         self.availability = availability
         self.gaps = gaps
-        self.full_members = full_members
-        self.full = availability.rows_where(Status.FULL)
+        self.electorate = electorate
+        self.voters = electorate.rows
+        self.needed = electorate.needed
         self.leaders = availability.rows_where(Role.LEADER)
         self._numbers = [m.employee_no for m in availability.members]
 
@@ -218,12 +297,20 @@ class _Builder:
             for r in np.flatnonzero(~covered_mask).tolist()
         )
         members = len(self._numbers)
+        present = int(covered_mask[self.voters].sum())
+        missing = np.flatnonzero(self.voters & ~covered_mask).tolist()
         return Proposal(
             sessions=sessions,
             covered=tuple(self._numbers[r] for r in np.flatnonzero(covered_mask).tolist()),
             uncovered=uncovered,
             coverage=int(covered_mask.sum()) / members if members else 0.0,
-            quorum=int(covered_mask[self.full].sum()) * 2 > self.full_members,
+            voters=self.electorate.voters,
+            voters_present=present,
+            quorum=present >= self.needed,
+            missing_voters=(
+                *(self._numbers[r] for r in missing),
+                *self.electorate.away_voters,
+            ),
         )
 
     def rank_key(self, chosen: tuple[int, ...]) -> tuple[int, ...]:
@@ -233,7 +320,7 @@ class _Builder:
         return (
             -int(covered.sum()),
             int(self._overlap(chosen_list)),
-            -int(int(covered[self.full].sum()) * 2 > self.full_members),
+            -int(int(covered[self.voters].sum()) >= self.needed),
             -int(covered[self.leaders].sum()),
             -int(gaps.handovers[chosen_list].sum()),
             int(gaps.burden[chosen_list].sum()),

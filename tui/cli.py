@@ -17,6 +17,7 @@ from shiftcell.tui.commands import (
     calendar,
     ledger,
     meetings,
+    membership,
     people,
     planning,
     remote,
@@ -141,7 +142,18 @@ def main(
         ctx.invoke(open_app)
 
 
-for module in (setup, people, planning, meetings, cadence, attendance, ledger, calendar, remote):
+for module in (
+    setup,
+    people,
+    membership,
+    planning,
+    meetings,
+    cadence,
+    attendance,
+    ledger,
+    calendar,
+    remote,
+):
     for command in module.COMMANDS:
         main.add_command(command)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from shiftcell.db.importing.problems import (
+    BAD_CHOICE,
     DUPLICATE_MEMBER,
     ROLE_WITHOUT_GROUP,
     SECOND_LEADER,
@@ -17,13 +18,25 @@ from shiftcell.db.importing.problems import (
 from shiftcell.db.importing.reading import RowReader, Sheet, read_sheet
 from shiftcell.db.importing.values import (
     EMPLOYMENTS,
+    MOBILITY,
+    NOT_MOBILE,
     ROLES,
     STATUSES,
-    YES_NO,
+    choices_text,
     department_kind,
 )
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Department, Employment, Group, Member, Post, Role, Status
+from shiftcell.scheduling import (
+    Department,
+    Employment,
+    Group,
+    Member,
+    Mobility,
+    Post,
+    Role,
+    Status,
+)
+from shiftcell.scheduling.membership import date_problems
 
 COLUMNS = {
     "employee_no": ("employee_no", "工号"),
@@ -35,7 +48,28 @@ COLUMNS = {
     "status": ("status", "政治面貌"),
     "mobile": ("mobile", "流动党员"),
     "employment": ("employment", "用工性质"),
+    "applied_on": ("applied_on", "申请入党日期", "申请入党时间"),
+    "activist_since": (
+        "activist_since",
+        "确定积极分子日期",
+        "确定入党积极分子日期",
+        "确定为入党积极分子日期",
+    ),
+    "candidate_since": ("candidate_since", "确定发展对象日期", "确定为发展对象日期"),
+    "admitted_on": ("admitted_on", "接收预备党员日期", "入党日期", "入党时间"),
+    "full_since": ("full_since", "转正日期", "转正时间"),
+    "contract_ends": ("contract_ends", "合同到期日期", "合同到期日", "合同到期时间"),
 }
+# Membership facts: when the file has no column for one, the stored value stays.
+KEPT_WHEN_ABSENT = (
+    "mobile",
+    "applied_on",
+    "activist_since",
+    "candidate_since",
+    "admitted_on",
+    "full_since",
+    "contract_ends",
+)
 REQUIRED_COLUMNS = ("employee_no", "name", "department", "group")
 DEFAULT_BRANCH = "党支部"
 
@@ -63,8 +97,8 @@ def import_members(store: Store, path: Path, *, dry_run: bool = False) -> Member
     A file that changes nothing writes nothing.
     """
     sheet = read_sheet(path, COLUMNS, REQUIRED_COLUMNS)
-    rows = _parse(sheet)
     stored = {m.employee_no: m for m in store.members()}
+    rows = _parse(sheet, stored)
     _check_stored_leaders(sheet, rows, stored)
     members = [m for _, m in rows]
     plan = _plan(store, members, stored, sheet.warnings)
@@ -81,7 +115,7 @@ def import_members(store: Store, path: Path, *, dry_run: bool = False) -> Member
     return plan
 
 
-def _parse(sheet: Sheet) -> list[tuple[int, Member]]:
+def _parse(sheet: Sheet, stored: dict[str, Member]) -> list[tuple[int, Member]]:
     problems: list[Problem] = []
     members: list[tuple[int, Member]] = []
     first_row: dict[str, int] = {}
@@ -96,7 +130,7 @@ def _parse(sheet: Sheet) -> list[tuple[int, Member]]:
         group = row.optional("group")
         role = row.choice("role", ROLES, Role.MEMBER if group else None)
         status = row.choice("status", STATUSES, Status.NONE)
-        mobile = row.choice("mobile", YES_NO, False)
+        mobile = _mobility(row)
         employment = row.choice("employment", EMPLOYMENTS, Employment.REGULAR)
         if employee_no in first_row:
             row.problem("employee_no", employee_no, DUPLICATE_MEMBER, first=first_row[employee_no])
@@ -114,26 +148,53 @@ def _parse(sheet: Sheet) -> list[tuple[int, Member]]:
                     first=leader_row[group],
                 )
             leader_row.setdefault(group, number)
+        member = Member(
+            employee_no=employee_no or "",
+            name=name or "",
+            department=department or "",
+            post=row.optional("post"),
+            group=group,
+            role=role or Role.MEMBER,
+            status=status or Status.NONE,
+            mobile=mobile,
+            employment=employment or Employment.REGULAR,
+            applied_on=row.day("applied_on"),
+            activist_since=row.day("activist_since"),
+            candidate_since=row.day("candidate_since"),
+            admitted_on=row.day("admitted_on"),
+            full_since=row.day("full_since"),
+            contract_ends=row.day("contract_ends"),
+        )
+        member = _kept(member, sheet, stored)
         if row.ok:
-            members.append(
-                (
-                    number,
-                    Member(
-                        employee_no=employee_no or "",
-                        name=name or "",
-                        department=department or "",
-                        post=row.optional("post"),
-                        group=group,
-                        role=role or Role.MEMBER,
-                        status=status or Status.NONE,
-                        mobile=bool(mobile),
-                        employment=employment or Employment.REGULAR,
-                    ),
-                )
-            )
+            for problem in date_problems(member):
+                row.problem(problem.name, problem.value, problem.template, **problem.fields)
+        if row.ok:
+            members.append((number, member))
     if problems:
         raise ImportFailed(problems)
     return members
+
+
+def _mobility(row: RowReader) -> Mobility | None:
+    """out, in, or none; an older file's yes (是) is one of ours, away."""
+    value = row.optional("mobile")
+    if value is None or value.strip().casefold() in NOT_MOBILE:
+        return None
+    found = MOBILITY.get(value.strip().casefold())
+    if found is None:
+        choices = f"{choices_text(MOBILITY)}, none/无"
+        row.problem("mobile", value, BAD_CHOICE, choices=choices)
+    return found
+
+
+def _kept(member: Member, sheet: Sheet, stored: dict[str, Member]) -> Member:
+    """Membership facts the file has no column for keep their stored values."""
+    before = stored.get(member.employee_no)
+    if before is None:
+        return member
+    absent = [name for name in KEPT_WHEN_ABSENT if name not in sheet.headers]
+    return replace(member, **{name: getattr(before, name) for name in absent})
 
 
 def _check_stored_leaders(

@@ -18,6 +18,7 @@ from shiftcell.db.importing.limits import (
 )
 from shiftcell.db.importing.problems import (
     BAD_CHOICE,
+    BAD_DATE,
     CONTROL_CHARACTER,
     DUPLICATE_COLUMN,
     EMPTY_FILE,
@@ -38,6 +39,8 @@ from shiftcell.db.importing.values import choices_text, lookup
 
 Cell = str | date | time | None
 T = TypeVar("T")
+# 2026-12-07, 2026/12/7, 2026.12.7 or 2026年12月7日, as rosters write dates.
+DAY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 # Control characters (Unicode's Cc), and the bidirectional overrides and
 # isolates that make a name show other than it is stored.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -226,3 +229,17 @@ class RowReader:
         if found is None:
             self.problem(field, value, BAD_CHOICE, choices=choices_text(table))
         return found
+
+    def day(self, field: str) -> date | None:
+        """An optional date: ISO, with slashes or dots, or 2026年12月7日; or a date cell."""
+        value = self.cells.get(field)
+        if value is None or isinstance(value, date):
+            return value
+        match = DAY.fullmatch(str(value))
+        try:
+            if match is None:
+                raise ValueError(value)
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            self.problem(field, value, BAD_DATE)
+            return None

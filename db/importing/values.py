@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeVar
 
-from shiftcell.scheduling import DepartmentKind, Employment, Role, Status
+from shiftcell.scheduling import DepartmentKind, Employment, Mobility, Role, Status
 
 ROLES = {
     "leader": Role.LEADER,
@@ -30,8 +30,22 @@ STATUSES = {
     "none": Status.NONE,
     "群众": Status.NONE,
 }
-YES_NO = {"yes": True, "y": True, "是": True, "true": True, "1": True,
-          "no": False, "n": False, "否": False, "false": False, "0": False}  # fmt: skip
+# A mobile member: ours, away (流出), or from elsewhere (流入). Older files said
+# yes or no: a yes was always one of ours, away.
+MOBILITY = {
+    "out": Mobility.OUT,
+    "流出": Mobility.OUT,
+    "流出党员": Mobility.OUT,
+    "in": Mobility.IN,
+    "流入": Mobility.IN,
+    "流入党员": Mobility.IN,
+    "yes": Mobility.OUT,
+    "y": Mobility.OUT,
+    "是": Mobility.OUT,
+    "true": Mobility.OUT,
+    "1": Mobility.OUT,
+}
+NOT_MOBILE = {"none", "no", "n", "否", "false", "0", "-", "无"}
 EMPLOYMENTS = {
     "regular": Employment.REGULAR,
     "在编": Employment.REGULAR,

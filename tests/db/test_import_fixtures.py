@@ -13,7 +13,7 @@ from spreadsheets import MEMBERS, NEXT_WEEK, SHIFTS, csv_rows, held, xlsx_rows
 
 from shiftcell.db.importing import ImportFailed, import_members, import_shifts
 from shiftcell.db.store import Store
-from shiftcell.scheduling import DepartmentKind, Employment, Role, Status
+from shiftcell.scheduling import DepartmentKind, Employment, Mobility, Role, Status
 from shiftcell.scheduling.localtime import day_start
 
 
@@ -61,7 +61,8 @@ def test_a_gb18030_members_file_with_chinese_headers_imports_every_row(store: St
         "维修服务中心": DepartmentKind.MAINTENANCE,
     }
     mobile = store.member("HQ0006")
-    assert mobile.mobile and mobile.employment is Employment.EXTERNAL
+    assert mobile.mobile is Mobility.OUT  # an older file's 是: one of ours, away
+    assert mobile.employment is Employment.EXTERNAL
     outside = store.member("HQ0003")
     assert (outside.group, outside.status) == (None, Status.NONE)
 

@@ -8,7 +8,7 @@ import pytest
 
 from shiftcell.db.importing import ImportFailed, import_members, import_shifts
 from shiftcell.db.store import Store
-from shiftcell.scheduling import DepartmentKind, Employment, Role, Status
+from shiftcell.scheduling import DepartmentKind, Employment, Mobility, Role, Status
 
 MEMBERS_ZH = """工号,姓名,部门,岗位,党小组,职务,政治面貌,流动党员,用工性质
 HQ01,贺志,饮食服务中心,第二食堂,饮食中心党小组,组长,正式党员,否,在编
@@ -48,7 +48,8 @@ def test_members_from_a_gbk_file_with_chinese_headers(store: Store, tmp_path: Pa
     assert (leader.name, leader.role, leader.status, leader.group) == (
         "贺志", Role.LEADER, Status.FULL, "饮食中心党小组")  # fmt: skip
     mobile = store.member("HQ02")
-    assert mobile.mobile and mobile.employment is Employment.EXTERNAL
+    assert mobile.mobile is Mobility.OUT  # an older file's 是: one of ours, away
+    assert mobile.employment is Employment.EXTERNAL
     assert store.member("HQ03").group is None
     assert {g.name for g in store.groups()} == {"饮食中心党小组", "维修中心党小组"}
     kinds = {d.name: d.kind for d in store.departments()}

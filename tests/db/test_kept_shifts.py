@@ -415,7 +415,10 @@ def test_a_database_from_before_shifts_were_kept_has_them_kept_when_first_opened
     migrations.apply(old, stop_before="m010_kept_shifts")
     old.table("organisation").insert({"id": 1, "name": "Old", "timezone": "Europe/Berlin"})
     old.table("departments").insert({"name": "Canteens", "kind": "canteen"})
-    old.table("members").insert(rows.member_to_row(Member("A", "Name A", "Canteens")))
+    # A member as that schema held one (membership facts came later, mobile was yes/no).
+    old.table("members").insert(
+        {"employee_no": "A", "name": "Name A", "department": "Canteens", "mobile": 0}
+    )
     old.table("shift_types").insert_all(map(rows.shift_type_to_row, TYPES.values()))
     pattern = RotationPattern("A", "DDNN----", date(2020, 1, 6))
     old.table("patterns").insert(rows.pattern_to_row(pattern))

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Department, Group, Member
+from shiftcell.scheduling import Department, Group, Member, Mobility
 from shiftcell.scheduling.meetings import AttendanceState, MeetingType, owing_make_up
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -91,7 +91,7 @@ def with_guest(staffed: Store) -> Store:
     """A member of another group, who may come to the canteen group's meeting as a guest."""
     staffed.save(
         groups=[Group("Dormitory group", "Branch")],
-        members=[Member("G0", "guest", "Canteens", group="Dormitory group", mobile=True)],
+        members=[Member("G0", "guest", "Canteens", group="Dormitory group", mobile=Mobility.IN)],
     )
     return staffed
 

@@ -8,7 +8,16 @@ import pytest
 from shiftcell.db.meetings import MeetingClash
 from shiftcell.db.planning import Planner, PlanRequest
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Department, Group, Member, ReasonKind, Shift
+from shiftcell.scheduling import (
+    Department,
+    Group,
+    Member,
+    Mobility,
+    Purpose,
+    ReasonKind,
+    Shift,
+    Status,
+)
 from shiftcell.scheduling.meetings import Meeting, MeetingType
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -54,7 +63,9 @@ def book(
     )
 
 
-def request(*, sessions: int = 1, invitees: tuple[str, ...] = ()) -> PlanRequest:
+def request(
+    *, sessions: int = 1, invitees: tuple[str, ...] = (), purpose: Purpose = Purpose.STUDY
+) -> PlanRequest:
     return PlanRequest(
         ("Canteen group",),
         MeetingType.GROUP_MEETING,
@@ -63,6 +74,7 @@ def request(*, sessions: int = 1, invitees: tuple[str, ...] = ()) -> PlanRequest
         45,
         sessions=sessions,
         invitees=invitees,
+        purpose=purpose,
     )
 
 
@@ -211,3 +223,57 @@ def test_repeat_sessions_are_chosen_among_future_times_only(staffed: Store) -> N
     for proposal in plan.proposals:
         assert all(s.start >= now + timedelta(minutes=30) for s in proposal.sessions)
     assert max(len(p.covered) for p in plan.proposals) == 1  # E2 in the evening
+
+
+@pytest.fixture
+def voting(staffed: Store) -> Store:
+    """The canteen group as full members, entitled to vote; E2 ours and away."""
+    staffed.save(
+        members=[
+            Member(
+                no,
+                f"name {no}",
+                "Canteens",
+                group="Canteen group",
+                status=Status.FULL,
+                mobile=Mobility.OUT if no == "E2" else None,
+            )
+            for no in CANTEEN
+        ]
+    )
+    return staffed
+
+
+def test_a_voter_kept_away_by_a_booked_meeting_is_missing_with_that_meeting_as_reason(
+    voting: Store,
+) -> None:
+    """A committee meeting at the time of a vote takes a voter from the count: the proposal
+    names them among the missing voters, the meeting as the reason, and the quorum fails."""
+    meeting = book(voting, "20:15", invited=("E1",), topic="支委会")
+    planner = Planner(voting)
+    members = voting.members(groups=["Canteen group"])
+    rules = planner.rules(duration=45, earliest=time(20, 15), latest=time(21, 0))
+    (proposal,) = planner.propose(members, DAY, DAY, rules, top=5, purpose=Purpose.VOTE).proposals
+    assert (proposal.voters, proposal.voters_present, proposal.quorum) == (3, 1, False)
+    assert proposal.missing_voters == ("E1", "E2")  # the busy voter, then the one away
+    ((who, reason),) = proposal.uncovered
+    assert who == "E1" and reason.kind is ReasonKind.MEETING
+    assert (reason.meeting, reason.label) == (meeting.id, "支委会")
+
+
+def test_a_vote_planned_late_offers_one_sitting_after_the_lead_time_quorum_first(
+    voting: Store,
+) -> None:
+    """The planning form's purpose and its lead time meet in one plan: one sitting whatever
+    the sessions field said, nothing sooner than 30 minutes from now, times with a quorum
+    before the one a booked meeting spoils."""
+    book(voting, "20:15", invited=("E1",), topic="支委会")
+    now = at("19:40")
+    plan = Planner(voting).plan(request(sessions=2, purpose=Purpose.VOTE), now)
+    assert plan.proposals and plan.voters == 3 and plan.away == ("E2",)
+    assert all(len(p.sessions) == 1 for p in plan.proposals)
+    starts = [p.sessions[0].start for p in plan.proposals]
+    assert min(starts) >= now + timedelta(minutes=30)
+    keys = [(p.quorum, p.voters_present) for p in plan.proposals]
+    assert keys == sorted(keys, reverse=True)
+    assert keys[0] == (True, 2) and (False, 1) in keys

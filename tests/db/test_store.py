@@ -17,6 +17,7 @@ from shiftcell.scheduling import (
     Group,
     LeaveDays,
     Member,
+    Mobility,
     Post,
     Role,
     RotationPattern,
@@ -51,8 +52,11 @@ def _small_organisation(store: Store) -> None:
                 "Canteen group",
                 Role.LEADER,
                 Status.FULL,
-                mobile=True,
+                mobile=Mobility.OUT,
                 employment=Employment.EXTERNAL,
+                admitted_on=date(2020, 2, 29),
+                full_since=date(2021, 3, 1),
+                contract_ends=date(2027, 6, 30),
             ),
             Member("E002", "李强", "Canteens", None, "Canteen group"),
             Member("E003", "张伟", "Canteens"),
@@ -87,7 +91,10 @@ def test_members_and_their_attributes_survive_a_round_trip(store: Store) -> None
     _small_organisation(store)
     (leader,) = store.members(employee_nos=["E001"])
     assert leader == Member("E001", "王芳", "Canteens", "North Canteen", "Canteen group",
-                            Role.LEADER, Status.FULL, True, Employment.EXTERNAL)  # fmt: skip
+                            Role.LEADER, Status.FULL, Mobility.OUT, Employment.EXTERNAL,
+                            admitted_on=date(2020, 2, 29), full_since=date(2021, 3, 1),
+                            contract_ends=date(2027, 6, 30))  # fmt: skip
+    assert store.member("E002").mobile is None
     assert [m.employee_no for m in store.members(groups=["Canteen group"])] == ["E001", "E002"]
     assert store.posts() == [Post("North Canteen", "Canteens", 20)]
 
@@ -165,7 +172,8 @@ def test_the_demo_is_a_believable_branch(store: Store) -> None:
         roles = [m.role for m in store.members(groups=[group.name])]
         assert roles.count(Role.LEADER) == 1
     members = store.members()
-    assert any(m.mobile for m in members)
+    assert any(m.mobile is Mobility.OUT for m in members)
+    assert any(m.mobile is Mobility.IN for m in members)
     assert sum(m.employment is Employment.EXTERNAL for m in members) > len(members) / 2
     kinds = {d.kind for d in store.departments()}
     assert kinds == {DepartmentKind.CANTEEN, DepartmentKind.DORMITORY, DepartmentKind.MAINTENANCE}

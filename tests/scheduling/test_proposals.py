@@ -36,8 +36,9 @@ def test_absentees_carry_the_reason_they_cannot_come() -> None:
     assert proposal.covered == ("A",) and proposal.coverage == 0.5
 
 
-def test_quorum_needs_more_than_half_of_the_full_members() -> None:
-    """Probationary members do not vote: they do not count towards quorum."""
+def test_quorum_needs_more_than_half_of_the_entitled_voters() -> None:
+    """Probationary members do not vote: they do not count towards quorum (a study
+    meeting reports the vote's quorum as a guide)."""
     members = [
         member("A"),
         member("B"),

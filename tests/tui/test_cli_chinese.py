@@ -163,6 +163,31 @@ def test_help_is_chinese_and_fits_80_columns(db: Path, args: list[str]) -> None:
     assert max(cells(line) for line in said.output.splitlines()) <= 80
 
 
+def test_a_help_text_of_two_paragraphs_is_one_entry_and_keeps_them_apart(db: Path) -> None:
+    """``members set`` explains itself in two paragraphs of a docstring: its key is the text
+    (not the source's line breaks and indentation), and both languages show a blank line
+    between the paragraphs."""
+    command = main.commands["members"]
+    assert isinstance(command, click.Group)
+    english = command.commands["set"]
+    assert isinstance(english, Command)
+    assert "\n    " not in (english._english_help or "")
+    for said, first, second in (
+        (zh(db, "members", "set", "--help"), "修改党员的政治面貌", "日期填 none"),
+        (
+            CliRunner().invoke(main, ["--db", str(db), "--lang", "en", "members", "set", "--help"]),
+            "Change a member's status",
+            "A date given as none",
+        ),
+    ):
+        assert said.exit_code == 0, said.output
+        lines = [line.strip() for line in said.output.splitlines()]
+        at = next(i for i, line in enumerate(lines) if line.startswith(first))
+        after = lines[at + 1 :]
+        gap = after.index("")
+        assert after[gap + 1].startswith(second), said.output
+
+
 def test_the_command_line_language_is_known_before_the_command_name() -> None:
     """``ssh-keys add --lang zh`` is the key's language, not the command line's."""
     assert language_asked(["--db", "x.db", "--lang", "zh", "roster"]) == "zh"

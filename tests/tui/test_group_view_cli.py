@@ -123,7 +123,6 @@ def invocations(s: dict[str, str]) -> dict[str, list[list[str]]]:
             ]
         ],
         "meetings cancel": [["meetings", "cancel", s["own_meeting"]]],
-        "meetings record": [["meetings", "record", s["other_meeting"], "--present", s["mine"]]],
         "lapses": [
             ["lapses", "--min", "0"],
             ["lapses", "--min", "0", "--json"],
@@ -139,6 +138,15 @@ def invocations(s: dict[str, str]) -> dict[str, list[list[str]]]:
             ["ledger", "--year", "2026", "-o", "-"],
             ["ledger", "--quarter", "2026Q4", "--group", s["other_group"], "-o", "-"],
         ],
+        "meetings record": [
+            ["meetings", "record", s["other_meeting"], "--present", s["mine"]],
+            ["meetings", "record", s["other_meeting"], "--written-opinion", s["mine"]],
+        ],
+        "members set": [
+            ["members", "set", s["mine"], "--status", "probationary"],
+            ["members", "set", s["outsider"], "--admitted-on", "2026-01-05"],
+        ],
+        "pipeline": [["pipeline"], ["pipeline", "--json", "--as-of", "2026-12-09"]],
         "export ics": [
             ["export", "ics", "--all", "-o", "-"],
             ["export", "ics", "--member", s["outsider"], "-o", "-"],
@@ -221,6 +229,7 @@ def test_writing_commands_refuse_a_read_only_view_in_one_line(setting: dict[str,
         "init",
         "demo",
         "import members",
+        "members set",
         "cadence rules",
         "cadence committee",
         "cadence plan",
@@ -245,6 +254,7 @@ def test_a_group_view_may_not_change_the_organisation(setting: dict[str, str]) -
         "init",
         "demo",
         "import members",
+        "members set",
         "cadence rules",
         "cadence committee",
         "ssh-keys add",

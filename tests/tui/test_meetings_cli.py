@@ -231,7 +231,7 @@ def test_recording_attendance_gives_the_rate_and_who_needs_a_make_up_session(
         (["--present", "HQ0001", "--absent", "HQ0001"], "HQ0001 is named more than once"),
         (["--excused", "HQ0001"], "is not like HQ0001:reason"),
         (["--present", "NOPE1"], "no member with employee number NOPE1"),
-        ([], "give --present, --excused, --absent, --guest or --notes"),
+        ([], "give --present, --excused, --absent, --guest, --notes or --written-opinion"),
     ],
 )
 def test_bad_attendance_is_refused_and_nothing_is_recorded(

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from meeting_fixtures import settle
 from textual.widgets import Input, SelectionList
 
+from shiftcell.scheduling import Employment, Member, Mobility, Role, Status
 from shiftcell.tui.cli import main
 from shiftcell.tui.screens.book_meeting import BookMeetingScreen
 from shiftcell.tui.screens.plan_meeting import PlanMeetingScreen
@@ -79,6 +80,34 @@ async def test_the_roster_keeps_every_members_hours_at_80_columns(
     members = set(filter(re.compile(r"^[│ ] [├└] ").match, lines))  # a group's members
     assert len(members) > 30
     assert all(re.search(r"\d+h", line) for line in members), members
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("mobility", [Mobility.OUT, Mobility.IN])
+def test_a_mobile_members_line_has_the_hours_right_after_the_name_then_the_badges(
+    lang: str, mobility: Mobility
+) -> None:
+    """The hours come first (a narrow roster cuts the end of the line), then the status,
+    then which way the member is mobile (out: ours, away; in: from elsewhere), then ext."""
+    from shiftcell.tui.i18n import set_language, t
+    from shiftcell.tui.widgets.roster import member_line
+    from shiftcell.tui.words.labels import status_label
+    from shiftcell.tui.words.votes import mobility_mark
+
+    set_language(lang)
+    member = Member(
+        "HQ1",
+        "王伟",
+        "Canteens",
+        role=Role.LEADER,
+        status=Status.PROBATIONARY,
+        mobile=mobility,
+        employment=Employment.EXTERNAL,
+    )
+    words = member_line(member, 32).plain.split()
+    expected = ["★王伟", "32h", status_label(Status.PROBATIONARY), mobility_mark(mobility)]
+    assert words == [*expected, t("ext")]
+    assert mobility_mark(Mobility.OUT) != mobility_mark(Mobility.IN)
 
 
 @pytest.fixture

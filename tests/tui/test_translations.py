@@ -8,6 +8,9 @@ import pytest
 
 from shiftcell.db.access import MESSAGES as STORE_MESSAGES
 from shiftcell.db.importing.problems import TEMPLATES
+from shiftcell.scheduling.meetings import OPINION_TEMPLATES
+from shiftcell.scheduling.membership import TEMPLATES as DATE_TEMPLATES
+from shiftcell.scheduling.votes import ONE_SITTING
 from shiftcell.tui.i18n import language_from_environment, set_language, t
 from shiftcell.tui.locale_zh import ZH
 
@@ -47,7 +50,9 @@ def test_every_ui_string_has_a_chinese_translation() -> None:
     assert not missing, "no Chinese for:\n" + "\n".join(missing)
 
 
-@pytest.mark.parametrize("template", TEMPLATES + STORE_MESSAGES)
+@pytest.mark.parametrize(
+    "template", TEMPLATES + STORE_MESSAGES + OPINION_TEMPLATES + DATE_TEMPLATES + (ONE_SITTING,)
+)
 def test_every_import_and_store_problem_has_a_chinese_translation(template: str) -> None:
     """Errors are read by the person who must fix the spreadsheet or the setup."""
     assert template in ZH

@@ -9,6 +9,7 @@ them (a test walks the command tree), so ``shiftcell --lang zh meetings book
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
 
 import click
@@ -59,8 +60,11 @@ class Formatter(click.HelpFormatter):
         if not is_wide(text):
             super().write_text(text)
             return
-        for line in wrap(text, self.width - self.current_indent):
-            self.write(f"{'':>{self.current_indent}}{line}\n")
+        for number, paragraph in enumerate(text.split("\n\n")):
+            if number:
+                self.write("\n")  # paragraphs apart, as click sets English ones
+            for line in wrap(paragraph, self.width - self.current_indent):
+                self.write(f"{'':>{self.current_indent}}{line}\n")
 
     def write_dl(
         self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
@@ -83,6 +87,16 @@ class Formatter(click.HelpFormatter):
             self.write("\n".join([lines[0], *(indent + line for line in lines[1:])]) + "\n")
 
 
+def paragraphs(docstring: str) -> str:
+    """A docstring as its catalogue key: each paragraph on one line, blank lines between.
+
+    The source's indentation and line breaks are not the text (click wraps the
+    paragraphs again when it shows them); a docstring of several lines keeps one key.
+    """
+    blocks = inspect.cleandoc(docstring).split("\n\n")
+    return "\n\n".join(" ".join(block.split()) for block in blocks if block.strip())
+
+
 class Context(click.Context):
     formatter_class = Formatter
 
@@ -98,7 +112,7 @@ class Command(click.Command):
 
     @help.setter
     def help(self, text: str | None) -> None:
-        self._english_help = text
+        self._english_help = paragraphs(text) if text else text
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         return [t(p) if p in USAGE_WORDS else p for p in super().collect_usage_pieces(ctx)]

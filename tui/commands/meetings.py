@@ -93,6 +93,13 @@ def list_meetings(ctx: click.Context, groups: tuple[str, ...], as_json: bool) ->
 @click.option("--place", default="", help="Where it is held.")
 @click.option("--notes", default="", help="Anything else the invited should know.")
 @click.option(
+    "--purpose",
+    type=click.Choice(["study", "vote", "election"], case_sensitive=False),
+    default="study",
+    show_default=True,
+    help="A vote or an election is one sitting with a quorum of entitled voters.",
+)
+@click.option(
     "--allow-clash",
     is_flag=True,
     help="Book even when someone invited is already in another meeting at that time.",
@@ -115,11 +122,17 @@ def book(
     topic: str,
     place: str,
     notes: str,
+    purpose: str,
     allow_clash: bool,
     makes_up: str,
 ) -> None:
-    """Book a meeting and invite every member of the groups."""
+    """Book a meeting and invite every member of the groups.
+
+    For a vote or an election, the entitled voters who cannot attend are listed,
+    so that their written opinions can be collected in advance.
+    """
     from shiftcell.db.meetings import MakeUpRefused, MeetingClash
+    from shiftcell.scheduling import Purpose
     from shiftcell.scheduling.meetings import MeetingType
     from shiftcell.tui.words.meetings import parse_meeting_type, type_choices, when_label
 
@@ -160,6 +173,7 @@ def book(
             invited=invited,
             place=place.strip(),
             notes=notes.strip(),
+            purpose=Purpose(purpose.casefold()),
             allow_clash=allow_clash,
             makes_up=made_up,
         )
@@ -269,18 +283,36 @@ def _clash_text(store: Store, clashes: tuple[Invitation, ...], on: date) -> str:
 
 
 def _tell_who_cannot_come(store: Store, meeting: Meeting) -> None:
-    """A time typed by hand may clash with shifts: say so while it can still be moved."""
-    from shiftcell.db.planning import Planner
-    from shiftcell.tui.words.reasons import describe
+    """A time typed by hand may clash with shifts: say so while it can still be moved.
 
-    seen = Planner(store).outlook(meeting)
-    away = {no: reason for no, reason in seen.items() if reason is not None}
-    if not away:
+    For a vote: how many entitled voters can be present, and who cannot, whose
+    written opinions can be collected in advance.
+    """
+    from shiftcell.db.planning import Planner
+    from shiftcell.scheduling.votes import is_away
+    from shiftcell.tui.words.reasons import describe
+    from shiftcell.tui.words.votes import away_reason, vote_line, vote_summary
+
+    planner = Planner(store)
+    seen = planner.outlook(meeting)
+    invited = [a.employee_no for a in meeting.invited]
+    members = {m.employee_no: m for m in store.members(employee_nos=invited)}
+    busy = {
+        no: describe(reason, meeting.start.date())
+        for no, reason in seen.items()
+        if reason is not None
+    }
+    busy |= {no: away_reason() for no, m in members.items() if is_away(m)}
+    if busy:
+        click.echo(t("Cannot come ({count}):", count=len(busy)))
+        for no, why in busy.items():
+            name = members[no].name if no in members else no
+            click.echo(f"  {name} {no} — {why}")
+    count = planner.vote_count(meeting)
+    if count is None:
         return
-    names = {m.employee_no: m.name for m in store.members(employee_nos=list(away))}
-    click.echo(t("Cannot come ({count}):", count=len(away)))
-    for no, reason in away.items():
-        click.echo(f"  {names.get(no, no)} {no} — {describe(reason, meeting.start.date())}")
+    click.echo(vote_line(meeting.purpose, count.voters, count.needed))
+    click.echo(vote_summary(count, meeting, members))
 
 
 @meetings_group.command("cancel")
@@ -322,6 +354,20 @@ def cancel(ctx: click.Context, meeting_id: int) -> None:
     help="Take someone recorded as a guest off the record (repeatable).",
 )
 @click.option("--notes", default=None, help="The meeting's record (minutes).")
+@click.option(
+    "--written-opinion",
+    "opinions",
+    multiple=True,
+    metavar="EMP_NO[:NOTE]",
+    help="An absent voter's written opinion, received (repeatable); before the vote too.",
+)
+@click.option(
+    "--withdraw-opinion",
+    "withdrawn",
+    multiple=True,
+    metavar="EMP_NO",
+    help="Take back a written opinion recorded by mistake (repeatable).",
+)
 @click.pass_context
 def record(
     ctx: click.Context,
@@ -332,8 +378,12 @@ def record(
     guests: tuple[str, ...],
     not_guests: tuple[str, ...],
     notes: str | None,
+    opinions: tuple[str, ...],
+    withdrawn: tuple[str, ...],
 ) -> None:
-    """Record who was present, excused (and why) or absent, and who came as a guest."""
+    """Record who was present, excused (and why) or absent, and who came as a guest, after
+    the meeting; and for a vote, the written opinions of entitled voters who cannot attend,
+    before it too."""
     from shiftcell.db.meetings import AttendanceRefused
     from shiftcell.scheduling.meetings import AttendanceState, owing_make_up
 
@@ -341,19 +391,37 @@ def record(
     meeting = _meeting(store, meeting_id)
     if meeting.cancelled:
         raise CommandError(t("meeting {id} was cancelled", id=meeting_id))
-    if meeting.start.timestamp() > datetime.now(store.timezone).timestamp():
-        raise CommandError(t("meeting {id} has not started yet", id=meeting_id))
     entries = _attendance_entries(present, excused, absent)
     came = _numbers(guests, "--guest", named=entries)
     gone = _numbers(not_guests, "--remove-guest", named={**entries, **dict.fromkeys(came)})
-    if not entries and not came and not gone and notes is None:
-        raise click.UsageError(t("give --present, --excused, --absent, --guest or --notes"))
-    try:
-        updated = store.meetings.record(
-            meeting_id, entries, notes=notes, guests=came, not_guests=gone
+    given = _opinions(opinions, withdrawn)
+    records_attendance = bool(entries or came or gone) or notes is not None
+    if not records_attendance and not given and not withdrawn:
+        raise click.UsageError(
+            t("give --present, --excused, --absent, --guest, --notes or --written-opinion")
         )
+    if records_attendance and meeting.start.timestamp() > datetime.now(store.timezone).timestamp():
+        raise CommandError(t("meeting {id} has not started yet", id=meeting_id))
+    named = [*given, *withdrawn]  # the store checks who attendance names
+    known = {m.employee_no for m in store.members(employee_nos=named)} if named else set()
+    for employee_no in named:
+        if employee_no not in known:
+            raise click.BadParameter(t("no member with employee number {value}", value=employee_no))
+    # Attendance first, so that an opinion of someone just recorded present is refused;
+    # one transaction, so that a refusal leaves nothing half-recorded.
+    try:
+        with store.transaction():
+            if records_attendance:
+                store.meetings.record(
+                    meeting_id, entries, notes=notes, guests=came, not_guests=gone
+                )
+            if given or withdrawn:
+                _record_opinions(store, meeting, given, withdrawn)
     except AttendanceRefused as refused:
         raise click.BadParameter(_refusal_text(refused, meeting_id)) from None
+    if not records_attendance:
+        return
+    updated = store.meetings.get(meeting_id)
     rate = updated.attendance_rate
     attended = sum(a.state is AttendanceState.PRESENT for a in updated.invited)
     click.echo(
@@ -459,6 +527,47 @@ def _attendance_entries(
     return entries
 
 
+def _opinions(opinions: tuple[str, ...], withdrawn: tuple[str, ...]) -> dict[str, str]:
+    """Written opinions by employee number, with their notes; a number named twice is refused."""
+    given: dict[str, str] = {}
+    for item in opinions:
+        employee_no, _, note = item.partition(":")
+        employee_no = employee_no.strip()
+        if not employee_no:
+            raise click.BadParameter(
+                t("{value!r} is not like HQ0001 or HQ0001:note", value=item),
+                param_hint="--written-opinion",
+            )
+        if employee_no in given or employee_no in withdrawn:
+            raise click.BadParameter(
+                t("{value} is named more than once", value=employee_no),
+                param_hint="--written-opinion",
+            )
+        given[employee_no] = note.strip()
+    return given
+
+
+def _record_opinions(
+    store: Store, meeting: Meeting, given: dict[str, str], withdrawn: tuple[str, ...]
+) -> None:
+    from shiftcell.db.meetings import OpinionRefused
+
+    try:
+        updated = store.meetings.record_opinions(meeting.id, given, withdrawn)
+    except OpinionRefused as refused:
+        raise click.BadParameter(
+            t(refused.template, **refused.fields), param_hint="--written-opinion"
+        ) from None
+    click.echo(
+        t(
+            "Meeting {id}, written opinions ({count}): {members}",
+            id=meeting.id,
+            count=len(updated.written_opinions),
+            members=join_list(o.employee_no for o in updated.written_opinions) or t("none"),
+        )
+    )
+
+
 def _writable_store(ctx: click.Context) -> Store:
     return open_store(ctx, needs=Needs.GROUP)
 
@@ -506,6 +615,7 @@ def _as_json(meeting: Meeting) -> dict[str, object]:
         "notes": meeting.notes,
         "status": meeting.status.value,
         "series": meeting.series,
+        "purpose": meeting.purpose.value,
         "invited": [
             {
                 "employee_no": a.employee_no,
@@ -518,6 +628,14 @@ def _as_json(meeting: Meeting) -> dict[str, object]:
         "attendance_rate": meeting.attendance_rate,
         "needs_make_up": list(meeting.needs_make_up),
         "makes_up": list(meeting.makes_up),
+        "written_opinions": [
+            {
+                "employee_no": o.employee_no,
+                "note": o.note,
+                "received": o.received.isoformat() if o.received else None,
+            }
+            for o in meeting.written_opinions
+        ],
     }
 
 

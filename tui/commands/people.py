@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 def roster(ctx: click.Context, groups: tuple[str, ...], as_json: bool) -> None:
     """List the staff: group, role, status, mobile members and external hires."""
     from shiftcell.scheduling import Role
+    from shiftcell.scheduling.membership import DATE_FIELDS
     from shiftcell.tui.words.labels import badges, role_label, status_label
     from shiftcell.tui.words.textwidth import render_table
 
@@ -40,8 +41,10 @@ def roster(ctx: click.Context, groups: tuple[str, ...], as_json: bool) -> None:
                 "group": m.group,
                 "role": m.role.value,
                 "status": m.status.value,
-                "mobile": m.mobile,
+                "mobile": m.mobile.value if m.mobile else None,
                 "employment": m.employment.value,
+                **{name: _iso(getattr(m, name)) for name in DATE_FIELDS},
+                "contract_ends": _iso(m.contract_ends),
             }
             for m in members
         ]
@@ -178,6 +181,10 @@ def _import_command(kind: str) -> click.Command:
 
 import_group.add_command(_import_command("members"))
 import_group.add_command(_import_command("shifts"))
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _check_groups(store: Store, groups: tuple[str, ...]) -> None:

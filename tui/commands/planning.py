@@ -27,7 +27,7 @@ from shiftcell.tui.i18n import t, tn
 if TYPE_CHECKING:
     from shiftcell.db.planning import Planner
     from shiftcell.db.store import Store
-    from shiftcell.scheduling import Member, Rules
+    from shiftcell.scheduling import Member, Purpose, Rules
 
 
 class ClockParam(click.ParamType[time]):
@@ -128,6 +128,14 @@ class Scope:
     help="Repeat sessions, so that everyone can attend one.",
 )
 @click.option(
+    "--purpose",
+    type=click.Choice(["study", "vote", "election"], case_sensitive=False),
+    default="study",
+    show_default=True,
+    help="study (repeat sessions allowed); vote (one sitting, more than half of the entitled "
+    "voters present) or election (one sitting, more than four fifths).",
+)
+@click.option(
     "--top", type=click.IntRange(1, 50), default=5, show_default=True, help="How many proposals."
 )
 @click.option(
@@ -154,15 +162,23 @@ def propose(
     latest: time,
     lead_time: int,
     sessions: int,
+    purpose: str,
     top: int,
     require: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """Propose meeting times most members can attend, and say why the others cannot."""
+    """Propose meeting times most members can attend, and say why the others cannot.
+
+    A vote or an election is one sitting: times that reach its quorum come first,
+    and when none does the command says so and exits with status 1.
+    """
     from shiftcell.db.planning import Planner
+    from shiftcell.scheduling import Purpose
     from shiftcell.tui.commands.progress import Progress
     from shiftcell.tui.commands.proposal_output import render_json, render_text
 
+    meeting_purpose = Purpose(purpose.casefold())
+    _check_one_sitting(meeting_purpose, sessions)
     store = open_store(ctx, needs=Needs.READ)
     planner = Planner(store)
     scope = _scope(store, groups, department, everyone, numbers)
@@ -173,26 +189,53 @@ def propose(
     _check_dates(first, last)
     rules = _rules(planner, duration, step, buffer, rest, earliest, latest)
     rules = replace(rules, not_before=now + timedelta(minutes=lead_time))
-    in_scope = {m.employee_no for m in scope.members}
-    for number in require:
-        if number not in in_scope:
-            raise click.BadParameter(
-                t("{value} is not among the members asked about", value=number),
-                param_hint="--require",
-            )
+    _check_required(scope, require)
     with without_cycle_collection():
         with Progress(t("Finding meeting times …"), enabled=not as_json):
             proposals = planner.propose(
-                scope.members, first, last, rules, top=top, sessions=sessions, require=require
+                scope.members,
+                first,
+                last,
+                rules,
+                top=top,
+                sessions=sessions,
+                require=require,
+                purpose=meeting_purpose,
             )
         if as_json:
-            click.echo(render_json(proposals))
+            click.echo(render_json(proposals, scope.members))
         else:
             click.echo(
                 render_text(proposals, scope.members, scope.title, first, last, rules, sessions)
             )
-    if proposals.blocked_by:
+    if proposals.blocked_by or (meeting_purpose.one_sitting and not proposals.quorum_reached):
         ctx.exit(1)
+
+
+def _check_one_sitting(purpose: Purpose, sessions: int) -> None:
+    """Repeat sessions are for study meetings: a vote counts those present at one sitting."""
+    from shiftcell.scheduling.votes import ONE_SITTING
+
+    if purpose.one_sitting and sessions > 1:
+        raise click.BadParameter(t(ONE_SITTING), param_hint="--sessions")
+
+
+def _check_required(scope: Scope, require: tuple[str, ...]) -> None:
+    from shiftcell.scheduling.votes import is_away
+
+    in_scope = {m.employee_no: m for m in scope.members}
+    for number in require:
+        member = in_scope.get(number)
+        if member is None:
+            raise click.BadParameter(
+                t("{value} is not among the members asked about", value=number),
+                param_hint="--require",
+            )
+        if is_away(member):
+            raise click.BadParameter(
+                t("{value} is a mobile member away: nobody expects them here", value=number),
+                param_hint="--require",
+            )
 
 
 def _scope(

@@ -20,16 +20,32 @@ from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.words.labels import role_label, weekday_label
 from shiftcell.tui.words.reasons import describe
 from shiftcell.tui.words.textwidth import cells, pad
+from shiftcell.tui.words.votes import away_reason, missing_text, vote_line, voters_cell
 
 BAR = 12
 LISTED = 10  # absentees named per proposal in text; --json lists all
 READABLE = 500  # members up to which JSON is indented
 
 
-def render_json(proposals: Proposals) -> str:
+def render_json(proposals: Proposals, members: Sequence[Member] = ()) -> str:
+    """``members``: whom the proposals were asked for, to name those away."""
+    names = {m.employee_no: m.name for m in members}
     said: Said = {}
     payload: dict[str, object] = {
         "members": proposals.members,
+        "purpose": proposals.purpose.value,
+        "voters": proposals.voters,
+        "needed": proposals.needed,
+        "quorum_reached": proposals.quorum_reached,
+        "away": [
+            {
+                "employee_no": no,
+                "name": names.get(no, ""),
+                "reason": away_reason(),
+                "cause": {"kind": "away"},  # like an absentee's: the same in every language
+            }
+            for no in proposals.away
+        ],
         "proposals": [_proposal_json(p, said) for p in proposals.proposals],
     }
     if proposals.blocked_by:
@@ -56,7 +72,10 @@ def _proposal_json(proposal: Proposal, said: Said) -> dict[str, object]:
         "covered": list(proposal.covered),
         "uncovered": absentees_json(proposal.uncovered, on, said),
         "coverage": round(proposal.coverage, 4),
+        "voters": proposal.voters,
+        "voters_present": proposal.voters_present,
         "quorum": proposal.quorum,
+        "missing_voters": list(proposal.missing_voters),
     }
 
 
@@ -119,6 +138,14 @@ def render_text(
             duration=rules.duration,
         )
     ]
+    voting = proposals.purpose.one_sitting
+    if voting:
+        lines.append(vote_line(proposals.purpose, proposals.voters, proposals.needed))
+    if proposals.away:
+        away = ", ".join(f"{names.get(no, '')} {no}".strip() for no in proposals.away)
+        lines.append(
+            t("Away, mobile members ({count}): {who}", count=len(proposals.away), who=away)
+        )
     if proposals.blocked_by:
         blockers = ", ".join(f"{no} {names.get(no, '')}".strip() for no in proposals.blocked_by)
         lines.append(t("No time suits every required member; blocked by: {who}", who=blockers))
@@ -146,12 +173,32 @@ def render_text(
         return "\n".join(lines)
     lines.append("")
     lines.extend(_table(proposals, names))
+    if voting and not proposals.quorum_reached:
+        lines.extend(["", no_quorum_text(proposals, {m.employee_no: m for m in members})])
     return "\n".join(lines)
+
+
+def no_quorum_text(proposals: Proposals, members: dict[str, Member]) -> str:
+    """No time reaches the quorum: said plainly, with the best reachable and who is missing."""
+    if proposals.voters == 0 or not proposals.proposals:
+        return t("No time in these dates reaches a quorum.")
+    best = proposals.proposals[0]
+    return t(
+        "No time in these dates reaches a quorum: {needed} of {voters} entitled voters must "
+        "be present; the best time, {when}, has {present}. Missing: {who}",
+        needed=proposals.needed,
+        voters=proposals.voters,
+        when=_when(best.sessions[0]),
+        present=best.voters_present,
+        who=missing_text(best.missing_voters, members),
+    )
 
 
 def _table(proposals: Proposals, names: dict[str, str]) -> list[str]:
     """One row per session, the proposal's coverage on its first; who cannot come below."""
-    headers = ["#", t("When"), t("Latest start"), t("Attend"), t("Coverage"), t("Quorum")]
+    voting = proposals.purpose.one_sitting
+    headers = ["#", t("When"), t("Latest start"), t("Attend"), t("Coverage")]
+    headers += [t("Voters"), t("Quorum")] if voting else [t("Quorum")]
     blocks: list[tuple[list[list[str]], list[str]]] = []
     for rank, proposal in enumerate(proposals.proposals, start=1):
         rows = [
@@ -161,6 +208,11 @@ def _table(proposals: Proposals, names: dict[str, str]) -> list[str]:
                 _hm(session.latest_start) if session.latest_start > session.start else "",
                 str(len(session.attendees)),
                 _coverage(proposal, proposals.members) if number == 0 else "",
+                *(
+                    [voters_cell(proposal.voters_present, proposal.voters) if number == 0 else ""]
+                    if voting
+                    else []
+                ),
                 ("✓" if proposal.quorum else "✗") if number == 0 else "",
             ]
             for number, session in enumerate(proposal.sessions)

@@ -36,7 +36,14 @@ class BookMeetingScreen(ModalScreen[Booking | None]):
     ]
 
     def __init__(
-        self, proposal: Proposal, members: int, plan_title: str, earlier: Booking | None = None
+        self,
+        proposal: Proposal,
+        members: int,
+        plan_title: str,
+        earlier: Booking | None = None,
+        *,
+        voting: bool = False,
+        opinions: str = "",
     ) -> None:
         super().__init__()
         translate_bindings(self)
@@ -45,11 +52,16 @@ class BookMeetingScreen(ModalScreen[Booking | None]):
         self.plan_title = plan_title
         # What was typed before a refused booking: given back, never typed twice.
         self.earlier = earlier
+        self.voting = voting
+        # For a vote: the entitled voters who cannot attend, whose opinions to collect.
+        self.opinions = opinions
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.plan_title, id="heading")
-            yield Static(coverage_text(self.proposal, self.members), id="coverage")
+            yield Static(coverage_text(self.proposal, self.members, self.voting), id="coverage")
+            if self.opinions:
+                yield Static(self.opinions, id="opinions")
             with Grid(id="fields"):
                 for number, session in enumerate(self.proposal.sessions):
                     yield Static(t("Session {number}", number=number + 1), classes="label")

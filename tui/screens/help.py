@@ -33,8 +33,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 t(
                     "In the roster: ↑ ↓ move, enter chooses a member (their shifts) or a "
-                    "group (its heatmap); ★ group leader, ☆ deputy, mob mobile member, "
-                    "ext external hire; hours on shift this week."
+                    "group (its heatmap); ★ group leader, ☆ deputy, out our mobile member "
+                    "away, in mobile member from elsewhere, ext external hire; hours on "
+                    "shift this week."
                 ),
                 classes="hint",
             )

@@ -65,6 +65,7 @@ class MainScreen(AppScreen):
         Binding("m", "meetings", "Meetings"),
         Binding("e", "export", "Export"),
         Binding("o", "organisational_life", "Organisational life"),
+        Binding("f", "pipeline", "Pipeline"),
         Binding("escape", "clear_selection", "Clear"),
         Binding("t", "this_week", "This week"),
         Binding("g", "jump", "Go to date"),
@@ -443,6 +444,11 @@ class MainScreen(AppScreen):
         from shiftcell.tui.screens.organisational_life import OrganisationalLifeScreen
 
         self._push_editing(OrganisationalLifeScreen(self.store, self.settings, self.now))
+
+    def action_pipeline(self) -> None:
+        from shiftcell.tui.screens.pipeline import PipelineScreen
+
+        self.app.push_screen(PipelineScreen(self.store, self.settings, self.now))
 
     def action_export(self) -> None:
         from shiftcell.tui.screens.export_calendar import ExportCalendarScreen

@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from shiftcell.db.planning import Planner
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Member, Reason
+from shiftcell.scheduling import Member, Reason, votes
 from shiftcell.scheduling.make_ups import MakeUps
 from shiftcell.scheduling.meetings import Attendance, AttendanceState, Meeting
 from shiftcell.tui.i18n import join_list, t
@@ -35,6 +35,7 @@ from shiftcell.tui.words.meetings import (
     when_label,
 )
 from shiftcell.tui.words.reasons import describe
+from shiftcell.tui.words.votes import away_reason, mobility_mark, purpose_label, vote_summary
 
 STATE_STYLES = {
     AttendanceState.PRESENT: "green",
@@ -57,6 +58,7 @@ class MeetingScreen(AppScreen):
         Binding("P", "all_present", "All present"),
         Binding("n", "notes", "Notes"),
         Binding("u", "make_up", "Make-up"),
+        Binding("w", "written_opinion", "Written opinion"),
         Binding("c", "cancel_meeting", "Call off"),
         Binding("e", "export", "Export"),
         # Last: at 80 columns the footer drops it before the keys used at every meeting.
@@ -73,6 +75,7 @@ class MeetingScreen(AppScreen):
         # make-up sessions for this meeting, and the meetings this one makes up
         make_ups: list[Meeting] = field(default_factory=list)
         makes_up: list[Meeting] = field(default_factory=list)
+        count: votes.Count | None = None  # a vote's entitled voters, free at its time
 
     def __init__(self, store: Store, settings: Settings, meeting_id: int, now: datetime) -> None:
         super().__init__()
@@ -83,6 +86,7 @@ class MeetingScreen(AppScreen):
         self.meeting: Meeting | None = None
         self.members: dict[str, Member] = {}
         self.outlook: dict[str, Reason | None] = {}
+        self.count: votes.Count | None = None
         self.owing: tuple[str, ...] = ()
         self.record_of = MakeUps([])
         self.makes_up: list[Meeting] = []
@@ -113,6 +117,16 @@ class MeetingScreen(AppScreen):
     ) -> None:
         with self._writing:
             self.store.meetings.record(self.meeting_id, entries, notes=notes)
+            self.post_message(self._read(t("Saved.")))
+
+    @work(thread=True, group="meeting-write")
+    def record_opinion(self, employee_no: str, give: bool) -> None:
+        with self._writing:
+            opinions = self.store.meetings.record_opinions
+            if give:
+                opinions(self.meeting_id, {employee_no: ""})
+            else:
+                opinions(self.meeting_id, {}, [employee_no])
             self.post_message(self._read(t("Saved.")))
 
     @work(thread=True, group="meeting-write")
@@ -155,8 +169,10 @@ class MeetingScreen(AppScreen):
             | {no for m in make_ups for no in m.present}
         )
         members = {m.employee_no: m for m in self.store.members(employee_nos=wanted)}
-        free = {} if meeting.cancelled else Planner(self.store).outlook(meeting)
-        return self.Loaded(meeting, series, members, notice, free, make_ups, makes_up)
+        planner = Planner(self.store)
+        free = {} if meeting.cancelled else planner.outlook(meeting)
+        count = None if meeting.cancelled or meeting.recorded else planner.vote_count(meeting)
+        return self.Loaded(meeting, series, members, notice, free, make_ups, makes_up, count)
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
@@ -169,6 +185,7 @@ class MeetingScreen(AppScreen):
         self.record_of = MakeUps([*event.series, *event.make_ups])
         self.owing = tuple(d.employee_no for d in self.record_of.debts(event.meeting.head))
         self.makes_up = event.makes_up
+        self.count = event.count
         self._show(event.meeting, event.series)
         self.refresh_bindings()
         if event.notice:
@@ -208,6 +225,11 @@ class MeetingScreen(AppScreen):
         grid.add_row(t("Groups"), " ".join(meeting.groups) or "—", t("State"), state)
         if self.makes_up:
             grid.add_row(t("Makes up"), join_list(map(makes_up_label, self.makes_up)))
+        if meeting.purpose.one_sitting:
+            opinions = ", ".join(self._member_name(o.employee_no) for o in meeting.written_opinions)
+            grid.add_row(
+                t("Purpose"), purpose_label(meeting.purpose), t("Written opinions"), opinions or "—"
+            )
         if meeting.notes:
             grid.add_row(t("Notes"), meeting.notes)
         return grid
@@ -238,6 +260,8 @@ class MeetingScreen(AppScreen):
             else:
                 text.append(t("Nothing recorded yet."))
             self._guests(meeting, text)
+            if self.count is not None:
+                text.append("\n" + vote_summary(self.count, meeting, self.members))
             return text
         rate = meeting.attendance_rate or 0.0
         text.append(
@@ -260,6 +284,10 @@ class MeetingScreen(AppScreen):
             text.append("\n" + line, style="green")
         return text
 
+    def _away(self, employee_no: str) -> bool:
+        member = self.members.get(employee_no)
+        return member is not None and votes.is_away(member)
+
     @staticmethod
     def _guests(meeting: Meeting, text: Text) -> None:
         if meeting.guests:
@@ -274,7 +302,7 @@ class MeetingScreen(AppScreen):
             attendance.reason,
             self._at_that_time(attendance.employee_no),
             (member.group or "—") if member else "",
-            member_status_label(member.status) if member else "",
+            _status(member),
         ]
 
     def _guest_row(self, employee_no: str) -> list[Cell]:
@@ -287,11 +315,13 @@ class MeetingScreen(AppScreen):
             "",
             "",
             (member.group or "—") if member else "",
-            member_status_label(member.status) if member else "",
+            _status(member),
         ]
 
     def _at_that_time(self, employee_no: str) -> Text:
-        """Free, or the shift, rest or leave that keeps the member away."""
+        """Free, or the shift, rest or leave that keeps the member away; or away itself."""
+        if self._away(employee_no):
+            return Text(away_reason(), style="yellow")
         if self.meeting is None or employee_no not in self.outlook:
             return Text("")
         reason = self.outlook[employee_no]
@@ -333,6 +363,10 @@ class MeetingScreen(AppScreen):
                 and not self.settings.read_only
                 and self.store.access.may_change(self._make_up_groups())
             )
+        if action == "written_opinion":
+            meeting = self.meeting
+            voting = meeting is not None and meeting.purpose.one_sitting and not meeting.cancelled
+            return voting and self.may_change()
         if action == "cancel_meeting":
             meeting = self.meeting
             return self.may_change() and meeting is not None and not meeting.cancelled
@@ -387,6 +421,21 @@ class MeetingScreen(AppScreen):
                 self._mark(AttendanceState.EXCUSED, reason)
 
         self.app.push_screen(ExcuseReasonScreen(self._member_name(employee_no), previous), given)
+
+    def action_written_opinion(self) -> None:
+        """The selected voter's written opinion received, or taken back when it was."""
+        from shiftcell.scheduling.meetings import opinion_refused
+
+        meeting, employee_no = self.meeting, self.selected()
+        if meeting is None or employee_no is None or self.settings.read_only:
+            return
+        given = any(o.employee_no == employee_no for o in meeting.written_opinions)
+        if not given:
+            refused = opinion_refused(meeting, employee_no, self.members.get(employee_no))
+            if refused is not None:
+                self.notify(t(refused, id=meeting.id, value=employee_no), severity="warning")
+                return
+        self.record_opinion(employee_no, not given)
 
     def action_all_present(self) -> None:
         """Everyone not yet recorded was there: the common case, in one key."""
@@ -469,3 +518,11 @@ class MeetingScreen(AppScreen):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _status(member: Member | None) -> str:
+    """The member's status; a mobile member's direction beside it (votes depend on both)."""
+    if member is None:
+        return ""
+    mobile = f" · {mobility_mark(member.mobile)}" if member.mobile else ""
+    return member_status_label(member.status) + mobile

@@ -25,7 +25,7 @@ from shiftcell.db.planning import (
     parse_words,
 )
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Invitation, Proposal
+from shiftcell.scheduling import Invitation, Proposal, Purpose
 from shiftcell.scheduling.meetings import Meeting, MeetingType
 from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.screens.base import report_failure
@@ -34,6 +34,7 @@ from shiftcell.tui.settings import Settings
 from shiftcell.tui.widgets.proposal_list import ProposalList, absentee_text
 from shiftcell.tui.words.bindings import translate_bindings
 from shiftcell.tui.words.meetings import meeting_type_label
+from shiftcell.tui.words.votes import opinions_hint, purpose_label, vote_line
 
 DURATIONS = (30, 45, 60, 90, 120)
 MOST_SESSIONS = 3
@@ -116,6 +117,16 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
                         id="kind",
                         compact=True,
                     )
+                with Horizontal(classes="row"):
+                    yield Static(t("Purpose"), classes="label")
+                    yield Select(
+                        [(purpose_label(p), p) for p in Purpose],
+                        value=Purpose.STUDY,
+                        allow_blank=False,
+                        id="purpose",
+                        compact=True,
+                    )
+                    yield Static(id="purpose-hint", classes="hint")
                 with Horizontal(classes="row"):
                     yield Static(t("Minutes"), classes="label")
                     yield Select(
@@ -216,17 +227,19 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         if last < self.now.date():
             return t("These dates are past: choose dates from today on.")
         self.asked += 1
+        purpose = self._picked("#purpose", Purpose)
         return PlanRequest(
             groups=groups,
             kind=self._picked("#kind", MeetingType),
             first=first,
             last=last,
             duration=self._picked("#duration", int),
-            sessions=self._picked("#sessions", int),
+            sessions=1 if purpose.one_sitting else self._picked("#sessions", int),
             require=parse_words(self._text("#require")),
             number=self.asked,
             invitees=self.make_up_for,
             makes_up=self.making_up,
+            purpose=purpose,
         )
 
     def _text(self, selector: str) -> str:
@@ -236,6 +249,22 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         value = self.query_one(selector, Select).value
         assert isinstance(value, kind)  # these selects allow no blank
         return value
+
+    @on(Select.Changed, "#purpose")
+    def _purpose_changed(self) -> None:
+        """A vote or an election is one sitting: no repeat sessions to choose."""
+        purpose = self._picked("#purpose", Purpose)
+        sessions = self.query_one("#sessions", Select)
+        if purpose.one_sitting:
+            with self.prevent(Select.Changed):
+                sessions.value = 1
+        sessions.disabled = purpose.one_sitting
+        hint = {
+            Purpose.STUDY: t("repeat sessions allowed"),
+            Purpose.VOTE: t("one sitting, > 1/2 voters"),
+            Purpose.ELECTION: t("one sitting, > 4/5 voters"),
+        }[purpose]
+        self.query_one("#purpose-hint", Static).update(hint)
 
     @on(Input.Submitted)
     @on(Select.Changed)
@@ -279,8 +308,16 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         summary = t(
             "{proposals} for {members} · Enter chooses one",
             proposals=tn("{count} proposal", "{count} proposals", len(plan.proposals)),
-            members=tn("{count} member", "{count} members", len(plan.members)),
+            members=tn("{count} member", "{count} members", plan.here),
         )
+        if plan.request.purpose.one_sitting:
+            summary = vote_line(plan.request.purpose, plan.voters, plan.needed)
+            if not plan.proposals[0].quorum:
+                best = plan.proposals[0]
+                return summary + " · " + t(
+                    "no time reaches it: at best {present}",
+                    present=best.voters_present,
+                ), True
         held = max(len(p.sessions) for p in plan.proposals)
         if held < plan.request.sessions:
             summary += " · " + tn(
@@ -327,13 +364,22 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
         if proposal is None or plan is None or self.settings.read_only:
             return
         title = f"{meeting_type_label(plan.request.kind)} · {' '.join(plan.request.groups)}"
+        if plan.request.purpose.one_sitting:
+            title += f" · {purpose_label(plan.request.purpose)}"
 
         def booked(booking: Booking | None) -> None:
             if booking is not None:
                 self._status(t("Booking…"))
                 self.book(plan, booking)
 
-        screen = BookMeetingScreen(proposal, len(plan.members), title, earlier)
+        screen = BookMeetingScreen(
+            proposal,
+            plan.here,
+            title,
+            earlier,
+            voting=plan.request.purpose.one_sitting,
+            opinions=_opinions_hint(proposal, plan),
+        )
         self.app.push_screen(screen, booked)
 
     @on(Clashed)
@@ -371,6 +417,13 @@ class PlanMeetingScreen(Screen[list[Meeting] | None]):
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self, event)
+
+
+def _opinions_hint(proposal: Proposal, plan: Plan) -> str:
+    """For a vote: the entitled voters who cannot attend, whose written opinions to collect."""
+    if not plan.request.purpose.one_sitting or not proposal.missing_voters:
+        return ""
+    return opinions_hint(proposal.missing_voters, {m.employee_no: m for m in plan.members})
 
 
 def _date(text: str) -> date | None:

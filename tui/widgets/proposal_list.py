@@ -13,6 +13,7 @@ from shiftcell.scheduling import Proposal, Session
 from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.words.labels import weekday_label
 from shiftcell.tui.words.reasons import describe
+from shiftcell.tui.words.votes import away_reason
 
 BAR = 12
 # Non-breaking, so that wrapping keeps the indent of a proposal's second line.
@@ -33,12 +34,22 @@ def slide_label(session: Session) -> str:
     return t("any start until {time}", time=_clock(session.latest_start))
 
 
-def coverage_text(proposal: Proposal, members: int) -> Text:
+def coverage_text(proposal: Proposal, members: int, voting: bool = False) -> Text:
+    """The bar, the count, and the quorum; for a vote, the entitled voters present too."""
     filled = round(proposal.coverage * BAR)
     text = Text()
     text.append("█" * filled, style="green")
     text.append("░" * (BAR - filled), style="dim")
     text.append(f" {len(proposal.covered)}/{members} {proposal.coverage:.0%} ")
+    if voting:
+        text.append(
+            t(
+                "voters {present}/{voters}",
+                present=proposal.voters_present,
+                voters=proposal.voters,
+            )
+            + " "
+        )
     if proposal.quorum:
         text.append(t("quorum"), style="bold green")
     else:
@@ -47,17 +58,18 @@ def coverage_text(proposal: Proposal, members: int) -> Text:
 
 
 def proposal_text(index: int, proposal: Proposal, plan: Plan) -> Text:
-    members = len(plan.members)
+    members = plan.here
+    voting = plan.request.purpose.one_sitting
     text = Text(f"{index}. ", style="bold")
     sessions = proposal.sessions
     notes = []
     if len(sessions) == 1:
         text.append(session_label(sessions[0]), style="bold")
         text.append("  ")
-        text.append_text(coverage_text(proposal, members))
+        text.append_text(coverage_text(proposal, members, voting))
         notes.append(slide_label(sessions[0]))
     else:
-        text.append_text(coverage_text(proposal, members))
+        text.append_text(coverage_text(proposal, members, voting))
         for number, session in enumerate(sessions, 1):
             text.append(f"\n{INDENT}{number}) ", style="bold")
             text.append(session_label(session))
@@ -82,13 +94,17 @@ def proposal_text(index: int, proposal: Proposal, plan: Plan) -> Text:
 
 
 def absentee_text(proposal: Proposal, plan: Plan) -> Text:
-    """Every member the proposal misses, with the reason, for the detail pane."""
-    if not proposal.uncovered:
-        return Text(t("Everyone can come."), style="green")
-    text = Text(t("Cannot come ({count}):", count=len(proposal.uncovered)), style="bold")
-    on = proposal.sessions[0].start.date()
-    for no, reason in proposal.uncovered:
-        text.append(f"\n  {plan.name(no)} {no} — {describe(reason, on)}")
+    """Every member the proposal misses, with the reason, for the detail pane; then
+    our mobile members away, who are not expected here."""
+    if proposal.uncovered:
+        text = Text(t("Cannot come ({count}):", count=len(proposal.uncovered)), style="bold")
+        on = proposal.sessions[0].start.date()
+        for no, reason in proposal.uncovered:
+            text.append(f"\n  {plan.name(no)} {no} — {describe(reason, on)}")
+    else:
+        text = Text(t("Everyone can come."), style="green")
+    for no in plan.away:
+        text.append(f"\n  {plan.name(no)} {no} — {away_reason()}", style="dim")
     return text
 
 

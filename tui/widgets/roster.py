@@ -19,6 +19,7 @@ from shiftcell.tui.views.week import Week
 from shiftcell.tui.words.attendance import lapse_badge
 from shiftcell.tui.words.labels import status_label
 from shiftcell.tui.words.textwidth import cells, fit
+from shiftcell.tui.words.votes import mobility_mark
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ def group_line(name: str, count: int, room: int | None = None) -> Text:
 
 
 def member_line(member: Member, hours: float, lapse: int = 0) -> Text:
-    """ "★王伟    32h 5个月 预备党员 流动 外聘": leader star, hours, months without
+    """ "★王伟    32h 5个月 预备党员 流出 外聘": leader star, hours, months without
     organisational life (3 or more), status unless full, badges.
 
     The hours come before the words: a narrow roster cuts the end of the line; the
@@ -253,7 +254,7 @@ def member_line(member: Member, hours: float, lapse: int = 0) -> Text:
     if member.status is not Status.FULL:
         line.append(f" {status_label(member.status)}", STATUS_STYLE[member.status])
     if member.mobile:
-        line.append(f" {t('mob')}", "bold #d7afff")
+        line.append(f" {mobility_mark(member.mobile)}", "bold #d7afff")
     if member.employment is Employment.EXTERNAL:
         line.append(f" {t('ext')}", "#d7afff")
     return line

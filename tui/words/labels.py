@@ -35,10 +35,12 @@ def department_kind_label(kind: DepartmentKind) -> str:
 
 
 def badges(member: Member) -> list[str]:
-    """Short marks for a roster line: mobile member, external hire."""
+    """Short marks for a roster line: mobile member (away, or from elsewhere), external hire."""
+    from shiftcell.tui.words.votes import mobility_label
+
     found = []
     if member.mobile:
-        found.append(t("mobile"))
+        found.append(mobility_label(member.mobile))
     if member.employment is Employment.EXTERNAL:
         found.append(t("external"))
     return found
