@@ -5,6 +5,7 @@ the shifts and leave of everyone concerned once for the whole range
 (``Planner.timetable``), asks the scheduler for each meeting in turn and
 places the picks so that nobody is in two at once. ``book_plan`` books every
 pick in one transaction. The command line and the app share both.
+Conversion votes falling due make a general meeting a vote (``with_votes``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ from typing import TYPE_CHECKING
 
 from shiftcell.db.planning import DEFAULT_RULES, LEAD_TIME, Planner, check_range
 from shiftcell.scheduling.cadence import DEFAULT_MINUTES, Reach
-from shiftcell.scheduling.cadence_plan import Agenda, Diary, Due, Entry, plan_in_order, what_is_due
+from shiftcell.scheduling.cadence_plan import (
+    Agenda,
+    Diary,
+    Due,
+    Entry,
+    plan_in_order,
+    what_is_due,
+    with_votes,
+)
+from shiftcell.scheduling.pipeline import conversions_due
 
 if TYPE_CHECKING:
     from shiftcell.db.planning import Timetable
@@ -55,14 +65,9 @@ class RangePlan:
 
 
 def most_sessions(due: Due) -> int:
-    """Repeat sessions allowed for a due meeting.
-
-    Every requirement is planned as a study meeting, which may be held in
-    turns so that everyone attends one. A general meeting that votes (to admit
-    or convert a member) or elects needs one sitting: once meetings carry a
-    purpose, this is where a vote's due meeting is held to one session.
-    """
-    return MOST_SESSIONS
+    """Repeat sessions allowed for a due meeting: a study meeting may be held in turns
+    so that everyone attends one; a vote is one sitting."""
+    return 1 if due.purpose.one_sitting else MOST_SESSIONS
 
 
 def plan_range(
@@ -95,6 +100,9 @@ def plan_range(
     by_group: dict[str, list[Member]] = {name: [] for name in groups}
     for member in store.members(groups=groups) if groups else []:
         by_group[member.group or ""].append(member)
+    if whole:
+        members = [m for ms in by_group.values() for m in ms]
+        dues = with_votes(dues, conversions_due(members, date.min, last))
     committee = store.cadence.committee() if whole else []
     everyone = {m.employee_no: m for ms in by_group.values() for m in ms}
     everyone.update((m.employee_no, m) for m in committee)
@@ -162,6 +170,7 @@ def _proposals(
             rules,
             top=OPTIONS,
             sessions=sessions,
+            purpose=due.purpose,
             timetable=timetable,
             planned=planned,
         )
@@ -195,6 +204,7 @@ def book_plan(store: Store, plan: RangePlan, topic: Callable[[Due], str]) -> lis
                 sessions=[(s.start, s.end) for s in entry.chosen.sessions],
                 groups=plan.groups_of(entry),
                 invited=entry.invited,
+                purpose=entry.due.purpose,
             )
             ids.extend(m.id for m in booked)
     return ids

@@ -22,6 +22,12 @@ The scheduler is told of the earlier picks too (they make their members busy
 as a booked meeting does, changeover margin included), so that its proposals
 already look elsewhere; the placing above makes sure of it.
 
+**Votes that fall due.** A probationary member's conversion is voted on by
+the general meeting (支部党员大会) once probation ends (``with_votes``): a
+quarter's general meeting that has conversions falling due is planned as a
+vote, one sitting with its quorum, no sooner than the last of those dates.
+A conversion already overdue goes to the first general meeting planned.
+
 **Moving one.** Any planned meeting can then be moved to another of its
 proposals, placed against all the other picks the same way.
 """
@@ -36,6 +42,8 @@ from typing import TYPE_CHECKING
 
 from shiftcell.scheduling.cadence import Cadence, Period, Reach, Requirement, periods_due
 from shiftcell.scheduling.meetings import MeetingType
+from shiftcell.scheduling.pipeline import Conversion
+from shiftcell.scheduling.votes import Purpose
 
 if TYPE_CHECKING:  # the scheduler's types; numpy is not needed to place them
     from shiftcell.scheduling.proposals import Proposal, Session
@@ -53,6 +61,8 @@ class Due:
     period: Period
     first: date  # the part of the period to plan in, both included
     last: date
+    purpose: Purpose = Purpose.STUDY
+    converts: tuple[Conversion, ...] = ()  # conversion votes it holds, soonest due first
 
     @property
     def kind(self) -> MeetingType:
@@ -95,6 +105,29 @@ def what_is_due(
                     if not _held(requirement, group, period, groups, booked):
                         found.append(Due(requirement, group, period, *window))
     return found
+
+
+def with_votes(dues: Sequence[Due], conversions: Sequence[Conversion]) -> list[Due]:
+    """``dues`` with each branch general meeting that has conversions falling due by the
+    end of its window made a vote on them, planned no sooner than the last of their dates.
+
+    Each conversion goes to the first general meeting whose window ends on or after
+    its date; one that no meeting's window reaches is left for a later plan.
+    """
+    waiting = sorted(conversions, key=lambda c: (c.due, c.member.employee_no))
+    result: list[Due] = []
+    for due in dues:
+        if due.kind is not MeetingType.GENERAL_MEETING or due.requirement.reach is not Reach.BRANCH:
+            result.append(due)
+            continue
+        taken = tuple(c for c in waiting if c.due <= due.last)
+        waiting = [c for c in waiting if c not in taken]
+        if not taken:
+            result.append(due)
+            continue
+        first = max(due.first, max(c.due for c in taken))
+        result.append(replace(due, first=first, purpose=Purpose.VOTE, converts=taken))
+    return result
 
 
 def _held(

@@ -964,4 +964,9 @@ ZH: dict[str, str] = {
     "Propose meeting times most members can attend, and say why the others cannot.\n\nA vote or an election is one sitting: times that reach its quorum come first, and when none does the command says so and exits with status 1.": "推荐多数人能参加的会议时间，并说明其余的人为什么来不了。\n\n表决或选举须在一次会议上完成：能达到法定人数的时间排在前面；没有任何时间能达到时，命令会明确说明，并以状态 1 退出。",
     "study (repeat sessions allowed); vote (one sitting, more than half of the entitled voters present) or election (one sitting, more than four fifths).": "study 学习（可分批次）；vote 表决（一次会议，有表决权的党员过半数到会）或 election 选举（一次会议，超过五分之四到会）。",
     "{value} is not between {first} and {last}": "{value} 不在 {first} 至 {last} 之间",
+    # -- conversion votes in a plan ------------------------------------------------
+    "{topic}: conversion of {names}": "{topic}：讨论{names}转正",
+    "vote on the conversion of {who}": "讨论{who}转正",
+    "{name} (due {day})": "{name}（{day} 预备期满）",
+    "{present} can attend: {verdict}": "{present} 人能到会：{verdict}",
 }

@@ -15,6 +15,7 @@ from shiftcell.db.access import StoreRefusal
 from shiftcell.db.cadence_plan import book_plan, plan_range
 from shiftcell.db.planning import Planner
 from shiftcell.db.store import Store
+from shiftcell.scheduling import Member, Purpose, Status
 from shiftcell.scheduling.cadence import Cadence, Standing
 from shiftcell.scheduling.meetings import AttendanceState, MeetingType
 from tests.db.cadence_fixtures import ONE, TWO, at, fill_small_branch
@@ -135,6 +136,45 @@ def test_the_committee_meeting_is_not_planned_while_no_committee_is_recorded() -
         if e.due.group is None and e.due.kind is MeetingType.COMMITTEE_MEETING
     ]
     assert committee.invited == () and committee.chosen is None
+
+
+def test_a_conversion_falling_due_makes_the_quarters_general_meeting_a_vote_in_one_sitting(
+    branch: Store,
+) -> None:
+    """P1 of 一组, admitted 2030-01-10 and free all day, falls due for conversion on
+    2031-01-10. Planning the first quarter, its general meeting decides it: one sitting
+    (a study meeting of this branch takes two), from the 10th, counted as a vote. The
+    entitled voters are the four full members; the groups are never free together, so
+    at best two of them can come (one group's, P1 beside them): no quorum, and the
+    secretary sees it. Booked as a vote, its topic names P1."""
+    with branch.transaction():
+        branch.save(
+            members=[
+                Member(
+                    "P1",
+                    "预备党员甲",
+                    "后勤",
+                    group=ONE,
+                    status=Status.PROBATIONARY,
+                    admitted_on=date(2030, 1, 10),
+                )
+            ]
+        )
+    plan = plan_range(branch, date(2031, 1, 1), date(2031, 3, 31), BEFORE)
+    (general,) = [e for e in plan.entries if e.due.kind is MeetingType.GENERAL_MEETING]
+    assert general.due.purpose is Purpose.VOTE
+    assert [c.member.employee_no for c in general.due.converts] == ["P1"]
+    chosen = general.chosen
+    assert chosen is not None and len(chosen.sessions) == 1
+    (session,) = chosen.sessions
+    assert session.start.date() >= date(2031, 1, 10)
+    assert set(session.attendees) in ({"A1", "A2", "P1"}, {"B1", "B2", "P1"})
+    assert (chosen.voters, chosen.voters_present, chosen.quorum) == (4, 2, False)
+    theme = next(e for e in plan.entries if e.due.kind is MeetingType.THEME_DAY)
+    assert theme.chosen is not None and len(theme.chosen.sessions) == 2
+    book_plan(branch, plan, lambda due: f"{due.kind.value} {len(due.converts)}")
+    (vote,) = [m for m in branch.meetings.list() if m.type is MeetingType.GENERAL_MEETING]
+    assert vote.purpose is Purpose.VOTE and vote.topic == "general_meeting 1"
 
 
 # -- where each group stands --------------------------------------------------------

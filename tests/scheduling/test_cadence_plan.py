@@ -15,8 +15,17 @@ from hypothesis import strategies as st
 
 from shiftcell.scheduling import Proposal, Session
 from shiftcell.scheduling.cadence import Cadence, requirements
-from shiftcell.scheduling.cadence_plan import Agenda, Diary, Due, plan_in_order, what_is_due
+from shiftcell.scheduling.cadence_plan import (
+    Agenda,
+    Diary,
+    Due,
+    plan_in_order,
+    what_is_due,
+    with_votes,
+)
 from shiftcell.scheduling.meetings import MeetingType
+from shiftcell.scheduling.pipeline import Conversion
+from shiftcell.scheduling.votes import Purpose
 
 ZONE = ZoneInfo("Asia/Shanghai")
 GROUPS = ["一组", "二组"]
@@ -266,3 +275,41 @@ def test_a_meeting_booked_already_keeps_a_planned_one_away_from_its_members() ->
     assert diary.busy(["A"]) == [("A", _at(4, 15, 15), _at(4, 16))]  # the booked one is not
     kept = agenda.add(due, ["D"], offered)
     assert kept.chosen == offered[0]
+
+
+# -- conversion votes ----------------------------------------------------------
+
+
+def _conversion(number: str, due: date) -> Conversion:
+    from shiftcell.scheduling import Member, Status
+
+    member = Member(number, number, "后勤", status=Status.PROBATIONARY, admitted_on=due)
+    return Conversion(member, due, due)
+
+
+def test_a_quarters_general_meeting_becomes_the_vote_on_the_conversions_falling_due() -> None:
+    """Planning two quarters: a conversion overdue and one due in February go to the
+    first quarter's general meeting, planned from the later date; one due in May goes
+    to the second's; one after the range waits for a later plan. Nothing else votes."""
+    dues = _due(date(2027, 1, 1), date(2027, 6, 30), today=date(2026, 12, 9))
+    late, february, may, after = (
+        _conversion("P1", date(2026, 11, 2)),
+        _conversion("P2", date(2027, 2, 17)),
+        _conversion("P3", date(2027, 5, 4)),
+        _conversion("P4", date(2027, 7, 1)),
+    )
+    voted = with_votes(dues, [may, february, after, late])
+    general = [d for d in voted if d.kind is MeetingType.GENERAL_MEETING]
+    assert [(d.period.label, d.purpose, d.first, d.last) for d in general] == [
+        ("2027Q1", Purpose.VOTE, date(2027, 2, 17), date(2027, 3, 31)),
+        ("2027Q2", Purpose.VOTE, date(2027, 5, 4), date(2027, 6, 30)),
+    ]
+    assert [[c.member.employee_no for c in d.converts] for d in general] == [["P1", "P2"], ["P3"]]
+    others = [d for d in voted if d.kind is not MeetingType.GENERAL_MEETING]
+    assert others == [d for d in dues if d.kind is not MeetingType.GENERAL_MEETING]
+    assert all(d.purpose is Purpose.STUDY and not d.converts for d in others)
+
+
+def test_without_conversions_due_the_general_meeting_stays_a_study_meeting() -> None:
+    dues = _due(date(2027, 1, 1), date(2027, 3, 31), today=date(2026, 12, 9))
+    assert with_votes(dues, [_conversion("P1", date(2027, 4, 1))]) == dues

@@ -6,15 +6,21 @@ import json
 from collections.abc import Sequence
 
 from shiftcell.db.cadence_plan import RangePlan
-from shiftcell.scheduling import Proposal, Session
+from shiftcell.scheduling import Proposal, Session, votes
 from shiftcell.scheduling.cadence import Reach
 from shiftcell.scheduling.cadence_plan import Entry
 from shiftcell.tui.commands.proposal_output import READABLE, absentees_json
 from shiftcell.tui.i18n import t, tn
-from shiftcell.tui.words.cadence import meetings_and_sessions, requirement_label, whom_label
+from shiftcell.tui.words.cadence import (
+    conversions_line,
+    meetings_and_sessions,
+    requirement_label,
+    whom_label,
+)
 from shiftcell.tui.words.labels import weekday_label
 from shiftcell.tui.words.reasons import describe
 from shiftcell.tui.words.textwidth import render_table
+from shiftcell.tui.words.votes import vote_line
 
 NAMED = 3  # members who cannot come named under a meeting in text; --json lists all
 
@@ -42,6 +48,21 @@ def _entry_json(entry: Entry) -> dict[str, object]:
             for s in (chosen.sessions if chosen else ())
         ],
         "coverage": round(chosen.coverage, 4) if chosen else 0.0,
+        "purpose": due.purpose.value,
+        "converts": [
+            {"employee_no": c.member.employee_no, "due": c.due.isoformat()} for c in due.converts
+        ],
+        **(_vote_json(chosen) if due.purpose.one_sitting else {}),
+    }
+
+
+def _vote_json(chosen: Proposal | None) -> dict[str, object]:
+    """A vote's count at its pick, as ``propose --json`` gives it."""
+    return {
+        "voters": chosen.voters if chosen else 0,
+        "voters_present": chosen.voters_present if chosen else 0,
+        "quorum": chosen.quorum if chosen else False,
+        "missing_voters": list(chosen.missing_voters) if chosen else [],
     }
 
 
@@ -100,7 +121,7 @@ def _calendar(plan: RangePlan, placed: list[Entry]) -> list[str]:
                     _attend(proposal) if first else "",
                 ]
             )
-        notes[len(rows) - 1] = _who_cannot_come(plan, proposal)
+        notes[len(rows) - 1] = _vote_notes(entry, proposal) + _who_cannot_come(plan, proposal)
     table = render_table(headers, rows).split("\n")
     lines = table[:2]
     for index, line in enumerate(table[2:]):
@@ -131,6 +152,26 @@ def _unplaced(plan: RangePlan, entries: list[Entry]) -> list[str]:
             )
         lines.append(t("Not planned: {what}: {why}", what=what, why=why))
     return ["", *lines] if lines else []
+
+
+def _vote_notes(entry: Entry, proposal: Proposal) -> list[str]:
+    """Under a vote: whose conversion it decides, and whether its quorum is reached."""
+    due = entry.due
+    if not due.purpose.one_sitting:
+        return []
+    needed = votes.needed(due.purpose, proposal.voters)
+    lines = [f"   ⚑ {conversions_line(due)}"] if due.converts else []
+    lines.append(
+        "   "
+        + vote_line(due.purpose, proposal.voters, needed)
+        + " · "
+        + t(
+            "{present} can attend: {verdict}",
+            present=proposal.voters_present,
+            verdict=t("quorum") if proposal.quorum else t("no quorum"),
+        )
+    )
+    return lines
 
 
 def _who_cannot_come(plan: RangePlan, proposal: Proposal) -> list[str]:

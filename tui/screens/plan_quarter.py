@@ -20,7 +20,7 @@ from textual.worker import Worker
 from shiftcell.db.cadence_plan import RangePlan, book_plan, plan_range
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Proposal
-from shiftcell.scheduling.cadence_plan import Entry
+from shiftcell.scheduling.cadence_plan import Due, Entry
 from shiftcell.tui.i18n import t
 from shiftcell.tui.screens.base import report_failure
 from shiftcell.tui.settings import Settings
@@ -33,6 +33,7 @@ from shiftcell.tui.words.cadence import (
     requirement_label,
     whom_label,
 )
+from shiftcell.tui.words.votes import purpose_label
 
 TALL = 40  # rows from which more other times are listed
 
@@ -247,6 +248,8 @@ def _when_key(entry: Entry) -> tuple[int, float]:
 def _calendar_cells(entry: Entry) -> list[str | Text]:
     due, chosen = entry.due, entry.chosen
     meeting = requirement_label(due.kind)
+    if due.purpose.one_sitting:
+        meeting = f"{meeting} · {purpose_label(due.purpose)}"
     whom = whom_label(due.group, due.requirement.reach)
     if chosen is None:
         missing = t("no time in {period}", period=due.period.label)
@@ -255,12 +258,19 @@ def _calendar_cells(entry: Entry) -> list[str | Text]:
     more = len(chosen.sessions) - 1
     if more:
         when += f" +{more}"
-    return [when, meeting, whom, _attend(chosen)]
+    return [when, meeting, whom, _attend(chosen, due)]
 
 
-def _attend(proposal: Proposal) -> str:
+def _attend(proposal: Proposal, due: Due) -> str:
+    """``30/33``; for a vote, its entitled voters too: ``30/33 · voters 20/25``."""
     members = len(proposal.covered) + len(proposal.uncovered)
-    return f"{len(proposal.covered)}/{members}"
+    text = f"{len(proposal.covered)}/{members}"
+    if due.purpose.one_sitting:
+        voters = t(
+            "voters {present}/{voters}", present=proposal.voters_present, voters=proposal.voters
+        )
+        text += f" · {voters}"
+    return text
 
 
 def _option_text(number: int, placed: Proposal | None, entry: Entry) -> Text:
@@ -269,7 +279,7 @@ def _option_text(number: int, placed: Proposal | None, entry: Entry) -> Text:
     proposal = placed or entry.options[number]
     text = Text(mark, style="bold")
     text.append(" · ".join(session_label(s) for s in proposal.sessions))
-    text.append(f" · {_attend(proposal)} {proposal.coverage:.0%}", style="dim")
+    text.append(f" · {_attend(proposal, entry.due)} {proposal.coverage:.0%}", style="dim")
     if placed is None:
         text.append(" · " + t("clashes with another meeting"), style="red")
     return text

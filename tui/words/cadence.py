@@ -5,7 +5,7 @@ from __future__ import annotations
 from shiftcell.scheduling.cadence import REQUIRED_KINDS, Cadence, Reach, Standing
 from shiftcell.scheduling.cadence_plan import Due
 from shiftcell.scheduling.meetings import MeetingType
-from shiftcell.tui.i18n import t, tn
+from shiftcell.tui.i18n import join_list, t, tn
 from shiftcell.tui.words.meetings import meeting_type_label, parse_meeting_type
 
 # What `cadence rules --set KEY=VALUE` accepts as a value, besides the English words.
@@ -111,9 +111,29 @@ def meetings_and_sessions(meetings: int, sessions: int) -> str:
 
 
 def meeting_topic(due: Due) -> str:
-    """The topic a planned meeting is booked with: ``group meeting 2027-01``."""
-    return t(
+    """The topic a planned meeting is booked with: ``group meeting 2027-01``; a vote
+    names whose conversion it decides."""
+    topic = t(
         "{requirement} {period}",
         requirement=requirement_label(due.kind),
         period=due.period.label,
+    )
+    if due.converts:
+        topic = t("{topic}: conversion of {names}", topic=topic, names=conversion_names(due))
+    return topic
+
+
+def conversion_names(due: Due) -> str:
+    """``王伟, 李娜`` (``王伟、李娜``): the probationary members a vote converts."""
+    return join_list(c.member.name for c in due.converts)
+
+
+def conversions_line(due: Due) -> str:
+    """Under a vote in a plan: whose conversion, due when."""
+    return t(
+        "vote on the conversion of {who}",
+        who=join_list(
+            t("{name} (due {day})", name=c.member.name, day=f"{c.due:%Y-%m-%d}")
+            for c in due.converts
+        ),
     )
