@@ -193,6 +193,25 @@ def test_booking_a_vote_lists_who_cannot_attend_and_takes_their_written_opinions
     ]
 
 
+def test_the_ledger_shows_a_held_votes_purpose_and_its_written_opinions(demo_db: Path) -> None:
+    """The ledger is what an inspection reads: a vote says it was one, and the opinions
+    of absent voters that the rules count are on its row."""
+    booked = run(demo_db, "meetings", "book", "--group", GROUP, "--start", "2026-11-19 19:45",
+                 "--duration", "45", "--type", "支部党员大会", "--topic", "讨论转正",
+                 "--purpose", "vote", "--allow-clash")  # fmt: skip
+    assert booked.exit_code == 0, booked.output
+    meeting_id = booked.output.split()[2].rstrip(":")
+    given = run(demo_db, "meetings", "record", meeting_id, "--written-opinion", "HQ0003:同意")
+    assert given.exit_code == 0, given.output
+    shown = run(demo_db, "ledger", "--quarter", "2026Q4", "--group", GROUP, "-o", "-")
+    assert shown.exit_code == 0, shown.output
+    header = next(line for line in shown.output.splitlines() if "Written opinions" in line)
+    row = next(line for line in shown.output.splitlines() if line.startswith(f"| {meeting_id} "))
+    cells = dict(zip(header.split("|"), row.split("|"), strict=True))
+    assert cells[" Type "].strip() == "branch general meeting · vote"
+    assert cells[" Written opinions "].strip() == "孔红宇: 同意"
+
+
 def test_the_roster_carries_membership_facts(demo_db: Path) -> None:
     people = roster(demo_db)
     assert people["HQ0003"]["mobile"] == "out" and people["HQ0015"]["mobile"] == "in"

@@ -17,6 +17,7 @@ from shiftcell.tui.words.attendance import outcome_label
 from shiftcell.tui.words.cadence import cadence_label, whom_label
 from shiftcell.tui.words.labels import status_label
 from shiftcell.tui.words.meetings import meeting_type_label, when_label
+from shiftcell.tui.words.votes import purpose_label
 
 # Names in one cell beyond this are counted, not listed: the attendance sheet has everyone.
 MOST_NAMES = 200
@@ -82,6 +83,7 @@ def meetings_sheet(ledger: Ledger) -> Sheet:
         t("Absent"),
         t("Not recorded"),
         t("Guests"),
+        t("Written opinions"),
         t("Make-up sessions (who came)"),
         t("Still owe a make-up"),
         t("Makes up"),
@@ -89,7 +91,7 @@ def meetings_sheet(ledger: Ledger) -> Sheet:
     ]
     by_id = {m.id: m for m in ledger.meetings}
     rows = [_meeting_row(ledger, m, by_id) for m in ledger.meetings]
-    widths = [5, 26, 12, 20, 10, 14, 6, 28, 22, 14, 12, 10, 24, 14, 16, 24]
+    widths = [5, 26, 12, 20, 10, 14, 6, 28, 22, 14, 12, 10, 18, 24, 14, 16, 24]
     return Sheet("meetings", t("Meetings"), headers, rows, widths, frozen=2)
 
 
@@ -123,7 +125,7 @@ def _meeting_row(ledger: Ledger, meeting: Meeting, by_id: dict[int, Meeting]) ->
     return [
         meeting.id,
         when_label(meeting),
-        meeting_type_label(meeting.type),
+        _type(meeting),
         meeting.topic,
         meeting.place,
         join_list(meeting.groups),
@@ -133,11 +135,28 @@ def _meeting_row(ledger: Ledger, meeting: Meeting, by_id: dict[int, Meeting]) ->
         names(marked(AttendanceState.ABSENT)),
         names(marked(None)),
         names(meeting.guests),
+        _written_opinions(ledger, meeting),
         make_ups,
         names(owing),
         _makes_up(meeting, by_id),
         meeting.notes,
     ]
+
+
+def _type(meeting: Meeting) -> str:
+    """``general meeting · vote``: a vote or an election says so."""
+    kind = meeting_type_label(meeting.type)
+    if meeting.purpose.one_sitting:
+        return f"{kind} · {purpose_label(meeting.purpose)}"
+    return kind
+
+
+def _written_opinions(ledger: Ledger, meeting: Meeting) -> str:
+    """Absent voters' written opinions received (``王芳: 同意``), one per line."""
+    return "\n".join(
+        f"{ledger.name(o.employee_no)}: {o.note}" if o.note else ledger.name(o.employee_no)
+        for o in meeting.written_opinions
+    )
 
 
 def _makes_up(meeting: Meeting, by_id: dict[int, Meeting]) -> str:
