@@ -969,4 +969,9 @@ ZH: dict[str, str] = {
     "vote on the conversion of {who}": "讨论{who}转正",
     "{name} (due {day})": "{name}（{day} 预备期满）",
     "{present} can attend: {verdict}": "{present} 人能到会：{verdict}",
+    # -- the roster's short forms ----------------------------------------------------
+    "prob.": "预备",
+    "target": "发展对象",
+    "act.": "积极分子",
+    "appl.": "申请人",
 }

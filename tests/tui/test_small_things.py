@@ -110,6 +110,53 @@ def test_a_mobile_members_line_has_the_hours_right_after_the_name_then_the_badge
     assert mobility_mark(Mobility.OUT) != mobility_mark(Mobility.IN)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("status", list(Status))
+def test_a_narrow_roster_shortens_or_drops_a_members_words_but_never_cuts_one(
+    lang: str, status: Status
+) -> None:
+    """入党积极分子 cut to 入党 would say the opposite. At every width the words shown
+    are whole words or their true short forms (积极分子, 预备), the months without
+    organisational life stay while anything does, and what gave way is marked "…"."""
+    from shiftcell.tui.i18n import set_language, t
+    from shiftcell.tui.widgets.roster import member_line
+    from shiftcell.tui.words.attendance import lapse_badge
+    from shiftcell.tui.words.labels import status_label, status_short_label
+    from shiftcell.tui.words.votes import mobility_mark
+
+    set_language(lang)
+    member = Member("HQ1", "王伟", "Canteens", status=status, mobile=Mobility.OUT,
+                    employment=Employment.EXTERNAL)  # fmt: skip
+    allowed = {
+        lapse_badge(5), status_label(status), status_short_label(status),
+        mobility_mark(Mobility.OUT), t("ext"), "…",
+    }  # fmt: skip
+    whole = member_line(member, 32, lapse=5)
+    base = member_line(member, 32).plain.index("32h") + len("32h")
+    for room in range(0, whole.cell_len + 2):
+        line = member_line(member, 32, lapse=5, room=room)
+        words = _words(line.plain[base:], allowed)
+        assert words is not None, (room, line.plain)
+        assert words[0] == lapse_badge(5), (room, line.plain)
+        assert line.cell_len <= max(room, member_line(member, 32, lapse=5, room=0).cell_len)
+    assert "…" not in whole.plain
+    if lang == "zh" and status is Status.ACTIVIST:
+        narrow = member_line(member, 32, lapse=5, room=34).plain
+        assert "积极分子" in narrow and "入党积极分子" not in narrow, narrow
+
+
+def _words(text: str, allowed: set[str]) -> list[str] | None:
+    """``text`` read as " word word …" from ``allowed`` (words may hold spaces), or None."""
+    if not text:
+        return []
+    for word in sorted(allowed, key=len, reverse=True):
+        if text.startswith(f" {word}"):
+            rest = _words(text[len(word) + 1 :], allowed)
+            if rest is not None:
+                return [word, *rest]
+    return None
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> object:
     """``serve-feeds`` on a port of its own choosing, as a secretary would leave it running."""

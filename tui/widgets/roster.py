@@ -17,7 +17,7 @@ from shiftcell.scheduling.cadence import LapseLevel, lapse_level
 from shiftcell.tui.i18n import t, tn
 from shiftcell.tui.views.week import Week
 from shiftcell.tui.words.attendance import lapse_badge
-from shiftcell.tui.words.labels import status_label
+from shiftcell.tui.words.labels import status_label, status_short_label
 from shiftcell.tui.words.textwidth import cells, fit
 from shiftcell.tui.words.votes import mobility_mark
 
@@ -145,10 +145,13 @@ class Roster(Tree[RosterEntry]):
             )
 
     def render_label(self, node: TreeNode[RosterEntry], base_style: Style, style: Style) -> Text:
-        """A group's line keeps its head count: a long name gives way with "…"."""
+        """A group's line keeps its head count: a long name gives way with "…"; a
+        member's words take their short forms, or give way whole, in a narrow roster."""
         entry = node.data
         width = self.scrollable_content_region.width
-        if entry is None or entry.group is None or entry.member is not None or width <= 0:
+        if entry is not None and entry.member is not None and width > 0:
+            return self._member_label(entry.member, width, style)
+        if entry is None or entry.group is None or width <= 0:
             return super().render_label(node, base_style, style)
         icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
         # a group sits one guide in, below its branch
@@ -156,6 +159,15 @@ class Roster(Tree[RosterEntry]):
         label = group_line(entry.group, self._sizes[entry.group], room)
         label.stylize(style)
         return Text.assemble((icon, base_style + TOGGLE_STYLE), label)
+
+    def _member_label(self, member: Member, width: int, style: Style) -> Text:
+        # a member sits two guides in, below its group; a leaf has no arrow
+        number = member.employee_no
+        hours = self.week.hours.get(number, 0.0) if self.week is not None else 0.0
+        room = width - 2 * self.guide_depth
+        label = member_line(member, hours, self.lapses.get(number, 0), room)
+        label.stylize(style)
+        return label
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[RosterEntry]) -> None:
         self._add_members(event.node)
@@ -237,24 +249,62 @@ def group_line(name: str, count: int, room: int | None = None) -> Text:
     return Text.assemble((name, "bold"), (size, "dim"))
 
 
-def member_line(member: Member, hours: float, lapse: int = 0) -> Text:
+def member_line(member: Member, hours: float, lapse: int = 0, room: int | None = None) -> Text:
     """ "★王伟    32h 5个月 预备党员 流出 外聘": leader star, hours, months without
     organisational life (3 or more), status unless full, badges.
 
-    The hours come before the words: a narrow roster cuts the end of the line; the
-    months come next, the one thing a secretary must not miss.
+    The hours come before the words; the months next, the one thing a secretary
+    must not miss. In ``room`` cells, the words take their short forms (预备,
+    积极分子), then the last ones give way whole, marked "…": a word is never cut
+    into another (入党积极分子 cut to 入党 would say the opposite).
     """
     star = "★" if member.role is Role.LEADER else "☆" if member.role is Role.DEPUTY else " "
     name = member.name + " " * max(0, NAME_CELLS - cells(member.name))
     line = Text.assemble((star, "bold #ffd75f"), (name, "bold" if star.strip() else ""))
     line.append(f"{hours:3.0f}h", "dim")
+    words = _badges(member, lapse)
+    kept, cut = _fitting(words, room - line.cell_len if room is not None else None)
+    for word, style in kept:
+        line.append(f" {word}", style)
+    if cut:
+        line.append(" …", "dim")
+    return line
+
+
+# (the word, its short form, its style), most important first
+Badge = tuple[str, str, str]
+
+
+def _badges(member: Member, lapse: int) -> list[Badge]:
+    found: list[Badge] = []
     level = lapse_level(lapse)
     if level is not None:
-        line.append(f" {lapse_badge(lapse)}", LAPSE_STYLE[level])
+        months = lapse_badge(lapse)
+        found.append((months, months, LAPSE_STYLE[level]))
     if member.status is not Status.FULL:
-        line.append(f" {status_label(member.status)}", STATUS_STYLE[member.status])
+        style = STATUS_STYLE[member.status]
+        found.append((status_label(member.status), status_short_label(member.status), style))
     if member.mobile:
-        line.append(f" {mobility_mark(member.mobile)}", "bold #d7afff")
+        mark = mobility_mark(member.mobile)
+        found.append((mark, mark, "bold #d7afff"))
     if member.employment is Employment.EXTERNAL:
-        line.append(f" {t('ext')}", "#d7afff")
-    return line
+        found.append((t("ext"), t("ext"), "#d7afff"))
+    return found
+
+
+def _fitting(badges: list[Badge], room: int | None) -> tuple[list[tuple[str, str]], bool]:
+    """The badges' words that fit in ``room`` cells (each after a space), and whether
+    some gave way. The first (the months) always stays."""
+
+    def width(words: list[tuple[str, str]]) -> int:
+        return sum(1 + cells(word) for word, _ in words)
+
+    full = [(word, style) for word, _, style in badges]
+    if room is None or width(full) <= room:
+        return full, False
+    short = [(word, style) for _, word, style in badges]
+    if width(short) <= room:
+        return short, False
+    while len(short) > 1 and width(short) + 2 > room:
+        short.pop()
+    return short, True

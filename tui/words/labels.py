@@ -21,6 +21,18 @@ def status_label(status: Status) -> str:
     }[status]
 
 
+def status_short_label(status: Status) -> str:
+    """The short form a narrow roster uses: 预备, 积极分子, 申请人 (prob., act., appl.)."""
+    return {
+        Status.FULL: t("full member"),
+        Status.PROBATIONARY: t("prob."),
+        Status.TARGET: t("target"),
+        Status.ACTIVIST: t("act."),
+        Status.APPLICANT: t("appl."),
+        Status.NONE: t("non-member"),
+    }[status]
+
+
 def employment_label(employment: Employment) -> str:
     return {Employment.REGULAR: t("regular"), Employment.EXTERNAL: t("external hire")}[employment]
 
