@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from shiftcell.tui.i18n import t
+from shiftcell.tui.i18n import join_list, t
 from shiftcell.tui.views.heat import Cell
 from shiftcell.tui.words.bindings import translate_bindings
 from shiftcell.tui.words.labels import status_label, weekday_label
@@ -44,6 +44,12 @@ class CellScreen(ModalScreen[None]):
             yield Static(self._free_lines(), id="free")
             yield Static(t("Not free ({count})", count=len(cell.busy)), classes="section")
             yield Static(self._busy_lines(), id="busy")
+            if cell.away:
+                who = join_list(m.name for m in cell.away)
+                yield Static(
+                    t("Away, mobile members ({count}): {who}", count=len(cell.away), who=who),
+                    classes="section",
+                )
 
     def _free_lines(self) -> Text:
         if not self.cell.free:

@@ -3,7 +3,9 @@
 Read and computed in a worker thread through the scheduler, with the same
 rules a meeting proposal uses (changeover buffers, rest after night shifts,
 leave, booked meetings), so that a bright cell is a time a meeting could
-really be held; a cell that began before now is marked past.
+really be held; a cell that began before now is marked past. Our mobile
+members who are away are not counted, as a proposal does not ask about them;
+they are named apart.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import numpy as np
 
 from shiftcell.db.planning import Planner
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Availability, Member, Reason
+from shiftcell.scheduling import Availability, Member, Reason, votes
 
 
 @dataclass(frozen=True)
@@ -25,11 +27,12 @@ class Heat:
     group: str
     monday: date
     minutes: int
-    members: tuple[Member, ...]
+    members: tuple[Member, ...]  # those counted: the group's members here
     counts: np.ndarray  # int, shape (7, rows); -1 where no slot exists
     availability: Availability
     slot_at: dict[tuple[int, int], int]  # (day, row) -> slot index
     past: np.ndarray  # bool, shape (7, rows): the cell began before now
+    away: tuple[Member, ...] = ()  # our mobile members who are away, not counted
 
     def cell(self, day: int, row: int) -> Cell | None:
         """Who is free in one cell, and why each of the others is not."""
@@ -44,7 +47,7 @@ class Heat:
                 free.append(member)
             else:
                 busy.append((member, reason))
-        return Cell(self.group, found.start, found.end, tuple(free), tuple(busy))
+        return Cell(self.group, found.start, found.end, tuple(free), tuple(busy), self.away)
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Cell:
     end: datetime
     free: tuple[Member, ...]
     busy: tuple[tuple[Member, Reason], ...]
+    away: tuple[Member, ...] = ()
 
 
 def load_heat(
@@ -64,7 +68,8 @@ def load_heat(
     Cells that began before ``now`` are marked past: a meeting can no longer start there.
     """
     planner = Planner(store)
-    members = tuple(store.members(groups=[group]))
+    here, away = votes.split_away(store.members(groups=[group]))
+    members = tuple(here)
     rules = planner.rules(duration=minutes, step=minutes, earliest=time(0), latest=time(0))
     availability = planner.availability(members, monday, monday + timedelta(days=6), rules)
     rows = 24 * 60 // minutes
@@ -79,4 +84,4 @@ def load_heat(
             counts[day, row] = int(free[index])
             slot_at[day, row] = index
             past[day, row] = now is not None and slot.start.timestamp() < now.timestamp()
-    return Heat(group, monday, minutes, members, counts, availability, slot_at, past)
+    return Heat(group, monday, minutes, members, counts, availability, slot_at, past, tuple(away))
