@@ -175,6 +175,19 @@ def test_a_double_booking_is_refused_naming_who_and_which_meeting(staffed: Store
     assert len(staffed.meetings.list()) == 1
 
 
+def test_moving_a_meeting_onto_another_is_refused_as_a_booking_is(staffed: Store) -> None:
+    """A move is a booking at a new time: the same double booking, the same refusal,
+    and the meeting stays where it was."""
+    first = book(staffed, "14:00")
+    second = book(staffed, "16:00", invited=("E1", "D0"), topic="安全生产")
+    with pytest.raises(MeetingClash) as refused:
+        staffed.meetings.move(second.id, at("14:30"), at("15:30"))
+    assert [(c.employee_no, c.meeting) for c in refused.value.clashes] == [("E1", first.id)]
+    assert staffed.meetings.get(second.id).start == second.start
+    moved = staffed.meetings.move(second.id, at("16:30"), at("17:30"))  # onto itself: no clash
+    assert moved.start == at("16:30") and moved.sequence == second.sequence + 1
+
+
 def test_meetings_back_to_back_are_no_double_booking(staffed: Store) -> None:
     """Within the changeover margin someone may not make it; that is said, not refused."""
     book(staffed, "14:00")
