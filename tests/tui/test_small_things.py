@@ -115,9 +115,10 @@ def test_a_mobile_members_line_has_the_hours_right_after_the_name_then_the_badge
 def test_a_narrow_roster_shortens_or_drops_a_members_words_but_never_cuts_one(
     lang: str, status: Status
 ) -> None:
-    """入党积极分子 cut to 入党 would say the opposite. At every width the words shown
-    are whole words or their true short forms (积极分子, 预备), the months without
-    organisational life stay while anything does, and what gave way is marked "…"."""
+    """入党积极分子 cut to 入党 would say the opposite, 外聘 cut to 外 says nothing. At
+    every width the words shown are whole words or their true short forms (积极分子,
+    预备), the months without organisational life stay (in the hours' place when
+    they must), what gave way is marked "…" where that fits, and the line fits."""
     from shiftcell.tui.i18n import set_language, t
     from shiftcell.tui.widgets.roster import member_line
     from shiftcell.tui.words.attendance import lapse_badge
@@ -128,18 +129,20 @@ def test_a_narrow_roster_shortens_or_drops_a_members_words_but_never_cuts_one(
     member = Member("HQ1", "王伟", "Canteens", status=status, mobile=Mobility.OUT,
                     employment=Employment.EXTERNAL)  # fmt: skip
     allowed = {
-        lapse_badge(5), status_label(status), status_short_label(status),
-        mobility_mark(Mobility.OUT), t("ext"), "…",
+        status_label(status), status_short_label(status), mobility_mark(Mobility.OUT),
+        t("ext"), "…",
     }  # fmt: skip
-    whole = member_line(member, 32, lapse=5)
-    base = member_line(member, 32).plain.index("32h") + len("32h")
-    for room in range(0, whole.cell_len + 2):
-        line = member_line(member, 32, lapse=5, room=room)
-        words = _words(line.plain[base:], allowed)
-        assert words is not None, (room, line.plain)
-        assert words[0] == lapse_badge(5), (room, line.plain)
-        assert line.cell_len <= max(room, member_line(member, 32, lapse=5, room=0).cell_len)
-    assert "…" not in whole.plain
+    months = lapse_badge(5)
+    narrowest = member_line(member, 32, lapse=5, room=0).cell_len
+    for lapse, after in ((5, months), (0, "32h")):
+        whole = member_line(member, 32, lapse=lapse)
+        assert "…" not in whole.plain
+        for room in range(0, whole.cell_len + 2):
+            line = member_line(member, 32, lapse=lapse, room=room)
+            assert after in line.plain, (room, line.plain)
+            words = _words(line.plain.split(after, 1)[1], allowed)
+            assert words is not None, (room, line.plain)
+            assert line.cell_len <= max(room, narrowest), (room, line.plain)
     if lang == "zh" and status is Status.ACTIVIST:
         narrow = member_line(member, 32, lapse=5, room=34).plain
         assert "积极分子" in narrow and "入党积极分子" not in narrow, narrow

@@ -253,22 +253,35 @@ def member_line(member: Member, hours: float, lapse: int = 0, room: int | None =
     """ "★王伟    32h 5个月 预备党员 流出 外聘": leader star, hours, months without
     organisational life (3 or more), status unless full, badges.
 
-    The hours come before the words; the months next, the one thing a secretary
-    must not miss. In ``room`` cells, the words take their short forms (预备,
-    积极分子), then the last ones give way whole, marked "…": a word is never cut
-    into another (入党积极分子 cut to 入党 would say the opposite).
+    The months are the one thing a secretary must not miss. In ``room`` cells the
+    words take their short forms (预备, 积极分子), then the last ones give way
+    whole, marked "…" where it fits; when even the months would not fit, they
+    take the place of the hours. A word is never cut into another (入党积极分子 cut
+    to 入党 would say the opposite; 外聘 to 外 says nothing).
     """
     star = "★" if member.role is Role.LEADER else "☆" if member.role is Role.DEPUTY else " "
     name = member.name + " " * max(0, NAME_CELLS - cells(member.name))
     line = Text.assemble((star, "bold #ffd75f"), (name, "bold" if star.strip() else ""))
-    line.append(f"{hours:3.0f}h", "dim")
     words = _badges(member, lapse)
+    months = words.pop(0) if lapse_level(lapse) is not None else None
+    hours_text = f"{hours:3.0f}h"
+    if months is not None and room is not None and _crowded(line, hours_text, months, room):
+        line.append(months[0].rjust(len(hours_text)), months[2])  # in the hours' place
+        return line
+    line.append(hours_text, "dim")
+    if months is not None:
+        line.append(f" {months[0]}", months[2])
     kept, cut = _fitting(words, room - line.cell_len if room is not None else None)
     for word, style in kept:
         line.append(f" {word}", style)
     if cut:
         line.append(" …", "dim")
     return line
+
+
+def _crowded(line: Text, hours: str, months: Badge, room: int) -> bool:
+    """The months would not fit after the hours."""
+    return line.cell_len + len(hours) + 1 + cells(months[0]) > room
 
 
 # (the word, its short form, its style), most important first
@@ -294,7 +307,7 @@ def _badges(member: Member, lapse: int) -> list[Badge]:
 
 def _fitting(badges: list[Badge], room: int | None) -> tuple[list[tuple[str, str]], bool]:
     """The badges' words that fit in ``room`` cells (each after a space), and whether
-    some gave way. The first (the months) always stays."""
+    to mark that some gave way."""
 
     def width(words: list[tuple[str, str]]) -> int:
         return sum(1 + cells(word) for word, _ in words)
@@ -305,6 +318,7 @@ def _fitting(badges: list[Badge], room: int | None) -> tuple[list[tuple[str, str
     short = [(word, style) for _, word, style in badges]
     if width(short) <= room:
         return short, False
-    while len(short) > 1 and width(short) + 2 > room:
+    while short and width(short) + 2 > room:
         short.pop()
-    return short, True
+    # the mark that something gave way, when there is room for it
+    return short, width(short) + 2 <= room
