@@ -71,7 +71,7 @@ def roster(ctx: click.Context, groups: tuple[str, ...], as_json: bool) -> None:
             status_label(m.status),
             m.department,
             m.post or "",
-            " ".join(badges(m)),
+            " · ".join(badges(m)),
         ]
         for m in members
     ]
