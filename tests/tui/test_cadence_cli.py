@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -249,3 +250,39 @@ def test_a_group_leader_plans_and_books_their_own_group_only(db: Path) -> None:
     assert entries[0]["sessions"][0]["start"] == "2031-01-01T15:15:00+08:00"
     ok(db, "--group", ONE, "cadence", "plan", *JANUARY, "--book")
     assert [m["groups"] for m in json.loads(ok(db, "meetings", "list", "--json"))] == [[ONE]]
+
+
+def test_a_quarter_with_a_conversion_due_plans_its_general_meeting_as_the_vote_on_it(
+    db: Path,
+) -> None:
+    """P1 of 一组 (probationary, admitted 2030-01-10) falls due on 2031-01-10: the plan
+    names the vote and says its quorum is out of reach (the groups are never free
+    together: at best 2 of the 4 entitled voters); --book books it as a vote, one
+    sitting, with a topic naming P1; the JSON counts it as propose does."""
+    from shiftcell.scheduling import Member, Status
+
+    store = Store.open(db)
+    with store.transaction():
+        store.save(members=[Member("P1", "预备甲", "后勤", group=ONE, status=Status.PROBATIONARY,
+                                   admitted_on=date(2030, 1, 10))])  # fmt: skip
+    store.close()
+    quarter = ["--from", "2031-01-01", "--to", "2031-03-31"]
+    (vote,) = [
+        e
+        for e in json.loads(ok(db, "cadence", "plan", *quarter, "--json"))
+        if e["requirement"] == "general_meeting"
+    ]
+    assert (vote["purpose"], vote["converts"]) == (
+        "vote",
+        [{"employee_no": "P1", "due": "2031-01-10"}],
+    )
+    assert (vote["voters"], vote["voters_present"], vote["quorum"]) == (4, 2, False)
+    assert len(vote["sessions"]) == 1 and vote["sessions"][0]["start"] >= "2031-01-10"
+    text = ok(db, "cadence", "plan", *quarter)
+    assert "⚑ vote on the conversion of 预备甲 (due 2031-01-10)" in text
+    assert "vote · 4 entitled voters, 3 present make a quorum · 2 can attend: no quorum" in text
+    ok(db, "cadence", "plan", *quarter, "--book")
+    meetings = json.loads(ok(db, "meetings", "list", "--json"))
+    (booked,) = [m for m in meetings if m["type"] == "general_meeting"]
+    assert booked["purpose"] == "vote"
+    assert booked["topic"] == "branch general meeting 2031Q1: conversion of 预备甲"

@@ -14,6 +14,8 @@ from shiftcell.tui.i18n import t
 from shiftcell.tui.words.bindings import translate_bindings
 from shiftcell.tui.words.cadence import meetings_and_sessions
 
+AFTERWARDS = "Everyone concerned is invited; any of the meetings can be cancelled afterwards."
+
 
 class BookPlanScreen(ModalScreen[bool]):
     CSS_PATH = "book_plan.tcss"
@@ -33,10 +35,7 @@ class BookPlanScreen(ModalScreen[bool]):
                 t("Book these {what}?", what=meetings_and_sessions(self.meetings, self.sessions)),
                 id="question",
             )
-            yield Static(
-                t("Everyone concerned is invited; each meeting can still be moved or cancelled."),
-                id="which",
-            )
+            yield Static(t(AFTERWARDS), id="which")
             with Horizontal(id="buttons"):
                 yield Button(t("Yes, book them"), id="yes", variant="primary")
                 yield Button(t("Not yet"), id="no")

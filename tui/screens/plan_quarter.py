@@ -28,6 +28,7 @@ from shiftcell.tui.widgets.proposal_list import session_label
 from shiftcell.tui.widgets.record_table import RecordTable
 from shiftcell.tui.words.bindings import translate_bindings
 from shiftcell.tui.words.cadence import (
+    conversion_names,
     meeting_topic,
     meetings_and_sessions,
     requirement_label,
@@ -80,7 +81,11 @@ class PlanQuarterScreen(Screen[int | None]):
         )
         yield Static(t("Planning meetings …"), id="status")
         yield RecordTable(id="calendar")
-        yield Static(t("Other times for this meeting · Enter moves it"), classes="heading")
+        yield Static(
+            t("Other times for this meeting · Enter moves it"),
+            classes="heading",
+            id="options-heading",
+        )
         yield OptionList(id="options", compact=True)
         yield Footer(compact=True)
 
@@ -142,6 +147,11 @@ class PlanQuarterScreen(Screen[int | None]):
         if index is None or plan is None:
             return
         entry = plan.entries[index]
+        heading = t("Other times for this meeting · Enter moves it")
+        if entry.due.converts:
+            who = conversion_names(entry.due)
+            heading = f"{t('vote on the conversion of {who}', who=who)} · {heading}"
+        self.query_one("#options-heading", Static).update(heading)
         for number, placed in enumerate(plan.agenda.alternatives(index)):
             options.add_option(
                 Option(_option_text(number, placed, entry), id=str(number), disabled=placed is None)
@@ -258,18 +268,21 @@ def _calendar_cells(entry: Entry) -> list[str | Text]:
     more = len(chosen.sessions) - 1
     if more:
         when += f" +{more}"
-    return [when, meeting, whom, _attend(chosen, due)]
+    attend = _attend(chosen)
+    if due.purpose.one_sitting:
+        attend += " ✓" if chosen.quorum else " ✗"  # the quorum, as propose marks it
+    return [when, meeting, whom, attend]
 
 
-def _attend(proposal: Proposal, due: Due) -> str:
-    """``30/33``; for a vote, its entitled voters too: ``30/33 · voters 20/25``."""
+def _attend(proposal: Proposal, due: Due | None = None) -> str:
+    """``30/33``; with a vote's ``due``, its entitled voters too: ``30/33 · voters 20/25 ✓``."""
     members = len(proposal.covered) + len(proposal.uncovered)
     text = f"{len(proposal.covered)}/{members}"
-    if due.purpose.one_sitting:
+    if due is not None and due.purpose.one_sitting:
         voters = t(
             "voters {present}/{voters}", present=proposal.voters_present, voters=proposal.voters
         )
-        text += f" · {voters}"
+        text += f" · {voters} {'✓' if proposal.quorum else '✗'}"
     return text
 
 
