@@ -26,13 +26,8 @@ from shiftcell.tui.i18n import t
 from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.settings import Settings
 from shiftcell.tui.widgets.record_table import Cell, RecordTable
-from shiftcell.tui.words.votes import (
-    due_label,
-    flag_label,
-    mobility_mark,
-    stage_label,
-    step_label,
-)
+from shiftcell.tui.words.labels import status_short_label
+from shiftcell.tui.words.votes import due_label, flag_label, mobility_mark, step_label
 
 
 class PipelineScreen(AppScreen):
@@ -73,12 +68,14 @@ class PipelineScreen(AppScreen):
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
         # What falls due, and when, first: at 80 columns the rest scrolls into view.
+        # The stage in its short form (积极分子, not 入党积极分子), so that the screen's
+        # edge never leaves half of it (入党) to be read as a word.
         headers = [
             t("Name"),
+            t("Stage"),
             t("Next"),
             t("Due"),
             t("Note"),
-            t("Stage"),
             t("Since"),
             t("Group"),
             t("No."),
@@ -101,10 +98,10 @@ class PipelineScreen(AppScreen):
             due.stylize("bold")
         return [
             name,
+            status_short_label(entry.stage),
             step_label(entry.next.step),
             due,
             Text(flag_label(entry), style="yellow"),
-            stage_label(entry.stage),
             f"{entry.since:%Y-%m-%d}" if entry.since else "—",
             member.group or "—",
             member.employee_no,
