@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from shiftcell.db.rows import from_utc_text, utc_text
 from shiftcell.scheduling.lapses import (
-    CONCERNED,
     DEFAULT_MINIMUM,
     ORGANISATIONAL_LIFE,
     Lapse,
     Record,
+    concerned,
     find_lapses,
 )
 from shiftcell.scheduling.localtime import day_start
@@ -53,7 +53,7 @@ class LapseBook:
         return {found.member.employee_no: found.lapse.months for found in self.find(as_of)}
 
     def concerned(self) -> list[Member]:
-        return [m for m in self.store.members() if m.status in CONCERNED]
+        return [m for m in self.store.members() if concerned(m)]
 
     def records(self, members: dict[str, Member], as_of: date) -> list[Record]:
         """What the rules need of each of ``members``: the day last present, the day joined."""

@@ -12,6 +12,11 @@ The rules, in one place:
   development targets and applicants are not yet members (art. 9 does not
   apply to them; the pipeline's own six-monthly reviews keep them in view),
   and non-members owe nothing.
+- Members from elsewhere holding a mobile-member card (流入) are not: their
+  own branch keeps their membership and judges their lapses; this branch
+  records the meetings they attend (the ledger gives them). Our own members
+  who are away (流出) stay concerned: they are ours, and a lapse of theirs
+  is a question for the branch that hosts them.
 - Taking part means being recorded present at a meeting of any
   organisational-life type (everything but "other"), make-up sessions
   included, that was not cancelled, on or before the as-of date. Presence as
@@ -29,13 +34,18 @@ from datetime import date
 
 from shiftcell.scheduling.cadence import LapseLevel, lapse_level, whole_months
 from shiftcell.scheduling.meetings import MeetingType
-from shiftcell.scheduling.model import Status
+from shiftcell.scheduling.model import Member, Mobility, Status
 
 # Meetings where being present counts as taking part in organisational life.
 ORGANISATIONAL_LIFE = tuple(kind for kind in MeetingType if kind is not MeetingType.OTHER)
 # Whose lapses are followed: party members (art. 9 speaks of members).
 CONCERNED = (Status.FULL, Status.PROBATIONARY)
 DEFAULT_MINIMUM = 3  # months: the first warning
+
+
+def concerned(member: Member) -> bool:
+    """A party member whose organisational life this branch answers for."""
+    return member.status in CONCERNED and member.mobile is not Mobility.IN
 
 
 @dataclass(frozen=True)

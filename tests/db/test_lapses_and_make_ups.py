@@ -5,6 +5,7 @@ Every expectation is worked out by hand from the table in ``small_branch``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from shiftcell.db.meetings import MakeUpRefused
 from shiftcell.db.migrations import migrations
 from shiftcell.db.store import Store
+from shiftcell.scheduling import Mobility
 from shiftcell.scheduling.meetings import MeetingType
 from tests.db.small_branch import JIA, ZONE, Meetings, fill_small_branch
 
@@ -57,6 +59,21 @@ def test_lapses_as_of_a_past_day_ignore_what_came_after(branch: tuple[Store, Mee
         ("A2", 0, date(2026, 8, 20)),  # at the make-up session
     ]
     assert store.lapses.months(date(2026, 9, 19)) == {"A3": 8, "B1": 3}
+
+
+def test_a_card_holder_from_elsewhere_is_not_ours_to_warn_and_our_member_away_is(
+    branch: tuple[Store, Meetings],
+) -> None:
+    """Marked mobile, B2 (never came, four months) is still listed while away (流出: ours),
+    and left out once a card holder from elsewhere (流入: their own branch judges it)."""
+    store, _ = branch
+    b2 = next(m for m in store.members() if m.employee_no == "B2")
+    with store.transaction():
+        store.save(members=[replace(b2, mobile=Mobility.OUT)])
+    assert ("B2", 4, "warn") in _lapses(store, date(2026, 11, 20))
+    with store.transaction():
+        store.save(members=[replace(b2, mobile=Mobility.IN)])
+    assert _lapses(store, date(2026, 11, 20)) == [("A3", 10, "lapsed")]
 
 
 def test_a_groups_view_lists_its_own_members_only(branch: tuple[Store, Meetings]) -> None:
