@@ -28,7 +28,7 @@ from shiftcell.db.rows import utc_text
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Member
 from shiftcell.scheduling.cadence import add_months
-from shiftcell.scheduling.lapses import CONCERNED
+from shiftcell.scheduling.lapses import CONCERNED, concerned
 from shiftcell.scheduling.localtime import at
 from shiftcell.scheduling.meetings import MeetingType
 
@@ -208,6 +208,7 @@ def _people(rng: random.Random, members: list[Member], today: date) -> list[_Per
     # Drifting and newly joined: party members, whose lapses the secretary follows.
     order = [i for i, p in enumerate(people) if p.member.status in CONCERNED]
     rng.shuffle(order)
+    order = [i for i in order if concerned(people[i].member)]  # not card holders from elsewhere
     drifting = max(3, len(people) // 60)
     # Stopped coming about 3, 5 and 7 months ago, and so on for a larger demo.
     for index, position in enumerate(order[:drifting]):
