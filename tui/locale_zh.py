@@ -974,4 +974,5 @@ ZH: dict[str, str] = {
     "target": "发展对象",
     "act.": "积极分子",
     "appl.": "申请人",
+    "Away, mobile members ({count}):": "流出党员（{count} 人，在外）：",
 }

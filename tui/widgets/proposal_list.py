@@ -103,8 +103,12 @@ def absentee_text(proposal: Proposal, plan: Plan) -> Text:
             text.append(f"\n  {plan.name(no)} {no} — {describe(reason, on)}")
     else:
         text = Text(t("Everyone can come."), style="green")
-    for no in plan.away:
-        text.append(f"\n  {plan.name(no)} {no} — {away_reason()}", style="dim")
+    if plan.away:
+        # apart, under a count of their own: they are not among those who cannot come
+        count = len(plan.away)
+        text.append("\n" + t("Away, mobile members ({count}):", count=count), style="bold dim")
+        for no in plan.away:
+            text.append(f"\n  {plan.name(no)} {no} — {away_reason()}", style="dim")
     return text
 
 
