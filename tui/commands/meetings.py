@@ -15,7 +15,8 @@ from shiftcell.tui.i18n import join_list, t, tn
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from shiftcell.db.meetings import AttendanceRefused, MakeUpRefused
+    from shiftcell.db.attendance import AttendanceRefused
+    from shiftcell.db.meetings import MakeUpRefused
     from shiftcell.db.store import Store
     from shiftcell.scheduling import Invitation
     from shiftcell.scheduling.meetings import AttendanceState, Meeting
@@ -384,7 +385,7 @@ def record(
     """Record who was present, excused (and why) or absent, and who came as a guest, after
     the meeting; and for a vote, the written opinions of entitled voters who cannot attend,
     before it too."""
-    from shiftcell.db.meetings import AttendanceRefused
+    from shiftcell.db.attendance import AttendanceRefused
     from shiftcell.scheduling.meetings import AttendanceState, owing_make_up
 
     store = _writable_store(ctx)
@@ -412,7 +413,7 @@ def record(
     try:
         with store.transaction():
             if records_attendance:
-                store.meetings.record(
+                store.attendance.record(
                     meeting_id, entries, notes=notes, guests=came, not_guests=gone
                 )
             if given or withdrawn:
@@ -550,10 +551,10 @@ def _opinions(opinions: tuple[str, ...], withdrawn: tuple[str, ...]) -> dict[str
 def _record_opinions(
     store: Store, meeting: Meeting, given: dict[str, str], withdrawn: tuple[str, ...]
 ) -> None:
-    from shiftcell.db.meetings import OpinionRefused
+    from shiftcell.db.attendance import OpinionRefused
 
     try:
-        updated = store.meetings.record_opinions(meeting.id, given, withdrawn)
+        updated = store.attendance.record_opinions(meeting.id, given, withdrawn)
     except OpinionRefused as refused:
         raise click.BadParameter(
             t(refused.template, **refused.fields), param_hint="--written-opinion"

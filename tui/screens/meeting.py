@@ -116,13 +116,13 @@ class MeetingScreen(AppScreen):
         self, entries: dict[str, tuple[AttendanceState, str]], notes: str | None = None
     ) -> None:
         with self._writing:
-            self.store.meetings.record(self.meeting_id, entries, notes=notes)
+            self.store.attendance.record(self.meeting_id, entries, notes=notes)
             self.post_message(self._read(t("Saved.")))
 
     @work(thread=True, group="meeting-write")
     def record_opinion(self, employee_no: str, give: bool) -> None:
         with self._writing:
-            opinions = self.store.meetings.record_opinions
+            opinions = self.store.attendance.record_opinions
             if give:
                 opinions(self.meeting_id, {employee_no: ""})
             else:
@@ -137,13 +137,13 @@ class MeetingScreen(AppScreen):
             if found is None:
                 self.app.call_from_thread(self.notify, problem, severity="error")
                 return
-            self.store.meetings.record(self.meeting_id, {}, guests=[found.employee_no])
+            self.store.attendance.record(self.meeting_id, {}, guests=[found.employee_no])
             self.post_message(self._read(t("{name} recorded as a guest.", name=found.name)))
 
     @work(thread=True, group="meeting-write")
     def remove_guest(self, employee_no: str, name: str) -> None:
         with self._writing:
-            self.store.meetings.record(self.meeting_id, {}, not_guests=[employee_no])
+            self.store.attendance.record(self.meeting_id, {}, not_guests=[employee_no])
             self.post_message(self._read(t("{name} is no longer recorded as a guest.", name=name)))
 
     @work(thread=True, group="meeting-write")
