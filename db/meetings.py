@@ -43,32 +43,6 @@ class MeetingClash(ValueError):
         self.clashes = tuple(clashes)
 
 
-NOT_A_MAKE_UP = "only a make-up session makes up other meetings"
-MAKES_UP_UNKNOWN = "no meeting with ID {id}"
-MAKES_UP_CANCELLED = "meeting {id} was cancelled: there is nothing to make up"
-MAKES_UP_NOT_OWED = "meeting {id} is a {type}: nobody owes a make-up session for it"
-MAKES_UP_LATER = "meeting {id} starts after this make-up session"
-MAKE_UP_MESSAGES = (
-    NOT_A_MAKE_UP,
-    MAKES_UP_UNKNOWN,
-    MAKES_UP_CANCELLED,
-    MAKES_UP_NOT_OWED,
-    MAKES_UP_LATER,
-)
-
-
-class MakeUpRefused(ValueError):
-    """A make-up session that cannot make up the meetings given; nothing was written.
-
-    Carries an English template and its fields (``type`` is a ``MeetingType``).
-    """
-
-    def __init__(self, template: str, **fields: object) -> None:
-        super().__init__(template.format(**fields))
-        self.template = template
-        self.fields = fields
-
-
 class MeetingBook:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -102,7 +76,7 @@ class MeetingBook:
         self.check_in_view(invited)
         if end.timestamp() <= start.timestamp():
             raise ValueError("a meeting must end after it starts")
-        made_up = self.made_up_heads(type, start, makes_up)
+        made_up = self.store.make_ups.made_up_heads(type, start, makes_up)
         with self.store.transaction():
             if not allow_clash:
                 besides = [] if series is None else [m.id for m in self.series(series)]
@@ -137,30 +111,6 @@ class MeetingBook:
                 {"make_up_id": meeting_id, "meeting_id": head} for head in made_up
             )
         return self.get(meeting_id)
-
-    def made_up_heads(
-        self, kind: MeetingType, start: datetime, makes_up: Sequence[int]
-    ) -> builtins.list[int]:
-        """The meetings a new make-up session starting at ``start`` would make up, each by
-        its first session's id; ``MakeUpRefused`` when it cannot make them up."""
-        if not makes_up:
-            return []
-        if kind is not MeetingType.MAKE_UP:
-            raise MakeUpRefused(NOT_A_MAKE_UP)
-        heads: builtins.list[int] = []
-        for meeting_id in makes_up:
-            try:
-                meeting = self.get(meeting_id)
-            except MeetingNotFound:
-                raise MakeUpRefused(MAKES_UP_UNKNOWN, id=meeting_id) from None
-            if meeting.cancelled:
-                raise MakeUpRefused(MAKES_UP_CANCELLED, id=meeting_id)
-            if meeting.type in (MeetingType.MAKE_UP, MeetingType.OTHER):
-                raise MakeUpRefused(MAKES_UP_NOT_OWED, id=meeting_id, type=meeting.type)
-            if meeting.start.timestamp() >= start.timestamp():
-                raise MakeUpRefused(MAKES_UP_LATER, id=meeting_id)
-            heads.append(meeting.head)
-        return builtins.list(dict.fromkeys(heads))
 
     def book_series(
         self,

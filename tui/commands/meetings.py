@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from shiftcell.db.attendance import AttendanceRefused
-    from shiftcell.db.meetings import MakeUpRefused
+    from shiftcell.db.make_ups import MakeUpRefused
     from shiftcell.db.store import Store
     from shiftcell.scheduling import Invitation
     from shiftcell.scheduling.meetings import AttendanceState, Meeting
@@ -132,7 +132,8 @@ def book(
     For a vote or an election, the entitled voters who cannot attend are listed,
     so that their written opinions can be collected in advance.
     """
-    from shiftcell.db.meetings import MakeUpRefused, MeetingClash
+    from shiftcell.db.make_ups import MakeUpRefused
+    from shiftcell.db.meetings import MeetingClash
     from shiftcell.scheduling import Purpose
     from shiftcell.scheduling.meetings import MeetingType
     from shiftcell.tui.words.meetings import parse_meeting_type, type_choices, when_label
@@ -156,7 +157,7 @@ def book(
                 param_hint="--type",
             )
         try:
-            store.meetings.made_up_heads(meeting_type, begins, made_up)
+            store.make_ups.made_up_heads(meeting_type, begins, made_up)
         except MakeUpRefused as refused:
             raise click.BadParameter(_make_up_refusal(refused), param_hint="--makes-up") from None
         scope, invited = _make_up_invitees(store, made_up, scope)
