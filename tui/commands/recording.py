@@ -75,7 +75,6 @@ def record(
     the meeting; and for a vote, the written opinions of entitled voters who cannot attend,
     before it too."""
     from shiftcell.db.attendance import AttendanceRefused
-    from shiftcell.scheduling.meetings import AttendanceState, owing_make_up
 
     store = open_store(ctx, needs=Needs.GROUP)
     meeting = find_meeting(store, meeting_id)
@@ -109,8 +108,15 @@ def record(
                 _record_opinions(store, meeting, given, withdrawn)
     except AttendanceRefused as refused:
         raise click.BadParameter(_refusal_text(refused, meeting_id)) from None
-    if not records_attendance:
-        return
+    if records_attendance:
+        _tell_recorded(store, meeting_id)
+
+
+def _tell_recorded(store: Store, meeting_id: int) -> None:
+    """The meeting's attendance as recorded now: the rate, guests, what was made up,
+    and who needs a make-up session."""
+    from shiftcell.scheduling.meetings import AttendanceState, owing_make_up
+
     updated = store.meetings.get(meeting_id)
     rate = updated.attendance_rate
     attended = sum(a.state is AttendanceState.PRESENT for a in updated.invited)
