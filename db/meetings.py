@@ -1,9 +1,13 @@
-"""Booking, moving, cancelling and recording meetings: ``store.meetings``."""
+"""Booking, reading, moving and cancelling meetings: ``store.meetings``.
+
+Who came, and a vote's written opinions, are recorded by ``store.attendance``
+(``shiftcell.db.attendance``).
+"""
 
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, cast
 
@@ -18,7 +22,6 @@ from shiftcell.scheduling.meetings import (
     MeetingType,
     WrittenOpinion,
     narrowed,
-    opinion_refused,
 )
 from shiftcell.scheduling.votes import ONE_SITTING, Purpose
 
@@ -30,40 +33,6 @@ class MeetingNotFound(LookupError):
     pass
 
 
-class OpinionRefused(ValueError):
-    """A written opinion that cannot be recorded: an English template and its fields."""
-
-    def __init__(self, template: str, **fields: object) -> None:
-        super().__init__(template.format(**fields))
-        self.template = template
-        self.fields = fields
-
-
-class AttendanceRefused(ValueError):
-    """Attendance that cannot be recorded as given; nothing was written.
-
-    ``not_invited``: recorded present, excused or absent without an
-    invitation (only a guest may come uninvited); ``unknown``: no such member
-    in this view; ``invited``: named as guests though invited.
-    """
-
-    def __init__(
-        self,
-        *,
-        not_invited: Sequence[str] = (),
-        unknown: Sequence[str] = (),
-        invited: Sequence[str] = (),
-    ) -> None:
-        self.not_invited, self.unknown, self.invited = (
-            tuple(not_invited),
-            tuple(unknown),
-            tuple(invited),
-        )
-        super().__init__(
-            f"not invited: {self.not_invited}, unknown: {self.unknown}, invited: {self.invited}"
-        )
-
-
 class MeetingClash(ValueError):
     """Members invited to a new meeting are already invited to another one at that time."""
 
@@ -72,32 +41,6 @@ class MeetingClash(ValueError):
             ", ".join(f"{c.employee_no} in meeting {c.meeting} ({c.topic})" for c in clashes)
         )
         self.clashes = tuple(clashes)
-
-
-NOT_A_MAKE_UP = "only a make-up session makes up other meetings"
-MAKES_UP_UNKNOWN = "no meeting with ID {id}"
-MAKES_UP_CANCELLED = "meeting {id} was cancelled: there is nothing to make up"
-MAKES_UP_NOT_OWED = "meeting {id} is a {type}: nobody owes a make-up session for it"
-MAKES_UP_LATER = "meeting {id} starts after this make-up session"
-MAKE_UP_MESSAGES = (
-    NOT_A_MAKE_UP,
-    MAKES_UP_UNKNOWN,
-    MAKES_UP_CANCELLED,
-    MAKES_UP_NOT_OWED,
-    MAKES_UP_LATER,
-)
-
-
-class MakeUpRefused(ValueError):
-    """A make-up session that cannot make up the meetings given; nothing was written.
-
-    Carries an English template and its fields (``type`` is a ``MeetingType``).
-    """
-
-    def __init__(self, template: str, **fields: object) -> None:
-        super().__init__(template.format(**fields))
-        self.template = template
-        self.fields = fields
 
 
 class MeetingBook:
@@ -130,10 +73,10 @@ class MeetingBook:
         else there is refused with ``MakeUpRefused``.
         """
         self.store.access.check_group_writable(tuple(groups))
-        self._check_in_view(invited)
+        self.check_in_view(invited)
         if end.timestamp() <= start.timestamp():
             raise ValueError("a meeting must end after it starts")
-        made_up = self.made_up_heads(type, start, makes_up)
+        made_up = self.store.make_ups.made_up_heads(type, start, makes_up)
         with self.store.transaction():
             if not allow_clash:
                 besides = [] if series is None else [m.id for m in self.series(series)]
@@ -168,30 +111,6 @@ class MeetingBook:
                 {"make_up_id": meeting_id, "meeting_id": head} for head in made_up
             )
         return self.get(meeting_id)
-
-    def made_up_heads(
-        self, kind: MeetingType, start: datetime, makes_up: Sequence[int]
-    ) -> builtins.list[int]:
-        """The meetings a new make-up session starting at ``start`` would make up, each by
-        its first session's id; ``MakeUpRefused`` when it cannot make them up."""
-        if not makes_up:
-            return []
-        if kind is not MeetingType.MAKE_UP:
-            raise MakeUpRefused(NOT_A_MAKE_UP)
-        heads: builtins.list[int] = []
-        for meeting_id in makes_up:
-            try:
-                meeting = self.get(meeting_id)
-            except MeetingNotFound:
-                raise MakeUpRefused(MAKES_UP_UNKNOWN, id=meeting_id) from None
-            if meeting.cancelled:
-                raise MakeUpRefused(MAKES_UP_CANCELLED, id=meeting_id)
-            if meeting.type in (MeetingType.MAKE_UP, MeetingType.OTHER):
-                raise MakeUpRefused(MAKES_UP_NOT_OWED, id=meeting_id, type=meeting.type)
-            if meeting.start.timestamp() >= start.timestamp():
-                raise MakeUpRefused(MAKES_UP_LATER, id=meeting_id)
-            heads.append(meeting.head)
-        return builtins.list(dict.fromkeys(heads))
 
     def book_series(
         self,
@@ -385,123 +304,7 @@ class MeetingBook:
             )
         return self.get(meeting_id)
 
-    def record(
-        self,
-        meeting_id: int,
-        attendance: Mapping[str, tuple[AttendanceState, str]],
-        notes: str | None = None,
-        *,
-        guests: Collection[str] = (),
-        not_guests: Collection[str] = (),
-    ) -> Meeting:
-        """Record who of the invited came, and who came as a guest; all or nothing.
-
-        Only the invited are recorded present, excused or absent; anyone else
-        who came is a ``guest`` (present, outside the invited figures, never
-        owing a make-up session). ``not_guests`` takes a guest off the record.
-        Anything else is refused with ``AttendanceRefused``.
-        """
-        meeting = self.get(meeting_id)
-        self.store.access.check_group_writable(meeting.groups)
-        self._check_in_view([*attendance, *guests, *not_guests])
-        self._check_attendance(meeting, attendance, guests)
-        with self.store.transaction():
-            self.db.table("attendance").upsert_all(
-                (
-                    {"meeting_id": meeting_id, "employee_no": e, "state": s.value, "reason": r}
-                    for e, (s, r) in attendance.items()
-                ),
-                pk=("meeting_id", "employee_no"),
-            )
-            self.db.table("attendance").upsert_all(
-                (
-                    {
-                        "meeting_id": meeting_id,
-                        "employee_no": e,
-                        "state": AttendanceState.PRESENT.value,
-                        "reason": "",
-                        "guest": 1,
-                    }
-                    for e in dict.fromkeys(guests)
-                ),
-                pk=("meeting_id", "employee_no"),
-            )
-            for employee_no in not_guests:
-                self.db.execute(
-                    "DELETE FROM attendance WHERE meeting_id = ? AND employee_no = ? AND guest = 1",
-                    [meeting_id, employee_no],
-                )
-            if notes is not None:
-                self._update(meeting, notes=notes)
-        return self.get(meeting_id)
-
-    def record_opinions(
-        self,
-        meeting_id: int,
-        given: Mapping[str, str],
-        withdrawn: Sequence[str] = (),
-    ) -> Meeting:
-        """Record written opinions (employee number -> a note), or take them back.
-
-        Opinions are collected before a vote, so this works before it begins;
-        each one is checked by ``scheduling.meetings.opinion_refused`` first.
-        """
-        meeting = self.get(meeting_id)
-        self.store.access.check_group_writable(meeting.groups)
-        self._check_in_view([*given, *withdrawn])
-        members = {m.employee_no: m for m in self.store.members(employee_nos=list(given))}
-        for employee_no in given:
-            refused = opinion_refused(meeting, employee_no, members.get(employee_no))
-            if refused is not None:
-                raise OpinionRefused(refused, id=meeting_id, value=employee_no)
-        received = utc_text(datetime.now(UTC))
-        with self.store.transaction():
-            table = self.db.table("written_opinions")
-            for employee_no in withdrawn:
-                table.delete_where("meeting_id = ? AND employee_no = ?", [meeting_id, employee_no])
-            table.upsert_all(
-                (
-                    {
-                        "meeting_id": meeting_id,
-                        "employee_no": e,
-                        "note": n,
-                        "received_utc": received,
-                    }
-                    for e, n in given.items()
-                ),
-                pk=("meeting_id", "employee_no"),
-            )
-        return self.get(meeting_id)
-
-    def _check_attendance(
-        self,
-        meeting: Meeting,
-        attendance: Mapping[str, tuple[AttendanceState, str]],
-        guests: Collection[str],
-    ) -> None:
-        invited = {
-            r["employee_no"]
-            for r in self.db.query(
-                "SELECT employee_no FROM attendance WHERE meeting_id = ? AND guest = 0",
-                [meeting.id],
-            )
-        }
-        named = builtins.list(dict.fromkeys([*attendance, *guests]))
-        known = {m.employee_no for m in self.store.members(employee_nos=named)} if named else set()
-        unknown = [no for no in named if no not in known]
-        not_invited = [no for no in attendance if no in known and no not in invited]
-        invited_guests = [no for no in dict.fromkeys(guests) if no in invited]
-        if unknown or not_invited or invited_guests:
-            raise AttendanceRefused(
-                not_invited=not_invited, unknown=unknown, invited=invited_guests
-            )
-
-    def _update(self, meeting: Meeting, **values: object) -> None:
-        self.store.access.check_group_writable(meeting.groups)
-        with self.store.transaction():
-            self.db.table("meetings").update(meeting.id, values)
-
-    def _check_in_view(self, employee_nos: Iterable[str]) -> None:
+    def check_in_view(self, employee_nos: Iterable[str]) -> None:
         """A group's view invites and records its own members only."""
         group = self.store.access.group
         if group is None:
@@ -509,6 +312,11 @@ class MeetingBook:
         wanted = list(dict.fromkeys(employee_nos))
         if len(self.store.in_view(wanted) or ()) != len(wanted):
             raise StoreRefusal(OUTSIDE_GROUP, group=group)
+
+    def _update(self, meeting: Meeting, **values: object) -> None:
+        self.store.access.check_group_writable(meeting.groups)
+        with self.store.transaction():
+            self.db.table("meetings").update(meeting.id, values)
 
     def _load(self, where: str, params: builtins.list[object]) -> builtins.list[Meeting]:
         zone = self.store.timezone

@@ -26,6 +26,7 @@ from shiftcell.db.access import (
     StoreError,
     StoreRefusal,
 )
+from shiftcell.db.attendance import AttendanceBook
 from shiftcell.db.cadence import CadenceBook
 from shiftcell.db.calendars.feeds import FeedBook
 from shiftcell.db.lapses import LapseBook
@@ -94,6 +95,7 @@ class Store:
         self.access = access
         self._writing = threading.RLock()
         self.meetings = MeetingBook(self)
+        self.attendance = AttendanceBook(self)
         self.feeds = FeedBook(self)
         self.ssh_keys = SshKeyBook(self)
         self.shift_book = ShiftBook(self)

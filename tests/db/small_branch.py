@@ -77,7 +77,7 @@ def fill_small_branch(store: Store) -> Meetings:
         ).id
 
     def record(meeting: int, states: dict[str, tuple[AttendanceState, str]]) -> None:
-        store.meetings.record(meeting, states)
+        store.attendance.record(meeting, states)
 
     m1 = book(MeetingType.GROUP_MEETING, "2026-05-10", "14:00", [JIA], jia)
     record(m1, {"A1": (P, ""), "A2": (P, ""), "A4": (P, ""), "A3": (A, "")})
@@ -113,7 +113,7 @@ def fill_small_branch(store: Store) -> Meetings:
     store.meetings.cancel(m5)
     m6 = book(MeetingType.GROUP_MEETING, "2026-09-20", "14:00", [JIA], jia)
     record(m6, {"A1": (P, ""), "A2": (P, ""), "A4": (P, ""), "A3": (E, "值班")})
-    store.meetings.record(m6, {}, guests=["B1"])
+    store.attendance.record(m6, {}, guests=["B1"])
     m7 = book(MeetingType.OTHER, "2026-10-01", "10:00", [JIA], jia)
     record(m7, {"A3": (P, "")})
     return Meetings(m1, m2, m3, m4, m5, m6, m7)

@@ -208,7 +208,7 @@ def test_meetings_entered_after_they_were_held_count_where_each_group_stands(
     group was reached in December either), a cancelled committee meeting does not count,
     and a meeting on the as-of date itself counts from the day after."""
     group_meeting = _book(branch, MeetingType.GROUP_MEETING, date(2031, 1, 10), [ONE], ["A1", "A2"])
-    branch.meetings.record(group_meeting, {"A1": (AttendanceState.PRESENT, "")})
+    branch.attendance.record(group_meeting, {"A1": (AttendanceState.PRESENT, "")})
     _book(branch, MeetingType.GROUP_MEETING, date(2030, 12, 28), [TWO], ["B1", "B2"])
     _book(branch, MeetingType.THEME_DAY, date(2031, 1, 5), [ONE], ["A1", "A2"])
     _book(branch, MeetingType.THEME_DAY, date(2030, 12, 5), [ONE, TWO], ["A1", "A2", "B1", "B2"])

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from shiftcell.db.meetings import MakeUpRefused
+from shiftcell.db.make_ups import MakeUpRefused
 from shiftcell.db.migrations import migrations
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Mobility

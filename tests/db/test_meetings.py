@@ -65,7 +65,7 @@ def test_a_series_is_booked_whole_or_not_at_all(staffed: Store) -> None:
 def test_present_at_one_session_of_a_series_owes_no_make_up(staffed: Store) -> None:
     """Holding a meeting twice exists so that everyone attends one of the two."""
     first, second = _book(staffed, 2)
-    staffed.meetings.record(
+    staffed.attendance.record(
         first,
         {
             "E0": (AttendanceState.PRESENT, ""),
@@ -73,7 +73,7 @@ def test_present_at_one_session_of_a_series_owes_no_make_up(staffed: Store) -> N
             "E2": (AttendanceState.EXCUSED, "on leave"),
         },
     )
-    staffed.meetings.record(second, {"E1": (AttendanceState.PRESENT, "")})
+    staffed.attendance.record(second, {"E1": (AttendanceState.PRESENT, "")})
     assert owing_make_up(staffed.meetings.series(first)) == ("E2",)
 
 
@@ -83,7 +83,7 @@ def test_recording_on_a_read_only_store_is_refused(staffed: Store) -> None:
     (first,) = _book(staffed, 1)
     staffed.access = Access(read_only=True)
     with pytest.raises(StoreError):
-        staffed.meetings.record(first, {"E0": (AttendanceState.PRESENT, "")})
+        staffed.attendance.record(first, {"E0": (AttendanceState.PRESENT, "")})
 
 
 @pytest.fixture
@@ -98,11 +98,11 @@ def with_guest(staffed: Store) -> Store:
 
 def test_attendance_of_someone_not_invited_is_refused_whole(with_guest: Store) -> None:
     """Not one row written: the invited stay unrecorded, the stranger is not made invited."""
-    from shiftcell.db.meetings import AttendanceRefused
+    from shiftcell.db.attendance import AttendanceRefused
 
     (first,) = _book(with_guest, 1)
     with pytest.raises(AttendanceRefused) as refused:
-        with_guest.meetings.record(
+        with_guest.attendance.record(
             first,
             {
                 "E0": (AttendanceState.PRESENT, ""),
@@ -118,7 +118,7 @@ def test_attendance_of_someone_not_invited_is_refused_whole(with_guest: Store) -
 
 def test_a_guest_is_present_but_neither_invited_nor_owing(with_guest: Store) -> None:
     (first,) = _book(with_guest, 1)
-    meeting = with_guest.meetings.record(
+    meeting = with_guest.attendance.record(
         first,
         {"E0": (AttendanceState.PRESENT, ""), "E1": (AttendanceState.ABSENT, "")},
         guests=["G0"],
@@ -130,13 +130,13 @@ def test_a_guest_is_present_but_neither_invited_nor_owing(with_guest: Store) -> 
     # A guest's own calendar lists only what they were invited to.
     assert with_guest.meetings.list(invitee="G0") == []
     with pytest.raises(ValueError):
-        with_guest.meetings.record(first, {}, guests=["E2"])  # invited: not a guest
-    assert with_guest.meetings.record(first, {}, not_guests=["G0"]).guests == ()
+        with_guest.attendance.record(first, {}, guests=["E2"])  # invited: not a guest
+    assert with_guest.attendance.record(first, {}, not_guests=["G0"]).guests == ()
 
 
 def test_a_group_view_sees_its_own_member_as_a_guest_elsewhere(with_guest: Store) -> None:
     (first,) = _book(with_guest, 1)
-    with_guest.meetings.record(first, {}, guests=["G0"])
+    with_guest.attendance.record(first, {}, guests=["G0"])
     with_guest.narrow("Dormitory group")
     (seen,) = with_guest.meetings.list()
     assert seen.guests == ("G0",) and seen.invited == ()

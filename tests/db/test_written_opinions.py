@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from shiftcell.db.meetings import OpinionRefused
+from shiftcell.db.attendance import OpinionRefused
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Department, Group, Member, Mobility, Purpose, Status
 from shiftcell.scheduling.meetings import AttendanceState, MeetingType
@@ -47,12 +47,12 @@ def _vote(store: Store, purpose: Purpose = Purpose.VOTE) -> int:
 def test_an_absent_voters_opinion_is_kept_on_the_meeting_before_it_begins(branch: Store) -> None:
     """Opinions are collected in advance; the ledger reads them from the meeting."""
     meeting_id = _vote(branch)
-    meeting = branch.meetings.record_opinions(meeting_id, {"F2": "同意"})
+    meeting = branch.attendance.record_opinions(meeting_id, {"F2": "同意"})
     assert meeting.purpose is Purpose.VOTE
     (opinion,) = meeting.written_opinions
     assert (opinion.employee_no, opinion.note) == ("F2", "同意")
     assert opinion.received is not None
-    taken_back = branch.meetings.record_opinions(meeting_id, {}, ["F2"])
+    taken_back = branch.attendance.record_opinions(meeting_id, {}, ["F2"])
     assert taken_back.written_opinions == ()
 
 
@@ -70,15 +70,15 @@ def test_an_opinion_that_cannot_count_is_refused_and_nothing_is_written(
 ) -> None:
     meeting_id = _vote(branch, purpose)
     with pytest.raises(OpinionRefused, match=said):
-        branch.meetings.record_opinions(meeting_id, {"F2": "", who: ""})
+        branch.attendance.record_opinions(meeting_id, {"F2": "", who: ""})
     assert branch.meetings.get(meeting_id).written_opinions == ()
 
 
 def test_a_voter_recorded_present_gives_no_written_opinion(branch: Store) -> None:
     meeting_id = _vote(branch)
-    branch.meetings.record(meeting_id, {"F1": (AttendanceState.PRESENT, "")})
+    branch.attendance.record(meeting_id, {"F1": (AttendanceState.PRESENT, "")})
     with pytest.raises(OpinionRefused, match="F1 was present"):
-        branch.meetings.record_opinions(meeting_id, {"F1": ""})
+        branch.attendance.record_opinions(meeting_id, {"F1": ""})
 
 
 def test_a_vote_cannot_be_booked_as_repeat_sessions(branch: Store) -> None:
@@ -107,7 +107,7 @@ def test_a_group_view_sees_only_its_own_members_opinions(branch: Store) -> None:
         invited=["F1", "F2", "O1"],
         purpose=Purpose.ELECTION,
     )
-    branch.meetings.record_opinions(meeting.id, {"F2": "", "O1": ""})
+    branch.attendance.record_opinions(meeting.id, {"F2": "", "O1": ""})
     branch.narrow("G2")
     (seen,) = branch.meetings.list()
     assert [o.employee_no for o in seen.written_opinions] == ["O1"]
@@ -120,10 +120,10 @@ def test_a_guest_at_a_vote_is_recorded_beside_the_written_opinions_and_gives_non
     the meeting keeps both, the guest is no invited voter, and the guest's group sees its
     own member there as a guest, and none of the other group's opinions."""
     meeting_id = _vote(branch)
-    branch.meetings.record_opinions(meeting_id, {"F2": "同意"})
-    branch.meetings.record(meeting_id, {"F1": (AttendanceState.PRESENT, "")}, guests=["O1"])
+    branch.attendance.record_opinions(meeting_id, {"F2": "同意"})
+    branch.attendance.record(meeting_id, {"F1": (AttendanceState.PRESENT, "")}, guests=["O1"])
     with pytest.raises(OpinionRefused, match="O1 is not invited to meeting"):
-        branch.meetings.record_opinions(meeting_id, {"O1": ""})
+        branch.attendance.record_opinions(meeting_id, {"O1": ""})
     meeting = branch.meetings.get(meeting_id)
     assert meeting.guests == ("O1",)
     assert [o.employee_no for o in meeting.written_opinions] == ["F2"]
@@ -162,4 +162,4 @@ def test_a_vote_booked_over_another_meeting_is_refused_unless_allowed_and_keeps_
         allow_clash=True,
     )
     assert booked.purpose is Purpose.VOTE
-    assert branch.meetings.record_opinions(booked.id, {"F2": ""}).written_opinions
+    assert branch.attendance.record_opinions(booked.id, {"F2": ""}).written_opinions

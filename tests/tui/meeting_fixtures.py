@@ -53,7 +53,7 @@ def book_examples(store: Store) -> dict[str, int]:
         "cancelled": book(MeetingType.GROUP_MEETING, "组织生活会", at(11, 14), first, invited),
         "other group": book(MeetingType.GROUP_MEETING, "安全生产", at(12, 15), second, others),
     }
-    store.meetings.record(
+    store.attendance.record(
         ids["recorded"],
         {
             **{no: (AttendanceState.PRESENT, "") for no in invited[2:]},

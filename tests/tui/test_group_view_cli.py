@@ -48,7 +48,7 @@ def setting(demo_db: Path, tmp_path: Path) -> dict[str, str]:
         groups=[other_group],
         invited=[m.employee_no for m in theirs],
     )
-    store.meetings.record(meeting.id, {theirs[0].employee_no: (AttendanceState.ABSENT, "")})
+    store.attendance.record(meeting.id, {theirs[0].employee_no: (AttendanceState.ABSENT, "")})
     own = store.meetings.book(
         type=MeetingType.GROUP_MEETING,
         topic="本组的会",

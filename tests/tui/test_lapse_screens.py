@@ -123,7 +123,7 @@ async def test_make_ups_owed_open_the_meeting_where_one_is_planned_and_linked(
     made_up = max(store.meetings.list(), key=lambda m: m.id)
     assert made_up.type is MeetingType.MAKE_UP
     assert made_up.makes_up == (first.debt.meeting,)
-    store.meetings.record(made_up.id, {no: (AttendanceState.PRESENT, "") for no in owing})
+    store.attendance.record(made_up.id, {no: (AttendanceState.PRESENT, "") for no in owing})
     page = ScreenHost(MeetingScreen(store, settings(path), first.debt.meeting, NOW))
     async with page.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

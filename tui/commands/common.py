@@ -16,6 +16,7 @@ from shiftcell.tui.settings import Settings
 
 if TYPE_CHECKING:
     from shiftcell.db.store import Store
+    from shiftcell.scheduling.meetings import Meeting
 
 
 # A writer that waited its turn and still found the database locked: try again later.
@@ -85,6 +86,16 @@ def open_store(ctx: click.Context, *, needs: Needs, assume_timezone: bool = True
     if needs is not Needs.READ and assume_timezone:
         _settle_timezone(store, settings)
     return store
+
+
+def find_meeting(store: Store, meeting_id: int) -> Meeting:
+    """The meeting with this id, if this view shows it."""
+    from shiftcell.db.meetings import MeetingNotFound
+
+    try:
+        return store.meetings.get(meeting_id)
+    except MeetingNotFound:
+        raise CommandError(t("no meeting with ID {id}", id=meeting_id)) from None
 
 
 def _settle_timezone(store: Store, settings: Settings) -> None:

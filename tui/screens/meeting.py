@@ -3,47 +3,36 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from rich.table import Table
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
-from shiftcell.db.planning import Planner
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Member, Reason, votes
-from shiftcell.scheduling.make_ups import MakeUps
-from shiftcell.scheduling.meetings import Attendance, AttendanceState, Meeting
-from shiftcell.tui.i18n import join_list, t
+from shiftcell.scheduling import Member
+from shiftcell.scheduling.meetings import AttendanceState, Meeting
+from shiftcell.tui.i18n import t
 from shiftcell.tui.screens.add_guest import find_guest
 from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.settings import Settings
-from shiftcell.tui.widgets.key_footer import KeyFooter
-from shiftcell.tui.widgets.record_table import Cell, RecordTable
-from shiftcell.tui.words.attendance import made_up_lines, makes_up_label
-from shiftcell.tui.words.labels import status_label as member_status_label
-from shiftcell.tui.words.meetings import (
-    attendance_label,
-    meeting_type_label,
-    status_label,
-    when_label,
+from shiftcell.tui.views.meeting_page import (
+    MeetingPage,
+    details,
+    member_name,
+    read_meeting_page,
+    record_headers,
+    record_rows,
+    summary,
+    title,
 )
-from shiftcell.tui.words.reasons import describe
-from shiftcell.tui.words.votes import away_reason, mobility_mark, purpose_label, vote_summary
+from shiftcell.tui.widgets.key_footer import KeyFooter
+from shiftcell.tui.widgets.record_table import RecordTable
 
-STATE_STYLES = {
-    AttendanceState.PRESENT: "green",
-    AttendanceState.EXCUSED: "yellow",
-    AttendanceState.ABSENT: "bold red",
-    None: "dim",
-}
-GUEST_STYLE = "cyan"
 RECORDING = {"present", "excused", "absent", "all_present", "notes", "guest"}
 
 
@@ -67,15 +56,8 @@ class MeetingScreen(AppScreen):
 
     @dataclass
     class Loaded(Message):
-        meeting: Meeting | None  # None: no such meeting within the scope shown
-        series: list[Meeting]
-        members: dict[str, Member]
+        page: MeetingPage | None  # None: no such meeting within the scope shown
         notice: str = ""
-        outlook: dict[str, Reason | None] = field(default_factory=dict)
-        # make-up sessions for this meeting, and the meetings this one makes up
-        make_ups: list[Meeting] = field(default_factory=list)
-        makes_up: list[Meeting] = field(default_factory=list)
-        count: votes.Count | None = None  # a vote's entitled voters, free at its time
 
     def __init__(self, store: Store, settings: Settings, meeting_id: int, now: datetime) -> None:
         super().__init__()
@@ -85,11 +67,7 @@ class MeetingScreen(AppScreen):
         self.now = now
         self.meeting: Meeting | None = None
         self.members: dict[str, Member] = {}
-        self.outlook: dict[str, Reason | None] = {}
-        self.count: votes.Count | None = None
         self.owing: tuple[str, ...] = ()
-        self.record_of = MakeUps([])
-        self.makes_up: list[Meeting] = []
         self._writing = threading.Lock()
 
     def compose(self) -> ComposeResult:
@@ -116,13 +94,13 @@ class MeetingScreen(AppScreen):
         self, entries: dict[str, tuple[AttendanceState, str]], notes: str | None = None
     ) -> None:
         with self._writing:
-            self.store.meetings.record(self.meeting_id, entries, notes=notes)
+            self.store.attendance.record(self.meeting_id, entries, notes=notes)
             self.post_message(self._read(t("Saved.")))
 
     @work(thread=True, group="meeting-write")
     def record_opinion(self, employee_no: str, give: bool) -> None:
         with self._writing:
-            opinions = self.store.meetings.record_opinions
+            opinions = self.store.attendance.record_opinions
             if give:
                 opinions(self.meeting_id, {employee_no: ""})
             else:
@@ -137,13 +115,13 @@ class MeetingScreen(AppScreen):
             if found is None:
                 self.app.call_from_thread(self.notify, problem, severity="error")
                 return
-            self.store.meetings.record(self.meeting_id, {}, guests=[found.employee_no])
+            self.store.attendance.record(self.meeting_id, {}, guests=[found.employee_no])
             self.post_message(self._read(t("{name} recorded as a guest.", name=found.name)))
 
     @work(thread=True, group="meeting-write")
     def remove_guest(self, employee_no: str, name: str) -> None:
         with self._writing:
-            self.store.meetings.record(self.meeting_id, {}, not_guests=[employee_no])
+            self.store.attendance.record(self.meeting_id, {}, not_guests=[employee_no])
             self.post_message(self._read(t("{name} is no longer recorded as a guest.", name=name)))
 
     @work(thread=True, group="meeting-write")
@@ -153,185 +131,32 @@ class MeetingScreen(AppScreen):
             self.post_message(self._read(t("Meeting cancelled.")))
 
     def _read(self, notice: str = "") -> Loaded:
-        from shiftcell.db.meetings import MeetingNotFound
-
-        try:
-            meeting = self.store.meetings.get(self.meeting_id)
-        except MeetingNotFound:
-            return self.Loaded(None, [], {})
-        book = self.store.meetings
-        series = book.series(self.meeting_id)
-        make_ups = book.make_ups_for(self.meeting_id)
-        makes_up = [book.get(i) for i in meeting.makes_up]
-        wanted = sorted(
-            {a.employee_no for s in series for a in s.invited}
-            | set(meeting.guests)
-            | {no for m in make_ups for no in m.present}
-        )
-        members = {m.employee_no: m for m in self.store.members(employee_nos=wanted)}
-        planner = Planner(self.store)
-        free = {} if meeting.cancelled else planner.outlook(meeting)
-        count = None if meeting.cancelled or meeting.recorded else planner.vote_count(meeting)
-        return self.Loaded(meeting, series, members, notice, free, make_ups, makes_up, count)
+        return self.Loaded(read_meeting_page(self.store, self.meeting_id), notice)
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
-        if event.meeting is None:
+        page = event.page
+        if page is None:
             self.query_one("#title", Static).update(
                 t("no meeting with ID {id}", id=self.meeting_id)
             )
             return
-        self.meeting, self.members, self.outlook = event.meeting, event.members, event.outlook
-        self.record_of = MakeUps([*event.series, *event.make_ups])
-        self.owing = tuple(d.employee_no for d in self.record_of.debts(event.meeting.head))
-        self.makes_up = event.makes_up
-        self.count = event.count
-        self._show(event.meeting, event.series)
+        self.meeting, self.members, self.owing = page.meeting, page.members, page.owing
+        self._show(page)
         self.refresh_bindings()
         if event.notice:
             self.notify(event.notice)
 
     # -- drawing -------------------------------------------------------------
 
-    def _show(self, meeting: Meeting, series: list[Meeting]) -> None:
-        title = f"{meeting_type_label(meeting.type)} · {meeting.topic}"
-        self.query_one("#title", Static).update(title)
-        self.query_one("#details", Static).update(self._details(meeting, series))
-        self.query_one("#summary", Static).update(self._summary(meeting, series))
-        headers = [
-            t("No."),
-            t("Name"),
-            t("Attendance"),
-            t("Reason"),
-            t("At that time"),
-            t("Group"),
-            t("Status"),
-        ]
-        rows = [(a.employee_no, self._row(a)) for a in meeting.invited]
-        rows += [(no, self._guest_row(no)) for no in meeting.guests]
-        self.query_one(RecordTable).show(headers, rows)
-
-    def _details(self, meeting: Meeting, series: list[Meeting]) -> Table:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(ratio=1)
-        state = status_label(meeting, self.now)
-        if len(series) > 1:
-            index = [s.id for s in series].index(meeting.id) + 1
-            state += " · " + t("session {index} of {count}", index=index, count=len(series))
-        grid.add_row(t("When"), when_label(meeting), t("Place"), meeting.place or "—")
-        grid.add_row(t("Groups"), " ".join(meeting.groups) or "—", t("State"), state)
-        if self.makes_up:
-            grid.add_row(t("Makes up"), join_list(map(makes_up_label, self.makes_up)))
-        if meeting.purpose.one_sitting:
-            opinions = ", ".join(self._member_name(o.employee_no) for o in meeting.written_opinions)
-            grid.add_row(
-                t("Purpose"), purpose_label(meeting.purpose), t("Written opinions"), opinions or "—"
-            )
-        if meeting.notes:
-            grid.add_row(t("Notes"), meeting.notes)
-        return grid
-
-    def _summary(self, meeting: Meeting, series: list[Meeting]) -> Text:
-        counts = {state: 0 for state in STATE_STYLES}
-        for attendance in meeting.invited:
-            counts[attendance.state] += 1
-        text = Text()
-        if meeting.cancelled:
-            text.append(t("This meeting was cancelled."), style="bold red")
-            return text
-        if not meeting.recorded:
-            free = sum(reason is None for reason in self.outlook.values())
-            if self.outlook:
-                text.append(
-                    t(
-                        "{count} invited, {free} free at that time.",
-                        count=len(meeting.invited),
-                        free=free,
-                    )
-                    + " "
-                )
-            else:
-                text.append(t("{count} invited.", count=len(meeting.invited)) + " ")
-            if meeting.start.timestamp() > self.now.timestamp():
-                text.append(t("Attendance is recorded once the meeting has begun."))
-            else:
-                text.append(t("Nothing recorded yet."))
-            self._guests(meeting, text)
-            if self.count is not None:
-                text.append("\n" + vote_summary(self.count, meeting, self.members))
-            return text
-        rate = meeting.attendance_rate or 0.0
-        text.append(
-            t(
-                "{present} of {invited} present ({rate:.0%})",
-                present=counts[AttendanceState.PRESENT],
-                invited=len(meeting.invited),
-                rate=rate,
-            ),
-            style="bold",
-        )
-        text.append(" · " + t("{count} excused", count=counts[AttendanceState.EXCUSED]))
-        text.append(" · " + t("{count} absent", count=counts[AttendanceState.ABSENT]))
-        if counts[None]:
-            text.append(" · " + t("{count} not recorded", count=counts[None]), style="dim")
-        self._guests(meeting, text)
-        names = join_list(map(self._member_name, self.owing)) if self.owing else t("nobody")
-        text.append("\n" + t("Needs a make-up session: {members}", members=names))
-        for line in made_up_lines(self.record_of.made_up_by(meeting.head), self._member_name):
-            text.append("\n" + line, style="green")
-        return text
-
-    def _away(self, employee_no: str) -> bool:
-        member = self.members.get(employee_no)
-        return member is not None and votes.is_away(member)
-
-    @staticmethod
-    def _guests(meeting: Meeting, text: Text) -> None:
-        if meeting.guests:
-            text.append(" · " + t("guests: {count}", count=len(meeting.guests)), style=GUEST_STYLE)
-
-    def _row(self, attendance: Attendance) -> list[Cell]:
-        member = self.members.get(attendance.employee_no)
-        return [
-            attendance.employee_no,
-            member.name if member else "?",
-            Text(attendance_label(attendance.state), style=STATE_STYLES[attendance.state]),
-            attendance.reason,
-            self._at_that_time(attendance.employee_no),
-            (member.group or "—") if member else "",
-            _status(member),
-        ]
-
-    def _guest_row(self, employee_no: str) -> list[Cell]:
-        """Someone who came without an invitation: present, apart from the invited."""
-        member = self.members.get(employee_no)
-        return [
-            employee_no,
-            member.name if member else "?",
-            Text(t("guest"), style=GUEST_STYLE),
-            "",
-            "",
-            (member.group or "—") if member else "",
-            _status(member),
-        ]
-
-    def _at_that_time(self, employee_no: str) -> Text:
-        """Free, or the shift, rest or leave that keeps the member away; or away itself."""
-        if self._away(employee_no):
-            return Text(away_reason(), style="yellow")
-        if self.meeting is None or employee_no not in self.outlook:
-            return Text("")
-        reason = self.outlook[employee_no]
-        if reason is None:
-            return Text(t("free"), style="green")
-        return Text(describe(reason, self.meeting.start.date()), style="yellow")
+    def _show(self, page: MeetingPage) -> None:
+        self.query_one("#title", Static).update(title(page))
+        self.query_one("#details", Static).update(details(page, self.now))
+        self.query_one("#summary", Static).update(summary(page, self.now))
+        self.query_one(RecordTable).show(record_headers(), record_rows(page))
 
     def _member_name(self, employee_no: str) -> str:
-        member = self.members.get(employee_no)
-        return member.name if member else employee_no
+        return member_name(self.members, employee_no)
 
     # -- actions -------------------------------------------------------------
 
@@ -518,11 +343,3 @@ class MeetingScreen(AppScreen):
 
     def action_close(self) -> None:
         self.dismiss()
-
-
-def _status(member: Member | None) -> str:
-    """The member's status; a mobile member's direction beside it (votes depend on both)."""
-    if member is None:
-        return ""
-    mobile = f" · {mobility_mark(member.mobile)}" if member.mobile else ""
-    return member_status_label(member.status) + mobile
