@@ -8,6 +8,8 @@ import pytest
 
 from shiftcell.db.access import MESSAGES as STORE_MESSAGES
 from shiftcell.db.importing.problems import TEMPLATES
+from shiftcell.db.make_ups import MAKE_UP_MESSAGES
+from shiftcell.db.ssh_keys import MESSAGES as KEY_MESSAGES
 from shiftcell.scheduling.meetings import OPINION_TEMPLATES
 from shiftcell.scheduling.membership import TEMPLATES as DATE_TEMPLATES
 from shiftcell.scheduling.votes import ONE_SITTING
@@ -51,7 +53,14 @@ def test_every_ui_string_has_a_chinese_translation() -> None:
 
 
 @pytest.mark.parametrize(
-    "template", TEMPLATES + STORE_MESSAGES + OPINION_TEMPLATES + DATE_TEMPLATES + (ONE_SITTING,)
+    "template",
+    TEMPLATES
+    + STORE_MESSAGES
+    + MAKE_UP_MESSAGES
+    + KEY_MESSAGES
+    + OPINION_TEMPLATES
+    + DATE_TEMPLATES
+    + (ONE_SITTING,),
 )
 def test_every_import_and_store_problem_has_a_chinese_translation(template: str) -> None:
     """Errors are read by the person who must fix the spreadsheet or the setup."""
