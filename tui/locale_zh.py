@@ -975,4 +975,13 @@ ZH: dict[str, str] = {
     "act.": "积极分子",
     "appl.": "申请人",
     "Away, mobile members ({count}):": "流出党员（{count} 人，在外）：",
+    # -- moving a meeting -------------------------------------------------------------
+    "New local start, 'YYYY-MM-DD HH:MM'.": "新的开始时间（本地），格式 'YYYY-MM-DD HH:MM'。",
+    "Move it even when someone invited is in another meeting at that time.": "即使有被通知的人那时要参加另一个会议，也照样改期。",
+    "Move a meeting not yet begun to another start, keeping its length.\n\nEveryone invited stays invited; calendars see the same event moved. Refused, as a booking is, when someone invited is in another meeting at the new time.": "把尚未开始的会议改到另一个开始时间，时长不变。\n\n应到人员不变；日历中显示为同一事件改期。新时间若与被通知的人的另一个会议冲突，会像预订时一样被拒绝。",
+    "meeting {id} was cancelled: book it again": "会议 {id} 已取消：请重新预订",
+    "meeting {id} has begun: it stays where it was held": "会议 {id} 已经开始：不能改期",
+    "{value!r} has passed": "{value!r} 已经过去",
+    "Moved meeting {id} to {when}.": "会议 {id} 已改到 {when}。",
+    "{count} invited already have a meeting at that time; nothing was moved (--allow-clash moves it anyway):": "有 {count} 名被通知的人那时已有会议；未改期（加 --allow-clash 仍可改期）：",
 }

@@ -123,6 +123,10 @@ def invocations(s: dict[str, str]) -> dict[str, list[list[str]]]:
             ]
         ],
         "meetings cancel": [["meetings", "cancel", s["own_meeting"]]],
+        "meetings move": [
+            ["meetings", "move", s["own_meeting"], "--start", "2030-12-11 14:00"],
+            ["meetings", "move", s["other_meeting"], "--start", "2030-12-11 14:00"],
+        ],
         "lapses": [
             ["lapses", "--min", "0"],
             ["lapses", "--min", "0", "--json"],
@@ -235,6 +239,7 @@ def test_writing_commands_refuse_a_read_only_view_in_one_line(setting: dict[str,
         "cadence plan",
         "meetings book",
         "meetings cancel",
+        "meetings move",
         "feeds issue",
         "feeds revoke",
         "ssh-keys add",

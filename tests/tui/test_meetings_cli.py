@@ -456,3 +456,50 @@ def test_a_guest_booked_elsewhere_is_not_busy_for_that_meeting(db: Path, group: 
         assert Planner(store).outlook(store.meetings.get(1)).keys() == set(_invited(db))
     finally:
         store.close()
+
+
+def test_a_meeting_moves_keeping_its_length_and_invited_unless_it_would_clash(
+    db: Path, group: str
+) -> None:
+    """Moving is booking at another time: the same double-booking refusal (status 2,
+    nothing changed), the same meeting afterwards (its id, its invited, its length)."""
+    assert book(db, group, start="2030-12-10 14:00").exit_code == 0
+    assert book(db, group, start="2030-12-11 14:00").exit_code == 0
+    before = listed(db)
+    clash = run(db, "meetings", "move", "2", "--start", "2030-12-10 14:30")
+    assert clash.exit_code == 2, clash.output
+    assert "nothing was moved (--allow-clash moves it anyway)" in clash.output
+    assert listed(db) == before
+    moved = run(db, "meetings", "move", "2", "--start", "2030-12-12 15:00")
+    assert moved.exit_code == 0, moved.output
+    assert moved.output.startswith("Moved meeting 2 to 2030-12-12 Thu 15:00–15:45.")
+    (first, second) = listed(db)
+    assert first == before[0]
+    assert second["start"].startswith("2030-12-12T15:00")
+    assert second["end"].startswith("2030-12-12T15:45")
+    assert second["invited"] == before[1]["invited"]
+
+
+@pytest.mark.parametrize(
+    ("start", "said"),
+    [("2020-01-06 14:00", "'2020-01-06 14:00' has passed"), ("tomorrow", "is not a time like")],
+)
+def test_a_move_to_a_time_gone_or_unreadable_is_refused(
+    db: Path, group: str, start: str, said: str
+) -> None:
+    assert book(db, group, start="2030-12-10 14:00").exit_code == 0
+    before = listed(db)
+    result = run(db, "meetings", "move", "1", "--start", start)
+    assert result.exit_code == 2 and said in result.output, result.output
+    assert listed(db) == before
+
+
+def test_a_cancelled_or_begun_meeting_does_not_move(db: Path, group: str) -> None:
+    """A cancelled meeting is booked again; one that has begun stays where it was held."""
+    assert book(db, group, start="2030-12-10 14:00").exit_code == 0
+    assert book(db, group, start="2020-12-10 14:00").exit_code == 0
+    assert run(db, "meetings", "cancel", "1").exit_code == 0
+    cancelled = run(db, "meetings", "move", "1", "--start", "2030-12-12 15:00")
+    assert cancelled.exit_code == 2 and "was cancelled" in cancelled.output
+    begun = run(db, "meetings", "move", "2", "--start", "2030-12-12 15:00")
+    assert begun.exit_code == 2 and "has begun" in begun.output

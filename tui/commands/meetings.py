@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from shiftcell.tui.commands.common import CommandError, Needs, find_meeting, open_store
+from shiftcell.tui.commands.common import (
+    CommandError,
+    CommandRefused,
+    Needs,
+    find_meeting,
+    open_store,
+)
 from shiftcell.tui.commands.localised import Group
 from shiftcell.tui.commands.recording import record
 from shiftcell.tui.i18n import join_list, t, tn
@@ -252,7 +258,9 @@ def _make_up_refusal(refused: MakeUpRefused) -> str:
     return t(refused.template, **fields)
 
 
-def _clash_text(store: Store, clashes: tuple[Invitation, ...], on: date) -> str:
+def _clash_text(
+    store: Store, clashes: tuple[Invitation, ...], on: date, *, moving: bool = False
+) -> str:
     """Who is already in which meeting at that time, one line each."""
     from shiftcell.scheduling import Reason, ReasonKind
     from shiftcell.tui.words.reasons import describe
@@ -260,13 +268,20 @@ def _clash_text(store: Store, clashes: tuple[Invitation, ...], on: date) -> str:
     names = {
         m.employee_no: m.name for m in store.members(employee_nos=[c.employee_no for c in clashes])
     }
-    lines = [
-        t(
+    count = len(clashes)
+    if moving:
+        head = t(
+            "{count} invited already have a meeting at that time; nothing was moved "
+            "(--allow-clash moves it anyway):",
+            count=count,
+        )
+    else:
+        head = t(
             "{count} invited already have a meeting at that time; nothing was booked "
             "(--allow-clash books it anyway):",
-            count=len(clashes),
+            count=count,
         )
-    ]
+    lines = [head]
     for c in clashes:
         reason = Reason(ReasonKind.MEETING, c.start, c.end, label=c.topic, meeting=c.meeting)
         lines.append(
@@ -327,6 +342,45 @@ def cancel(ctx: click.Context, meeting_id: int) -> None:
         return
     store.meetings.cancel(meeting_id)
     click.echo(t("Cancelled meeting {id}.", id=meeting_id))
+
+
+@meetings_group.command("move")
+@click.argument("meeting_id", metavar="ID", type=int)
+@click.option("--start", required=True, help="New local start, 'YYYY-MM-DD HH:MM'.")
+@click.option(
+    "--allow-clash",
+    is_flag=True,
+    help="Move it even when someone invited is in another meeting at that time.",
+)
+@click.pass_context
+def move(ctx: click.Context, meeting_id: int, start: str, allow_clash: bool) -> None:
+    """Move a meeting not yet begun to another start, keeping its length.
+
+    Everyone invited stays invited; calendars see the same event moved. Refused,
+    as a booking is, when someone invited is in another meeting at the new time.
+    """
+    from shiftcell.db.meetings import MeetingClash
+    from shiftcell.tui.words.meetings import when_label
+
+    store = _writable_store(ctx)
+    meeting = find_meeting(store, meeting_id)
+    now = datetime.now(store.timezone)
+    if meeting.cancelled:
+        raise CommandRefused(t("meeting {id} was cancelled: book it again", id=meeting_id))
+    if meeting.start <= now:
+        raise CommandRefused(t("meeting {id} has begun: it stays where it was held", id=meeting_id))
+    begins = _parse_start(start, store)
+    if begins <= now:
+        raise click.BadParameter(t("{value!r} has passed", value=start), param_hint="--start")
+    try:
+        moved = store.meetings.move(
+            meeting_id, begins, begins + (meeting.end - meeting.start), allow_clash=allow_clash
+        )
+    except MeetingClash as clash:
+        text = _clash_text(store, clash.clashes, begins.date(), moving=True)
+        raise MeetingClashRefused(text) from None
+    click.echo(t("Moved meeting {id} to {when}.", id=meeting_id, when=when_label(moved)))
+    _tell_who_cannot_come(store, moved)
 
 
 def _writable_store(ctx: click.Context) -> Store:
