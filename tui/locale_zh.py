@@ -984,4 +984,11 @@ ZH: dict[str, str] = {
     "{value!r} has passed": "{value!r} 已经过去",
     "Moved meeting {id} to {when}.": "会议 {id} 已改到 {when}。",
     "{count} invited already have a meeting at that time; nothing was moved (--allow-clash moves it anyway):": "有 {count} 名被通知的人那时已有会议；未改期（加 --allow-clash 仍可改期）：",
+    "Move": "改期",
+    "Move the meeting of {when} to:": "把 {when} 的会议改到：",
+    "The same length; everyone invited stays invited. Enter moves it.": "时长不变，应到人员不变。回车改期。",
+    "that is when it is already": "会议本来就在这个时间",
+    "Meeting moved.": "会议已改期。",
+    "Move it anyway?": "仍然改期吗？",
+    "Move anyway": "仍然改期",
 }

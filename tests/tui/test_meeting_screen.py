@@ -383,3 +383,97 @@ async def test_a_scoped_viewer_sees_only_their_groups_part_of_a_branch_meeting(
         await settle(pilot)
         table = app.screen.query_one(RecordTable)
         assert _column(table, 0) == own
+
+
+async def test_a_coming_meeting_moves_to_another_start_and_a_clash_asks_first(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    """m asks for the new start (the old one filled in); a time when someone invited is
+    in another meeting asks before moving, and going back moves nothing; a free time
+    moves it, its length and its invited kept. A meeting held already offers no m."""
+    from shiftcell.tui.screens.meeting_clash import MeetingClashScreen
+    from shiftcell.tui.screens.move_meeting import MoveMeetingScreen
+
+    coming = store.meetings.get(ids["coming"])
+    invited = [a.employee_no for a in coming.invited]
+    other = store.meetings.book(
+        type=MeetingType.GROUP_MEETING,
+        topic="另一个会",
+        start=coming.start + timedelta(days=5),
+        end=coming.start + timedelta(days=5, minutes=45),
+        groups=list(coming.groups),
+        invited=invited[:1],
+    )
+
+    async def move_to(app: ScreenHost, pilot: object, text: str) -> None:
+        await pilot.press("m")  # type: ignore[attr-defined]
+        await settle(pilot)  # type: ignore[arg-type]
+        assert isinstance(app.screen, MoveMeetingScreen)
+        box = app.screen.query_one(Input)
+        assert box.value == f"{coming.start:%Y-%m-%d %H:%M}"
+        box.value = text
+        await pilot.press("enter")  # type: ignore[attr-defined]
+        await settle(pilot)  # type: ignore[arg-type]
+
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["coming"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "m" in _shown_keys(app)
+        await move_to(app, pilot, f"{other.start:%Y-%m-%d} 14:30")
+        assert isinstance(app.screen, MeetingClashScreen)
+        assert "Move anyway" in str(app.screen.query_one("#yes").label)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert store.meetings.get(ids["coming"]).start == coming.start
+        await move_to(app, pilot, "2026-12-16 19:00")
+        assert isinstance(app.screen, MeetingScreen)
+    moved = store.meetings.get(ids["coming"])
+    assert f"{moved.start:%Y-%m-%d %H:%M}" == "2026-12-16 19:00"
+    assert moved.end - moved.start == coming.end - coming.start
+    assert [a.employee_no for a in moved.invited] == invited
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["held"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "m" not in _shown_keys(app)
+
+
+async def test_a_new_start_gone_or_unreadable_is_said_in_the_dialog(
+    store: Store, path: Path, ids: dict[str, int]
+) -> None:
+    from shiftcell.tui.screens.move_meeting import MoveMeetingScreen
+
+    before = store.meetings.get(ids["coming"]).start
+    app = ScreenHost(MeetingScreen(store, settings(path), ids["coming"], NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        for typed, said in (("2026-12-01 14:00", "has passed"), ("Friday", "is not a time")):
+            app.screen.query_one(Input).value = typed
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, MoveMeetingScreen)
+            assert said in str(app.screen.query_one("#hint").render())
+    assert store.meetings.get(ids["coming"]).start == before
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_moving_a_coming_meeting_looks_right(
+    snap_compare: object, path: Path, size: tuple[int, int], language: str
+) -> None:
+    """The coming meeting's page with m in its footer, the new start asked over it."""
+    from tests.tui.steady import steady_cursors
+
+    set_language(language)
+    store = Store.open(path)
+    ids = book_examples(store)
+    screen = MeetingScreen(store, settings(path, language=language), ids["coming"], NOW)
+
+    async def ask(pilot: object) -> None:
+        await settle(pilot)  # type: ignore[arg-type]
+        await pilot.press("m")  # type: ignore[attr-defined]
+        await settle(pilot)  # type: ignore[arg-type]
+        await steady_cursors(pilot)  # type: ignore[arg-type]
+
+    assert snap_compare(ScreenHost(screen), terminal_size=size, run_before=ask)  # type: ignore[operator]

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from shiftcell.db.store import Store
-from shiftcell.scheduling import Member
+from shiftcell.scheduling import Invitation, Member
 from shiftcell.scheduling.meetings import AttendanceState, Meeting
 from shiftcell.tui.i18n import t
 from shiftcell.tui.screens.add_guest import find_guest
@@ -49,10 +49,16 @@ class MeetingScreen(AppScreen):
         Binding("u", "make_up", "Make-up"),
         Binding("w", "written_opinion", "Written opinion"),
         Binding("c", "cancel_meeting", "Call off"),
+        Binding("m", "move_meeting", "Move"),
         Binding("e", "export", "Export"),
         # Last: at 80 columns the footer drops it before the keys used at every meeting.
         Binding("g", "guest", "Guest"),
     ]
+
+    @dataclass
+    class Clashed(Message):
+        start: datetime
+        clashes: tuple[Invitation, ...]
 
     @dataclass
     class Loaded(Message):
@@ -125,6 +131,24 @@ class MeetingScreen(AppScreen):
             self.post_message(self._read(t("{name} is no longer recorded as a guest.", name=name)))
 
     @work(thread=True, group="meeting-write")
+    def move(self, start: datetime, allow_clash: bool = False) -> None:
+        from shiftcell.db.meetings import MeetingClash
+
+        meeting = self.meeting
+        if meeting is None:
+            return
+        with self._writing:
+            try:
+                self.store.meetings.move(
+                    self.meeting_id, start, start + (meeting.end - meeting.start),
+                    allow_clash=allow_clash,
+                )  # fmt: skip
+            except MeetingClash as clash:
+                self.post_message(self.Clashed(start, clash.clashes))
+                return
+            self.post_message(self._read(t("Meeting moved.")))
+
+    @work(thread=True, group="meeting-write")
     def cancel(self) -> None:
         with self._writing:
             self.store.meetings.cancel(self.meeting_id)
@@ -195,6 +219,14 @@ class MeetingScreen(AppScreen):
         if action == "cancel_meeting":
             meeting = self.meeting
             return self.may_change() and meeting is not None and not meeting.cancelled
+        if action == "move_meeting":
+            meeting = self.meeting
+            return (
+                self.may_change()
+                and meeting is not None
+                and not meeting.cancelled
+                and meeting.start.timestamp() > self.now.timestamp()
+            )
         if action == "export":
             return not self.settings.read_only
         return True
@@ -331,6 +363,33 @@ class MeetingScreen(AppScreen):
                 self.cancel()
 
         self.app.push_screen(CancelMeetingScreen(meeting), confirmed)
+
+    def action_move_meeting(self) -> None:
+        """Another start, the same length: refused as a booking is when it would clash."""
+        from shiftcell.tui.screens.move_meeting import MoveMeetingScreen
+
+        meeting = self.meeting
+        if meeting is None or not self.check_action("move_meeting", ()):
+            return
+
+        def chosen(start: datetime | None) -> None:
+            if start is not None:
+                self.move(start)
+
+        screen = MoveMeetingScreen(meeting, self.now, self.store.timezone)
+        self.app.push_screen(screen, chosen)
+
+    @on(Clashed)
+    def _clashed(self, event: Clashed) -> None:
+        """Say who is already where at the new time, and ask."""
+        from shiftcell.tui.screens.meeting_clash import MeetingClashScreen
+
+        def answered(anyway: bool | None) -> None:
+            if anyway:
+                self.move(event.start, allow_clash=True)
+
+        screen = MeetingClashScreen(event.clashes, self._member_name, moving=True)
+        self.app.push_screen(screen, answered)
 
     def action_export(self) -> None:
         if self.settings.read_only:

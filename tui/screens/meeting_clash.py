@@ -19,7 +19,7 @@ from shiftcell.tui.words.reasons import describe
 
 
 class MeetingClashScreen(ModalScreen[bool]):
-    """Dismisses with True to book anyway, False to go back and choose again."""
+    """Dismisses with True to book (or move) anyway, False to go back and choose again."""
 
     CSS_PATH = "meeting_clash.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -27,11 +27,14 @@ class MeetingClashScreen(ModalScreen[bool]):
         Binding("escape", "answer(False)", "Back"),
     ]
 
-    def __init__(self, clashes: tuple[Invitation, ...], name: Callable[[str], str]) -> None:
+    def __init__(
+        self, clashes: tuple[Invitation, ...], name: Callable[[str], str], *, moving: bool = False
+    ) -> None:
         super().__init__()
         translate_bindings(self)
         self.clashes = clashes
         self.name_of = name
+        self.moving = moving
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -41,9 +44,11 @@ class MeetingClashScreen(ModalScreen[bool]):
             )
             with VerticalScroll(id="who"):
                 yield Static(self._lines())
-            yield Static(t("Book it anyway?"), id="ask")
+            ask = t("Move it anyway?") if self.moving else t("Book it anyway?")
+            yield Static(ask, id="ask")
             with Horizontal(id="buttons"):
-                yield Button(t("Book anyway"), id="yes", variant="warning")
+                anyway = t("Move anyway") if self.moving else t("Book anyway")
+                yield Button(anyway, id="yes", variant="warning")
                 yield Button(t("Back"), id="no", variant="primary")
 
     def _lines(self) -> Text:
