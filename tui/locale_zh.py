@@ -773,7 +773,7 @@ ZH: dict[str, str] = {
     "no time in {period}": "{period} 找不到时间",
     "clashes with another meeting": "与另一次会议冲突",
     "Book these {what}?": "预订这 {what}吗？",
-    "Everyone concerned is invited; any of the meetings can be cancelled afterwards.": "相关人员都会收到邀请；之后仍可取消其中任何一次会议。",
+    "Everyone concerned is invited; each meeting can still be moved or cancelled.": "相关人员都会收到邀请；每次会议之后仍可改期或取消。",
     "Yes, book them": "是，全部预订",
     "Not yet": "暂不预订",
     # the cadence commands' help

@@ -14,7 +14,7 @@ from shiftcell.tui.i18n import t
 from shiftcell.tui.words.bindings import translate_bindings
 from shiftcell.tui.words.cadence import meetings_and_sessions
 
-AFTERWARDS = "Everyone concerned is invited; any of the meetings can be cancelled afterwards."
+AFTERWARDS = "Everyone concerned is invited; each meeting can still be moved or cancelled."
 
 
 class BookPlanScreen(ModalScreen[bool]):
