@@ -31,6 +31,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from settle import workers_done
+
 from shiftcell.tui.app import ShiftcellApp, make_app
 from shiftcell.tui.screens.main import MainScreen
 from shiftcell.tui.settings import Settings
@@ -63,13 +65,13 @@ async def presses(
 ) -> list[float]:
     timings = []
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MainScreen)
         for _ in range(count):
             prepare(screen)
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             target = screen.monday + timedelta(days=7)
             began = time.perf_counter()
