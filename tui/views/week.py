@@ -107,16 +107,29 @@ class Week:
 
 @dataclass(frozen=True)
 class People:
-    """Who the weeks show: the groups the store shows, their members and departments."""
+    """Who the weeks show: the groups the store shows, their members and departments.
+
+    Read once for a screen and shared by every week it reads (a big branch has
+    thousands of members); read again when the database has changed.
+    """
 
     branches: tuple[str, ...]
     groups: tuple[Group, ...]
     members: tuple[Member, ...]
     kinds: dict[str, DepartmentKind]  # department name -> kind
     by_member: dict[str, Member]
+    version: tuple[int, int]  # the database's version when read (``data_version``)
+
+
+def data_version(store: Store) -> tuple[int, int]:
+    """Changes whenever anyone commits: another connection (SQLite's ``PRAGMA
+    data_version``) or this one (its count of rows changed)."""
+    conn = store.db.conn
+    return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
 
 
 def read_people(store: Store) -> People:
+    version = data_version(store)
     groups = tuple(store.groups())
     names = [g.name for g in groups]
     members = tuple(store.members(groups=names)) if names else ()
@@ -126,7 +139,29 @@ def read_people(store: Store) -> People:
         members=members,
         kinds={d.name: d.kind for d in store.departments()},
         by_member={m.employee_no: m for m in members},
+        version=version,
     )
+
+
+class WeekReader:
+    """Reads one screen's weeks: the people once, each week's shifts and meetings."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._people: People | None = None
+
+    def forget(self) -> None:
+        """Read the people again next time: this screen has changed something."""
+        self._people = None
+
+    def people(self) -> People:
+        people = self._people
+        if people is None or people.version != data_version(self.store):
+            people = self._people = read_people(self.store)
+        return people
+
+    def read(self, monday: date) -> Week:
+        return load_week(self.store, monday, self.people())
 
 
 def load_week(store: Store, monday: date, people: People | None = None) -> Week:
