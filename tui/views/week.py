@@ -19,7 +19,6 @@ from shiftcell.scheduling.localtime import day_start
 from shiftcell.scheduling.meetings import Meeting
 from shiftcell.scheduling.shift_list import ShiftList
 from shiftcell.tui.views.short_forms import shift_codes
-from shiftcell.tui.views.week_columns import crews_of_columns, hours_of_columns, labels_of_columns
 from shiftcell.tui.views.week_layout import Block, crews, meeting_blocks
 
 if TYPE_CHECKING:
@@ -180,6 +179,12 @@ def load_week(store: Store, monday: date, people: People | None = None) -> Week:
     low, high = start.timestamp(), end.timestamp()
     if shifts is not None and shifts.many:
         # Tens of thousands of shifts: worked out from columns, no object per shift.
+        from shiftcell.tui.views.week_columns import (
+            crews_of_columns,
+            hours_of_columns,
+            labels_of_columns,
+        )
+
         columns = shifts.columns()
         found = crews_of_columns(columns, zone, monday, people.by_member, people.kinds)
         hours = hours_of_columns(columns, low, high)
