@@ -10,7 +10,8 @@ has used read then (CPU time suffers less than wall time from a busy machine):
 - baseline: benchmarks/empty_app.py (Header, Static, Footer), drawn once the
   Static and the footer's key show;
 - shiftcell: `python -m shiftcell --db demo.db` on the 80-staff demo, drawn once
-  the week's status line ("… shifts this week") and the footer show.
+  the week's status line ("… shifts this week") and the footer show; with no
+  preferences of its own, so that it opens on the time grid as for a new user.
 
 Prints medians and the ratios shiftcell / baseline (time and peak memory).
 """
@@ -71,6 +72,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         database = make_demo(folder)
+        # The first screen a new user sees (the time grid), whatever view this user's
+        # own preferences remember: the tmux server started below passes this on.
+        os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
         empty_command = [sys.executable, str(HERE / "empty_app.py")]
         app_command = [sys.executable, "-m", "shiftcell", "--db", str(database), "--lang", "en"]
         tmux = Tmux(columns, rows)

@@ -31,6 +31,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from settle import workers_done
+
 from shiftcell.tui.app import ShiftcellApp, make_app
 from shiftcell.tui.screens.main import MainScreen
 from shiftcell.tui.settings import Settings
@@ -63,13 +65,13 @@ async def presses(
 ) -> list[float]:
     timings = []
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MainScreen)
         for _ in range(count):
             prepare(screen)
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             target = screen.monday + timedelta(days=7)
             began = time.perf_counter()
@@ -106,13 +108,15 @@ def read_synchronously(screen: MainScreen) -> None:
     screen.load = load  # type: ignore[method-assign]
 
 
-def report(label: str, timings: list[float]) -> None:
+def report(label: str, timings: list[float]) -> float:
     ordered = sorted(timings)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    middle = statistics.median(ordered)
     print(
-        f"  {label:<40} median {statistics.median(ordered):7.1f} ms"
+        f"  {label:<40} median {middle:7.1f} ms"
         f"   p95 {p95:7.1f} ms   max {ordered[-1]:7.1f} ms   (n={len(ordered)})"
     )
+    return middle
 
 
 def main() -> None:
@@ -144,6 +148,7 @@ def main() -> None:
             f"next week, key press to repaint, demo --members {args.members}, {SIZE[0]}x{SIZE[1]};"
             f" load average {os.getloadavg()[0]:.2f}"
         )
+        medians: dict[Callable[[MainScreen], None], float] = {}
         for label, prepare in (
             ("shiftcell (worker, weeks read ahead)", lambda screen: None),
             ("cold (worker, nothing read ahead)", forget_weeks),
@@ -151,8 +156,14 @@ def main() -> None:
             ("baseline (read on the UI thread)", read_synchronously),
         ):
             app = make_app(settings, clock=lambda: NOW)
-            report(label, asyncio.run(presses(app, drawn, args.presses, prepare)))
+            medians[prepare] = report(
+                label, asyncio.run(presses(app, drawn, args.presses, prepare))
+            )
             app.store.close()
+        print(
+            "  ratio cold / cold expanding afresh (same run):"
+            f" {medians[forget_weeks] / medians[forget_weeks_and_expand]:.2f}"
+        )
         print(f"load average {os.getloadavg()[0]:.2f}")
 
 

@@ -27,6 +27,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from settle import workers_done
+
 from shiftcell.tui.app import ShiftcellApp, make_app
 from shiftcell.tui.preferences import Preferences
 from shiftcell.tui.screens.main import MainScreen
@@ -66,12 +68,12 @@ async def presses(
 ) -> list[float]:
     timings = []
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MainScreen)
         for _ in range(count):
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             prepare(screen)
             target = screen.monday + timedelta(days=7)

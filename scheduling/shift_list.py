@@ -86,7 +86,8 @@ def _triples(block: Block) -> Iterator[tuple[int, int, int]]:
 class ShiftColumns:
     """A read's shifts as arrays, in the list's order.
 
-    ``owner`` indexes ``names`` (employee numbers); ``kind`` indexes ``posts``.
+    ``owner`` indexes ``names`` (employee numbers); ``kind`` indexes ``posts`` and
+    ``labels`` alike.
     """
 
     names: list[str]
@@ -95,6 +96,7 @@ class ShiftColumns:
     end: np.ndarray
     posts: list[str | None]
     kind: np.ndarray
+    labels: list[str | None]
 
 
 class ShiftList(Sequence[Shift]):
@@ -122,6 +124,11 @@ class ShiftList(Sequence[Shift]):
         made = cls(zone, (), (), float("-inf"), float("inf"))
         made._shifts = list(shifts)
         return made
+
+    @property
+    def many(self) -> bool:
+        """Read as so many blocks that columns (numpy) are the quicker way to use them."""
+        return self._shifts is None and len(self._blocks) >= MANY_BLOCKS
 
     # -- as Shift objects (plain Python) -------------------------------------
 
@@ -269,6 +276,7 @@ class ShiftList(Sequence[Shift]):
             end=end[order],
             posts=[post for post, _, _ in self._kinds],
             kind=data[order, 2].astype(np.int64),
+            labels=[label for _, label, _ in self._kinds],
         )
 
 
@@ -294,17 +302,18 @@ def _columns_of(shifts: list[Shift]) -> ShiftColumns:
     """Columns of ready shifts: one walk over the objects, then walks over tuples."""
     import numpy as np
 
-    fields = list(map(attrgetter("employee_no", "start_ts", "end_ts", "post"), shifts))
+    fields = list(map(attrgetter("employee_no", "start_ts", "end_ts", "post", "label"), shifts))
     count = len(fields)
     names: dict[str, int] = {}
-    posts: dict[str | None, int] = {}
+    kinds: dict[tuple[str | None, str | None], int] = {}
     owner = np.fromiter((names.setdefault(f[0], len(names)) for f in fields), np.int64, count)
-    kind = np.fromiter((posts.setdefault(f[3], len(posts)) for f in fields), np.int64, count)
+    kind = np.fromiter((kinds.setdefault(f[3:], len(kinds)) for f in fields), np.int64, count)
     return ShiftColumns(
         names=list(names),
         owner=owner,
         start=np.fromiter((f[1] for f in fields), np.float64, count).astype(np.int64),
         end=np.fromiter((f[2] for f in fields), np.float64, count).astype(np.int64),
-        posts=list(posts),
+        posts=[post for post, _ in kinds],
         kind=kind,
+        labels=[label for _, label in kinds],
     )

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 # What the app runs beyond this module for its first screen (the main screen,
-# Textual's terminal driver and what they load on the way) and then for a
-# group's heatmap: the SSH server's warm parent imports these before forking
-# sessions (tui/ssh/zygote.py).
+# Textual's terminal driver and what they load on the way), for a big branch's
+# week and then for a group's heatmap: the SSH server's warm parent imports these
+# before forking sessions (tui/ssh/zygote.py).
 FIRST_SCREEN_MODULES = (
     "shiftcell.tui.screens.main",
     "shiftcell.db.paths",
@@ -36,6 +36,7 @@ FIRST_SCREEN_MODULES = (
     "textual.layouts.factory",
     "textual.scrollbar",
     "concurrent.futures.thread",
+    "shiftcell.tui.views.week_columns",
     "shiftcell.tui.views.heat",
     "shiftcell.tui.screens.cell",
 )

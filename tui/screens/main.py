@@ -22,7 +22,7 @@ from shiftcell.tui.preferences import Preferences
 from shiftcell.tui.screens import main_text
 from shiftcell.tui.screens.base import AppScreen
 from shiftcell.tui.settings import Settings
-from shiftcell.tui.views.week import Week, load_week, monday_of
+from shiftcell.tui.views.week import Week, WeekReader, monday_of
 from shiftcell.tui.widgets.heatmap import Heatmap
 from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.legend import Legend
@@ -100,6 +100,7 @@ class MainScreen(AppScreen):
         self.member: Member | None = None
         self.group: str | None = None
         self._weeks: dict[date, Week] = {}
+        self._reader = WeekReader(store)
         self._heats: dict[tuple[str, date, int], Heat] = {}
         self._lapses_asked = False  # the roster's months, read once the first week shows
         self._stale = False
@@ -145,7 +146,7 @@ class MainScreen(AppScreen):
             if worker.is_cancelled:
                 return
             if day not in self._weeks:
-                week = load_week(self.store, day)
+                week = self._reader.read(day)
                 week.prepare(rota=self.view == "rota")
                 self.post_message(self.WeekLoaded(week))
 
@@ -419,6 +420,7 @@ class MainScreen(AppScreen):
     def on_screen_resume(self) -> None:
         if self._stale:
             self._stale = False
+            self._reader.forget()
             self._weeks.clear()
             self._heats.clear()
             self._lapses_asked = False  # attendance may have been recorded meanwhile

@@ -6,6 +6,7 @@ Runs in a worker thread; the result is a plain value the widgets draw from.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -16,6 +17,7 @@ from shiftcell.db.store import Store
 from shiftcell.scheduling import DepartmentKind, Group, Member, Shift
 from shiftcell.scheduling.localtime import day_start
 from shiftcell.scheduling.meetings import Meeting
+from shiftcell.scheduling.shift_list import ShiftList
 from shiftcell.tui.views.short_forms import shift_codes
 from shiftcell.tui.views.week_layout import Block, crews, meeting_blocks
 
@@ -41,13 +43,14 @@ class Week:
     groups: tuple[Group, ...]
     members: tuple[Member, ...]
     kinds: dict[str, DepartmentKind]  # department name -> kind
-    shifts: tuple[Shift, ...]
+    shifts: Sequence[Shift]  # a ShiftList: objects made only when asked for
     meetings: tuple[Meeting, ...] = ()
     hours: dict[str, float] = field(default_factory=dict)  # employee_no -> hours this week
     # Worked out here, in the worker, so that redrawing is quick on the UI thread.
     crews: tuple[Block, ...] = ()
     meeting_blocks: tuple[Block, ...] = ()
     by_member: dict[str, Member] = field(default_factory=dict)
+    labels: frozenset[str] = frozenset()  # the shifts' labels, "" for none
 
     @property
     def start(self) -> datetime:
@@ -85,38 +88,132 @@ class Week:
     @cached_property
     def codes(self) -> dict[str, str]:
         """A short code for each shift label of the week ("早班" -> "早")."""
-        return shift_codes({shift.label or "" for shift in self.shifts})
+        return shift_codes(self.labels)
+
+    def shifts_of(self, employee_no: str) -> list[Shift]:
+        """One member's shifts, without an object for anyone else's."""
+        shifts = self.shifts
+        if isinstance(shifts, ShiftList) and shifts.many:
+            import numpy as np
+
+            columns = shifts.columns()
+            if employee_no not in columns.names:
+                return []
+            mine = columns.names.index(employee_no)
+            return [shifts[i] for i in np.flatnonzero(columns.owner == mine).tolist()]
+        return [s for s in shifts if s.employee_no == employee_no]
 
 
-def load_week(store: Store, monday: date) -> Week:
-    """Everyone in a group the store shows, and their week."""
-    zone = store.timezone
-    groups = store.groups()
+@dataclass(frozen=True)
+class People:
+    """Who the weeks show: the groups the store shows, their members and departments.
+
+    Read once for a screen and shared by every week it reads (a big branch has
+    thousands of members); read again when the database has changed.
+    """
+
+    branches: tuple[str, ...]
+    groups: tuple[Group, ...]
+    members: tuple[Member, ...]
+    kinds: dict[str, DepartmentKind]  # department name -> kind
+    by_member: dict[str, Member]
+    version: tuple[int, int]  # the database's version when read (``data_version``)
+
+
+def data_version(store: Store) -> tuple[int, int]:
+    """Changes whenever anyone commits: another connection (SQLite's ``PRAGMA
+    data_version``) or this one (its count of rows changed)."""
+    conn = store.db.conn
+    return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
+
+
+def read_people(store: Store) -> People:
+    version = data_version(store)
+    groups = tuple(store.groups())
     names = [g.name for g in groups]
     members = tuple(store.members(groups=names)) if names else ()
+    return People(
+        branches=tuple(sorted({g.branch for g in groups})),
+        groups=groups,
+        members=members,
+        kinds={d.name: d.kind for d in store.departments()},
+        by_member={m.employee_no: m for m in members},
+        version=version,
+    )
+
+
+class WeekReader:
+    """Reads one screen's weeks: the people once, each week's shifts and meetings."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._people: People | None = None
+
+    def forget(self) -> None:
+        """Read the people again next time: this screen has changed something."""
+        self._people = None
+
+    def people(self) -> People:
+        people = self._people
+        if people is None or people.version != data_version(self.store):
+            people = self._people = read_people(self.store)
+        return people
+
+    def read(self, monday: date) -> Week:
+        return load_week(self.store, monday, self.people())
+
+
+def load_week(store: Store, monday: date, people: People | None = None) -> Week:
+    """Everyone in a group the store shows (``people``, read now when not given), and
+    their week."""
+    people = people or read_people(store)
+    zone = store.timezone
+    names = [g.name for g in people.groups]
+    members = people.members
     start = day_start(monday, zone)
     end = day_start(monday + timedelta(days=7), zone)
     numbers = [m.employee_no for m in members]
-    shifts = tuple(store.shifts(start, end, numbers)) if numbers else ()
-    hours: dict[str, float] = defaultdict(float)
-    low, high = start.timestamp(), end.timestamp()
-    for shift in shifts:
-        hours[shift.employee_no] += (min(shift.end_ts, high) - max(shift.start_ts, low)) / 3600
+    shifts = store.shift_book.read(start, end, store.in_view(numbers)) if numbers else None
     meetings = tuple(store.meetings.list(groups=names, start=start, end=end)) if names else ()
     meetings = tuple(m for m in meetings if not m.cancelled)
-    kinds = {d.name: d.kind for d in store.departments()}
-    by_member = {m.employee_no: m for m in members}
+    low, high = start.timestamp(), end.timestamp()
+    if shifts is not None and shifts.many:
+        # Tens of thousands of shifts: worked out from columns, no object per shift.
+        from shiftcell.tui.views.week_columns import (
+            crews_of_columns,
+            hours_of_columns,
+            labels_of_columns,
+        )
+
+        columns = shifts.columns()
+        found = crews_of_columns(columns, zone, monday, people.by_member, people.kinds)
+        hours = hours_of_columns(columns, low, high)
+        labels = labels_of_columns(columns)
+    else:
+        objects = tuple(shifts or ())
+        found = crews(objects, monday, people.by_member, people.kinds)
+        hours = hours_on_shift(objects, low, high)
+        labels = {shift.label or "" for shift in objects}
     return Week(
         monday=monday,
         zone=zone,
-        branches=tuple(sorted({g.branch for g in groups})),
-        groups=tuple(groups),
+        branches=people.branches,
+        groups=people.groups,
         members=members,
-        kinds=kinds,
-        shifts=shifts,
+        kinds=people.kinds,
+        shifts=shifts if shifts is not None else (),
         meetings=meetings,
-        hours=dict(hours),
-        crews=tuple(crews(shifts, monday, by_member, kinds)),
+        hours=hours,
+        crews=tuple(found),
         meeting_blocks=tuple(meeting_blocks(meetings, monday)),
-        by_member=by_member,
+        by_member=people.by_member,
+        labels=frozenset(labels),
     )
+
+
+def hours_on_shift(shifts: Iterable[Shift], low: float, high: float) -> dict[str, float]:
+    """Hours on shift between ``low`` and ``high`` (instants), per member with a shift."""
+    hours: dict[str, float] = defaultdict(float)
+    for shift in shifts:
+        hours[shift.employee_no] += (min(shift.end_ts, high) - max(shift.start_ts, low)) / 3600
+    return dict(hours)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
 from shiftcell.scheduling import DepartmentKind, Member, Shift
@@ -33,6 +33,9 @@ class Piece(NamedTuple):
     label: str
     continued: bool  # started the day before
     hours: str  # the whole shift's times, e.g. "20:00–08:00"
+
+
+Part = tuple[int, int, int, bool]  # day, start, end, continued: a Piece without its shift
 
 
 @dataclass(frozen=True)
@@ -59,35 +62,42 @@ def _clock(minutes: int) -> str:
 
 
 def pieces(shifts: Iterable[Shift], monday: date) -> list[Piece]:
-    """Every shift cut at local midnights, kept to the seven days from ``monday``.
-
-    Written for speed: a big branch has tens of thousands of shifts a week.
-    """
+    """Every shift cut at local midnights, kept to the seven days from ``monday``."""
     found: list[Piece] = []
     append = found.append
-    hours_of: dict[tuple[int, int], str] = {}
+    # A big branch's tens of thousands of shifts a week start and end at a few hundred instants.
+    cuts: dict[tuple[float, float], tuple[list[Part], str]] = {}
     for shift in shifts:
-        begin, finish = shift.start, shift.end
-        first = (begin.date() - monday).days
-        last = (finish.date() - monday).days
-        start_minute = begin.hour * 60 + begin.minute
-        end_minute = finish.hour * 60 + finish.minute
-        if end_minute == 0 and last > first:
-            last -= 1  # ends at midnight: nothing on the next day
-            end_minute = DAY_MINUTES
-        key = (start_minute, end_minute % DAY_MINUTES)
-        hours = hours_of.get(key)
-        if hours is None:
-            hours = hours_of[key] = f"{_clock(key[0])}–{_clock(key[1])}"
+        instants = (shift.start_ts, shift.end_ts)
+        done = cuts.get(instants)
+        if done is None:
+            done = cuts[instants] = cut(shift.start, shift.end, monday)
+        parts, hours = done
         post, label = shift.post or "", shift.label or ""
-        for index in range(max(first, 0), min(last, 6) + 1):
-            start = start_minute if index == first else 0
-            end = end_minute if index == last else DAY_MINUTES
-            if end > start:
-                append(
-                    Piece(index, start, end, shift.employee_no, post, label, index != first, hours)
-                )
+        for day, start, end, continued in parts:
+            append(Piece(day, start, end, shift.employee_no, post, label, continued, hours))
     return found
+
+
+def cut(begin: datetime, finish: datetime, monday: date) -> tuple[list[Part], str]:
+    """A shift's parts on the seven days from ``monday``, and its whole hours ("20:00–08:00").
+
+    ``begin`` and ``finish`` in the organisation's zone, as read.
+    """
+    first = (begin.date() - monday).days
+    last = (finish.date() - monday).days
+    start_minute = begin.hour * 60 + begin.minute
+    end_minute = finish.hour * 60 + finish.minute
+    if end_minute == 0 and last > first:
+        last -= 1  # ends at midnight: nothing on the next day
+        end_minute = DAY_MINUTES
+    parts = []
+    for index in range(max(first, 0), min(last, 6) + 1):
+        start = start_minute if index == first else 0
+        end = end_minute if index == last else DAY_MINUTES
+        if end > start:
+            parts.append((index, start, end, index != first))
+    return parts, f"{_clock(start_minute)}–{_clock(end_minute % DAY_MINUTES)}"
 
 
 def crews(

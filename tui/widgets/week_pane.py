@@ -112,7 +112,7 @@ class WeekPane(Vertical):
             return
         extra = list(week.meeting_blocks)
         if chosen is not None:
-            mine = [s for s in week.shifts if s.employee_no == chosen]
+            mine = week.shifts_of(chosen)
             extra += crews(mine, week.monday, week.by_member, week.kinds, highlighted=True)
         self.show_grid(
             arrange(week.crews, only=only, extra=extra),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
 
 
 def cells(text: str) -> int:
@@ -46,8 +47,14 @@ def is_wide(text: str) -> bool:
     return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
 
 
-# A space, a run of narrow characters (an English word, a path), or one wide character.
-_TOKEN = re.compile(r"\s+|[^\s\u1100-\uffff]+|.", re.DOTALL)
+@cache
+def _tokens() -> re.Pattern[str]:
+    """A space, a run of narrow characters (an English word, a path), or one wide
+    character. Compiled when help is first wrapped: building its class of characters
+    takes milliseconds that the app's start-up need not spend."""
+    return re.compile(r"\s+|[^\s\u1100-\uffff]+|.", re.DOTALL)
+
+
 # Wide punctuation that must not begin a line: the character before it goes down with it.
 _CLOSING = set("，。、；：！？）」』》〉”’…")
 
@@ -57,7 +64,7 @@ def wrap(text: str, width: int) -> list[str]:
     wide characters (Chinese has no spaces), never before closing punctuation."""
     lines: list[str] = []
     line: list[str] = []  # the tokens of the line being filled
-    for token in _TOKEN.findall(text.replace("\n", " ")):
+    for token in _tokens().findall(text.replace("\n", " ")):
         if cells("".join(line) + token) <= width or not line:
             line.append(token)
             continue
