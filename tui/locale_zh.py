@@ -991,4 +991,5 @@ ZH: dict[str, str] = {
     "Meeting moved.": "会议已改期。",
     "Move it anyway?": "仍然改期吗？",
     "Move anyway": "仍然改期",
+    "{count} mobile members away, not counted": "另有流出党员 {count} 人，不计入",
 }

@@ -215,7 +215,7 @@ class MainScreen(AppScreen):
         now = self.now.hour * 60 + self.now.minute
         self.query_one(WeekPane).show_heat(heat, self._today_column(), now)
         self.query_one(Legend).show_heat()
-        self.query_one("#status", Static).update(main_text.heat_status(heat))
+        self.query_one("#status", Static).update(main_text.heat_status(heat, self.size.width - 2))
         self._update_title()
 
     def _draw(self, week: Week, *, first: bool = False) -> None:

@@ -69,10 +69,21 @@ def week_status(week: Week, member: Member | None) -> str:
     )
 
 
-def heat_status(heat: Heat) -> str:
-    return t(
+def heat_status(heat: Heat, width: int) -> str:
+    """What the heatmap's cells count; our members away, who are not counted, said at
+    the end when the line has room for it (whole, never cut)."""
+    text = t(
         "Free for a {minutes}-minute meeting, of {count} in {group}: enter or a click shows who",
         minutes=heat.minutes,
         count=len(heat.members),
         group=heat.group,
     )
+    if heat.away:
+        note = " · " + tn(
+            "{count} mobile member away, not counted",
+            "{count} mobile members away, not counted",
+            len(heat.away),
+        )
+        if cells(text + note) <= width:
+            text += note
+    return text
