@@ -23,7 +23,6 @@ from shiftcell.tui.commands import (
     remote,
     setup,
 )
-from shiftcell.tui.commands.common import store_failure
 from shiftcell.tui.commands.localised import Command, Group
 from shiftcell.tui.i18n import (
     LANGUAGES,
@@ -71,30 +70,8 @@ class Shiftcell(Group, DefaultGroup):
             return super().get_command(ctx, cmd_name)
         return None  # click says "No such command 'x'."
 
-    def invoke(self, ctx: click.Context) -> object:
-        """A store's refusal or a busy database is one clear line, never a traceback,
-        whichever command met it."""
-        command = _command_words(ctx.args)
-        try:
-            return super().invoke(ctx)
-        except Exception as error:
-            failure = store_failure(error, command)
-            if failure is None:
-                raise
-            raise failure from None
-
 
 translate_click()
-
-
-def _command_words(args: list[str]) -> str:
-    """``meetings book``: the command as typed, without its options."""
-    words: list[str] = []
-    for word in args:
-        if word.startswith("-") or len(words) == 2:
-            break
-        words.append(word)
-    return " ".join(["shiftcell", *words])
 
 
 # Only options (``shiftcell --db x.db --lang zh``) also opens the app.

@@ -503,3 +503,43 @@ def test_a_cancelled_or_begun_meeting_does_not_move(db: Path, group: str) -> Non
     assert cancelled.exit_code == 2 and "was cancelled" in cancelled.output
     begun = run(db, "meetings", "move", "2", "--start", "2030-12-12 15:00")
     assert begun.exit_code == 2 and "has begun" in begun.output
+
+
+def test_a_database_busy_too_long_is_one_line_and_status_75_and_nothing_saved(
+    db: Path, group: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program kept the write lock past the busy timeout: say so, name what was
+    not saved, exit with a status of its own (75), never a traceback."""
+    import sqlite3
+    import threading
+    import time
+
+    from shiftcell.db import store as store_module
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    before = listed(db)
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        held.set()
+        release.wait(10)
+        other.execute("ROLLBACK")
+        other.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
+    try:
+        began = time.monotonic()
+        result = book(db, group, start="2030-12-10 14:00")
+        assert time.monotonic() - began >= 0.2  # it waited its turn first
+    finally:
+        release.set()
+        holder.join()
+    assert result.exit_code == 75, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "the database is busy" in lines[0], result.output
+    assert "Nothing of `shiftcell meetings book` was saved" in lines[0]
+    assert listed(db) == before

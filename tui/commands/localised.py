@@ -114,6 +114,21 @@ class Command(click.Command):
     def help(self, text: str | None) -> None:
         self._english_help = paragraphs(text) if text else text
 
+    def invoke(self, ctx: click.Context) -> object:
+        """A store's refusal or a busy database is one clear line naming the command,
+        never a traceback, whichever command met it."""
+        try:
+            return super().invoke(ctx)
+        except click.ClickException:
+            raise
+        except Exception as error:
+            from shiftcell.tui.commands.common import store_failure
+
+            failure = store_failure(error, command_words(ctx))
+            if failure is None:
+                raise
+            raise failure from None
+
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         return [t(p) if p in USAGE_WORDS else p for p in super().collect_usage_pieces(ctx)]
 
@@ -126,6 +141,15 @@ class Command(click.Command):
         if records:
             with formatter.section(click_text("Options")):
                 formatter.write_dl(records)
+
+
+def command_words(ctx: click.Context) -> str:
+    """``shiftcell meetings book``: the command as typed, without its options."""
+    names: list[str] = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["shiftcell", *reversed(names)])
 
 
 class Group(Command, click.Group):
