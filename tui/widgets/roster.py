@@ -318,7 +318,8 @@ def _fitting(badges: list[Badge], room: int | None) -> tuple[list[tuple[str, str
     short = [(word, style) for _, word, style in badges]
     if width(short) <= room:
         return short, False
-    while short and width(short) + 2 > room:
+    # as many words as fit; the mark that something gave way only where it fits too
+    # (a word says more than the mark)
+    while short and width(short) > room:
         short.pop()
-    # the mark that something gave way, when there is room for it
     return short, width(short) + 2 <= room
