@@ -190,7 +190,11 @@ def test_with_every_connection_busy_a_newcomer_is_told_to_come_back(
     running = start(Limits(connections=2, per_address=2, idle=5, request=5, answer=5))
     busy = [running.raw() for _ in range(2)]
     wait_until(lambda: running.server.connections.count() == 2)
-    for connection in running.server.connections._open.values():
+    opened = list(running.server.connections._open.values())
+    # Each handler must be waiting for its request first: one that starts after the
+    # mark would take it for an answer just sent and clear it.
+    wait_until(lambda: all(c.reader.waiting for c in opened))
+    for connection in opened:
         running.server.connections.answering(connection, True)
     refused = running.raw()
     answer = refused.recv(4096)
