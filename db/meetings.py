@@ -277,12 +277,11 @@ class MeetingBook:
         query = f"SELECT id, created_utc FROM meetings WHERE id IN ({marks})"
         return {r["id"]: r["created_utc"] for r in self.db.query(query, ids)}
 
-    def move(
-        self, meeting_id: int, start: datetime, end: datetime, *, allow_clash: bool = False
-    ) -> Meeting:
-        """Move a meeting to ``[start, end)``; refused with ``MeetingClash``, as a booking
-        is, when someone invited is in another planned meeting then."""
+    def move(self, meeting_id: int, start: datetime, *, allow_clash: bool = False) -> Meeting:
+        """Move a meeting to ``start``, keeping its length; refused with ``MeetingClash``,
+        as a booking is, when someone invited is in another planned meeting then."""
         meeting = self.get(meeting_id)
+        end = start + (meeting.end - meeting.start)
         if not allow_clash and not meeting.cancelled:
             invited = [a.employee_no for a in meeting.invited]
             clashes = self.clashes(start, end, invited, besides=[meeting_id])

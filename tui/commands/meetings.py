@@ -373,9 +373,7 @@ def move(ctx: click.Context, meeting_id: int, start: str, allow_clash: bool) -> 
     if begins <= now:
         raise click.BadParameter(t("{value!r} has passed", value=start), param_hint="--start")
     try:
-        moved = store.meetings.move(
-            meeting_id, begins, begins + (meeting.end - meeting.start), allow_clash=allow_clash
-        )
+        moved = store.meetings.move(meeting_id, begins, allow_clash=allow_clash)
     except MeetingClash as clash:
         text = _clash_text(store, clash.clashes, begins.date(), moving=True)
         raise MeetingClashRefused(text) from None

@@ -134,15 +134,9 @@ class MeetingScreen(AppScreen):
     def move(self, start: datetime, allow_clash: bool = False) -> None:
         from shiftcell.db.meetings import MeetingClash
 
-        meeting = self.meeting
-        if meeting is None:
-            return
         with self._writing:
             try:
-                self.store.meetings.move(
-                    self.meeting_id, start, start + (meeting.end - meeting.start),
-                    allow_clash=allow_clash,
-                )  # fmt: skip
+                self.store.meetings.move(self.meeting_id, start, allow_clash=allow_clash)
             except MeetingClash as clash:
                 self.post_message(self.Clashed(start, clash.clashes))
                 return
