@@ -395,15 +395,12 @@ def _known_groups(store: Store, groups: tuple[str, ...]) -> list[str]:
 
 
 def _parse_start(text: str, store: Store) -> datetime:
-    from shiftcell.scheduling.localtime import at
+    from shiftcell.tui.words.meetings import not_a_start, parse_start
 
-    try:
-        naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
-    except ValueError:
-        raise click.BadParameter(
-            t("{value!r} is not a time like 2026-12-10 14:00", value=text), param_hint="--start"
-        ) from None
-    return at(naive.date(), naive.time(), store.timezone)
+    start = parse_start(text, store.timezone)
+    if start is None:
+        raise click.BadParameter(not_a_start(text), param_hint="--start")
+    return start
 
 
 def _as_json(meeting: Meeting) -> dict[str, object]:

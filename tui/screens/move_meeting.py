@@ -12,13 +12,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from shiftcell.scheduling.localtime import at
 from shiftcell.scheduling.meetings import Meeting
 from shiftcell.tui.i18n import t
 from shiftcell.tui.words.bindings import translate_bindings
-from shiftcell.tui.words.meetings import when_label
-
-FORMAT = "%Y-%m-%d %H:%M"
+from shiftcell.tui.words.meetings import START_FORMAT, not_a_start, parse_start, when_label
 
 
 class MoveMeetingScreen(ModalScreen[datetime | None]):
@@ -40,7 +37,7 @@ class MoveMeetingScreen(ModalScreen[datetime | None]):
                 t("Move the meeting of {when} to:", when=when_label(self.meeting)), id="question"
             )
             start = self.meeting.start.astimezone(self.zone)
-            yield Input(start.strftime(FORMAT), placeholder=FORMAT, id="start")
+            yield Input(start.strftime(START_FORMAT), placeholder=START_FORMAT, id="start")
             yield Static(
                 t("The same length; everyone invited stays invited. Enter moves it."), id="hint"
             )
@@ -62,11 +59,9 @@ def parse_new_start(
     text: str, meeting: Meeting, now: datetime, zone: ZoneInfo
 ) -> tuple[datetime | None, str]:
     """The start typed, a wall clock in ``zone``, or what is wrong with it."""
-    try:
-        naive = datetime.strptime(text.strip(), FORMAT)
-    except ValueError:
-        return None, t("{value!r} is not a time like 2026-12-10 14:00", value=text)
-    start = at(naive.date(), naive.time(), zone)
+    start = parse_start(text, zone)
+    if start is None:
+        return None, not_a_start(text)
     if start <= now:
         return None, t("{value!r} has passed", value=text)
     if start == meeting.start:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
+from shiftcell.scheduling.localtime import at
 from shiftcell.scheduling.meetings import AttendanceState, Meeting, MeetingType
 from shiftcell.tui.i18n import join_list, t
 
@@ -42,6 +44,23 @@ TYPE_WORDS: dict[str, MeetingType] = {
     "other": MeetingType.OTHER,
     "其他": MeetingType.OTHER,
 }
+
+
+START_FORMAT = "%Y-%m-%d %H:%M"  # a start as typed: 2026-12-10 14:00
+
+
+def parse_start(text: str, zone: ZoneInfo) -> datetime | None:
+    """A start typed as ``2026-12-10 14:00``, a wall clock in ``zone``; None when it is not
+    one (``not_a_start`` says so)."""
+    try:
+        naive = datetime.strptime(text.strip(), START_FORMAT)
+    except ValueError:
+        return None
+    return at(naive.date(), naive.time(), zone)
+
+
+def not_a_start(text: str) -> str:
+    return t("{value!r} is not a time like 2026-12-10 14:00", value=text)
 
 
 def parse_meeting_type(text: str) -> MeetingType | None:
