@@ -7,17 +7,16 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from shiftcell.tui.i18n import t
-from shiftcell.tui.words.bindings import translate_bindings
+from shiftcell.tui.screens.question import QuestionScreen
 from shiftcell.tui.words.cadence import meetings_and_sessions
 
 AFTERWARDS = "Everyone concerned is invited; each meeting can still be moved or cancelled."
 
 
-class BookPlanScreen(ModalScreen[bool]):
+class BookPlanScreen(QuestionScreen):
     CSS_PATH = "book_plan.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes, book them"),
@@ -26,7 +25,6 @@ class BookPlanScreen(ModalScreen[bool]):
 
     def __init__(self, meetings: int, sessions: int) -> None:
         super().__init__()
-        translate_bindings(self)
         self.meetings, self.sessions = meetings, sessions
 
     def compose(self) -> ComposeResult:
@@ -39,12 +37,3 @@ class BookPlanScreen(ModalScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button(t("Yes, book them"), id="yes", variant="primary")
                 yield Button(t("Not yet"), id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)

@@ -7,16 +7,16 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from shiftcell.scheduling.meetings import Meeting
 from shiftcell.tui.i18n import t
-from shiftcell.tui.words.bindings import translate_bindings
+from shiftcell.tui.screens.question import QuestionScreen
 from shiftcell.tui.words.meetings import meeting_type_label, when_label
 
 
-class CancelMeetingScreen(ModalScreen[bool]):
+class CancelMeetingScreen(QuestionScreen):
+    FOCUSED = "no"
     CSS_PATH = "cancel_meeting.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes, cancel it"),
@@ -25,7 +25,6 @@ class CancelMeetingScreen(ModalScreen[bool]):
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
-        translate_bindings(self)
         self.meeting = meeting
 
     def compose(self) -> ComposeResult:
@@ -40,12 +39,3 @@ class CancelMeetingScreen(ModalScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button(t("Yes, cancel it"), id="yes", variant="error")
                 yield Button(t("No, keep it"), id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)

@@ -8,14 +8,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from shiftcell.tui.i18n import t
-from shiftcell.tui.words.bindings import translate_bindings
+from shiftcell.tui.screens.question import QuestionScreen
 
 
-class DemoQuestionScreen(ModalScreen[bool]):
+class DemoQuestionScreen(QuestionScreen):
     CSS_PATH = "demo_question.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes, load the demo"),
@@ -24,7 +23,6 @@ class DemoQuestionScreen(ModalScreen[bool]):
 
     def __init__(self, database: Path) -> None:
         super().__init__()
-        translate_bindings(self)
         self.database = database
 
     def compose(self) -> ComposeResult:
@@ -43,12 +41,3 @@ class DemoQuestionScreen(ModalScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button(t("Yes, load the demo"), id="yes", variant="primary")
                 yield Button(t("No"), id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)

@@ -9,18 +9,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from shiftcell.scheduling import Invitation, Reason, ReasonKind
 from shiftcell.tui.i18n import t
-from shiftcell.tui.words.bindings import translate_bindings
+from shiftcell.tui.screens.question import QuestionScreen
 from shiftcell.tui.words.reasons import describe
 
 
-class MeetingClashScreen(ModalScreen[bool]):
+class MeetingClashScreen(QuestionScreen):
     """Dismisses with True to book (or move) anyway, False to go back and choose again."""
 
+    FOCUSED = "no"
     CSS_PATH = "meeting_clash.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "answer(True)", "Book anyway"),
@@ -31,7 +31,6 @@ class MeetingClashScreen(ModalScreen[bool]):
         self, clashes: tuple[Invitation, ...], name: Callable[[str], str], *, moving: bool = False
     ) -> None:
         super().__init__()
-        translate_bindings(self)
         self.clashes = clashes
         self.name_of = name
         self.moving = moving
@@ -67,12 +66,3 @@ class MeetingClashScreen(ModalScreen[bool]):
                 )
             )
         return Text("\n".join(lines))
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
