@@ -54,7 +54,6 @@ class AttendanceRefused(ValueError):
 class AttendanceBook:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
 
     def record(
         self,
@@ -77,14 +76,14 @@ class AttendanceBook:
         self.store.meetings.check_in_view([*attendance, *guests, *not_guests])
         self._check_attendance(meeting, attendance, guests)
         with self.store.transaction():
-            self.db.table("attendance").upsert_all(
+            self.store.db.table("attendance").upsert_all(
                 (
                     {"meeting_id": meeting_id, "employee_no": e, "state": s.value, "reason": r}
                     for e, (s, r) in attendance.items()
                 ),
                 pk=("meeting_id", "employee_no"),
             )
-            self.db.table("attendance").upsert_all(
+            self.store.db.table("attendance").upsert_all(
                 (
                     {
                         "meeting_id": meeting_id,
@@ -98,12 +97,12 @@ class AttendanceBook:
                 pk=("meeting_id", "employee_no"),
             )
             for employee_no in not_guests:
-                self.db.execute(
+                self.store.conn.execute(
                     "DELETE FROM attendance WHERE meeting_id = ? AND employee_no = ? AND guest = 1",
                     [meeting_id, employee_no],
                 )
             if notes is not None:
-                self.db.table("meetings").update(meeting_id, {"notes": notes})
+                self.store.db.table("meetings").update(meeting_id, {"notes": notes})
         return self.store.meetings.get(meeting_id)
 
     def record_opinions(
@@ -127,7 +126,7 @@ class AttendanceBook:
                 raise OpinionRefused(refused, id=meeting_id, value=employee_no)
         received = utc_text(datetime.now(UTC))
         with self.store.transaction():
-            table = self.db.table("written_opinions")
+            table = self.store.db.table("written_opinions")
             for employee_no in withdrawn:
                 table.delete_where("meeting_id = ? AND employee_no = ?", [meeting_id, employee_no])
             table.upsert_all(
@@ -152,7 +151,7 @@ class AttendanceBook:
     ) -> None:
         invited = {
             r["employee_no"]
-            for r in self.db.query(
+            for r in self.store.query(
                 "SELECT employee_no FROM attendance WHERE meeting_id = ? AND guest = 0",
                 [meeting.id],
             )

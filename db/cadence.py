@@ -54,7 +54,6 @@ class BoardLine:
 class CadenceBook:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
 
     # -- the rules -------------------------------------------------------------
 
@@ -62,7 +61,7 @@ class CadenceBook:
         """The organisation's own cadences, by requirement (defaults left out)."""
         return {
             MeetingType(r["requirement"]): Cadence(r["cadence"])
-            for r in self.db.table("cadence_rules").rows
+            for r in self.store.db.table("cadence_rules").rows
         }
 
     def requirements(self) -> tuple[Requirement, ...]:
@@ -73,7 +72,7 @@ class CadenceBook:
         """Change several cadences at once, all or none."""
         self.store.access.check_organisation_writable()
         with self.store.transaction():
-            self.db.table("cadence_rules").upsert_all(
+            self.store.db.table("cadence_rules").upsert_all(
                 ({"requirement": k.value, "cadence": c.value} for k, c in changes.items()),
                 pk="requirement",
             )
@@ -82,15 +81,15 @@ class CadenceBook:
 
     def committee(self) -> list[Member]:
         """The committee members this view shows, by employee number."""
-        numbers = [r["employee_no"] for r in self.db.table("committee").rows]
+        numbers = [r["employee_no"] for r in self.store.db.table("committee").rows]
         return self.store.members(employee_nos=numbers) if numbers else []
 
     def set_committee(self, employee_nos: Sequence[str]) -> None:
         """The committee is these members from now on (none: no committee recorded)."""
         self.store.access.check_organisation_writable()
         with self.store.transaction():
-            self.db.execute("DELETE FROM committee")
-            self.db.table("committee").insert_all(
+            self.store.conn.execute("DELETE FROM committee")
+            self.store.db.table("committee").insert_all(
                 {"employee_no": no} for no in dict.fromkeys(employee_nos)
             )
 
@@ -117,7 +116,7 @@ class CadenceBook:
             query += " AND g.[group] = ?"
             params.append(group)
         found: dict[tuple[MeetingType, str | None], builtins.list[date]] = defaultdict(list)
-        for kind, start, invited in self.db.execute(query, params).fetchall():
+        for kind, start, invited in self.store.conn.execute(query, params).fetchall():
             found[MeetingType(kind), invited].append(from_utc_text(start, zone).date())
         return dict(found)
 

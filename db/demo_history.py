@@ -75,7 +75,7 @@ class _History:
         self.groups: list[dict[str, object]] = []
         self.attendance: list[dict[str, object]] = []
         self.make_ups: list[dict[str, object]] = []
-        first = store.db.execute("SELECT coalesce(max(id), 0) FROM meetings").fetchone()[0]
+        first = store.conn.execute("SELECT coalesce(max(id), 0) FROM meetings").fetchone()[0]
         self.next_id = int(first) + 1
 
     def meeting(
@@ -222,7 +222,7 @@ def _people(rng: random.Random, members: list[Member], today: date) -> list[_Per
 
 
 def _set_joined(store: Store, people: list[_Person]) -> None:
-    store.db.conn.executemany(
+    store.conn.executemany(
         "UPDATE members SET joined_on = ? WHERE employee_no = ?",
         [(p.joined.isoformat(), p.member.employee_no) for p in people],
     )

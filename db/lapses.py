@@ -39,7 +39,6 @@ class MemberLapse:
 class LapseBook:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
 
     def find(self, as_of: date, minimum: int = DEFAULT_MINIMUM) -> list[MemberLapse]:
         """Party members in view at least ``minimum`` whole months without organisational
@@ -71,7 +70,7 @@ class LapseBook:
 
         last = {
             r["employee_no"]: local_day(r["last"])
-            for r in self.db.query(
+            for r in self.store.query(
                 "SELECT a.employee_no, max(m.start_utc) AS last"
                 " FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
                 " WHERE a.state = 'present' AND m.status != 'cancelled'"
@@ -82,7 +81,7 @@ class LapseBook:
         }
         joined = {
             r["employee_no"]: date.fromisoformat(r["joined_on"])
-            for r in self.db.query("SELECT employee_no, joined_on FROM members")
+            for r in self.store.query("SELECT employee_no, joined_on FROM members")
             if r["joined_on"]
         }
         return [

@@ -46,7 +46,6 @@ class MeetingClash(ValueError):
 class MeetingBook:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
 
     def book(
         self,
@@ -83,7 +82,7 @@ class MeetingBook:
                 clashes = self.clashes(start, end, invited, besides=besides)
                 if clashes:
                     raise MeetingClash(clashes)
-            table = self.db.table("meetings")
+            table = self.store.db.table("meetings")
             table.insert(
                 {
                     "type": type.value,
@@ -100,14 +99,14 @@ class MeetingBook:
                 }
             )
             meeting_id = cast(int, table.last_pk)  # the rowid just inserted
-            self.db.table("meeting_groups").insert_all(
+            self.store.db.table("meeting_groups").insert_all(
                 {"meeting_id": meeting_id, "group": g} for g in dict.fromkeys(groups)
             )
-            self.db.table("attendance").insert_all(
+            self.store.db.table("attendance").insert_all(
                 {"meeting_id": meeting_id, "employee_no": e, "state": None, "reason": ""}
                 for e in dict.fromkeys(invited)
             )
-            self.db.table("make_ups").insert_all(
+            self.store.db.table("make_ups").insert_all(
                 {"make_up_id": meeting_id, "meeting_id": head} for head in made_up
             )
         return self.get(meeting_id)
@@ -228,7 +227,7 @@ class MeetingBook:
             return []
         mine = None if wanted is None else set(wanted)
         skip = set(besides)
-        rows = self.db.query(
+        rows = self.store.query(
             "SELECT a.employee_no, m.id, m.topic, m.start_utc, m.end_utc"
             " FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
             " WHERE m.status = 'planned' AND a.guest = 0"
@@ -275,7 +274,7 @@ class MeetingBook:
             return {}
         marks = ", ".join("?" * len(ids))
         query = f"SELECT id, created_utc FROM meetings WHERE id IN ({marks})"
-        return {r["id"]: r["created_utc"] for r in self.db.query(query, ids)}
+        return {r["id"]: r["created_utc"] for r in self.store.query(query, ids)}
 
     def move(self, meeting_id: int, start: datetime, *, allow_clash: bool = False) -> Meeting:
         """Move a meeting to ``start``, keeping its length; refused with ``MeetingClash``,
@@ -315,7 +314,7 @@ class MeetingBook:
     def _update(self, meeting: Meeting, **values: object) -> None:
         self.store.access.check_group_writable(meeting.groups)
         with self.store.transaction():
-            self.db.table("meetings").update(meeting.id, values)
+            self.store.db.table("meetings").update(meeting.id, values)
 
     def _load(self, where: str, params: builtins.list[object]) -> builtins.list[Meeting]:
         zone = self.store.timezone
@@ -328,24 +327,26 @@ class MeetingBook:
                 " JOIN members m ON m.employee_no = a.employee_no WHERE m.[group] = ?))"
             )
             params = [*params, group, group]
-        rows = list(self.db.table("meetings").rows_where(where, params, order_by="start_utc, id"))
+        rows = list(
+            self.store.query(f"SELECT * FROM meetings WHERE {where} ORDER BY start_utc, id", params)
+        )
         if not rows:
             return []
         ids = [r["id"] for r in rows]
         marks = ", ".join("?" * len(ids))
         groups: dict[int, list[str]] = {i: [] for i in ids}
-        for row in self.db.query(
+        for row in self.store.query(
             f"SELECT * FROM meeting_groups WHERE meeting_id IN ({marks}) ORDER BY [group]", ids
         ):
             groups[row["meeting_id"]].append(row["group"])
         invited: dict[int, list[Attendance]] = {i: [] for i in ids}
         guests: dict[int, list[str]] = {i: [] for i in ids}
         makes_up: dict[int, list[int]] = {i: [] for i in ids}
-        for row in self.db.query(
+        for row in self.store.query(
             f"SELECT * FROM make_ups WHERE make_up_id IN ({marks}) ORDER BY meeting_id", ids
         ):
             makes_up[row["make_up_id"]].append(row["meeting_id"])
-        for row in self.db.query(
+        for row in self.store.query(
             f"SELECT * FROM attendance WHERE meeting_id IN ({marks}) ORDER BY employee_no", ids
         ):
             if row["guest"]:
@@ -354,7 +355,7 @@ class MeetingBook:
             state = AttendanceState(row["state"]) if row["state"] else None
             invited[row["meeting_id"]].append(Attendance(row["employee_no"], state, row["reason"]))
         opinions: dict[int, list[WrittenOpinion]] = {i: [] for i in ids}
-        for row in self.db.query(
+        for row in self.store.query(
             f"SELECT * FROM written_opinions WHERE meeting_id IN ({marks}) ORDER BY employee_no",
             ids,
         ):

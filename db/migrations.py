@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-import secrets
+import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("shiftcell")
+SET_NAME = "shiftcell"
+# sqlite-utils' record of the steps applied, one row per step and set.
+APPLIED_TABLE = "_sqlite_migrations"
 
 
-@migrations()
 def m001_organisation(db: Database) -> None:
     db.table("organisation").create(
         {"id": int, "name": str, "timezone": str}, pk="id", not_null={"name", "timezone"}
@@ -58,7 +63,6 @@ def m001_organisation(db: Database) -> None:
     db.table("members").create_index(["department"])
 
 
-@migrations()
 def m002_shifts(db: Database) -> None:
     db.table("shift_types").create(
         # segments: "06:00-09:00,10:30-13:30"; an end at or before the start ends next day.
@@ -124,7 +128,6 @@ def m002_shifts(db: Database) -> None:
     db.table("shifts").create_index(["start_utc"])
 
 
-@migrations()
 def m003_meetings(db: Database) -> None:
     db.table("meetings").create(
         {
@@ -161,7 +164,6 @@ def m003_meetings(db: Database) -> None:
     db.table("attendance").create_index(["employee_no"])
 
 
-@migrations()
 def m004_calendar_feeds(db: Database) -> None:
     # Who a subscribable feed shows (a member or a group), behind a long random token.
     db.table("feeds").create(
@@ -173,10 +175,11 @@ def m004_calendar_feeds(db: Database) -> None:
     # Calendar UIDs carry this, so that two databases (a demo and the real
     # roster) never claim each other's events in a phone's calendar.
     db.table("calendar_identity").create({"id": int, "uid": str}, pk="id", not_null={"uid"})
+    import secrets
+
     db.table("calendar_identity").insert({"id": 1, "uid": secrets.token_hex(8)})
 
 
-@migrations()
 def m005_ssh_keys(db: Database) -> None:
     # Who may look at shiftcell over SSH. No foreign key to groups: a key must
     # survive the organisation being replaced (demo --force, a re-import); a key
@@ -214,7 +217,6 @@ def m005_ssh_keys(db: Database) -> None:
     db.table("ssh_log").create_index(["time_utc"])
 
 
-@migrations()
 def m010_kept_shifts(db: Database) -> None:
     """Shifts as patterns and overrides make them, kept week by week (see db/shift_book.py).
 
@@ -272,7 +274,7 @@ def m010_kept_shifts(db: Database) -> None:
     )
     from shiftcell.db.shift_book import fill_after_migration
 
-    fill_after_migration(db)
+    fill_after_migration(db.conn)
 
 
 # The columns of each table that decide shifts: a change to any of them makes shifts stale.
@@ -315,14 +317,12 @@ def _stale_rows(table: str, row: str) -> str:
     return f"{insert} ({row}.employee_no, {days});"
 
 
-@migrations()
 def m020_guests(db: Database) -> None:
     # Someone who came without an invitation (a mobile member from another
     # branch): present, but never counted among the invited nor owing a 补课.
     db.table("attendance").add_column("guest", int, not_null_default=0)
 
 
-@migrations()
 def m030_membership_facts(db: Database) -> None:
     # mobile was yes/no: a yes meant our member, away ("out"). Now "out", "in"
     # (from elsewhere, holding a mobile-member card) or NULL.
@@ -351,7 +351,6 @@ def m030_membership_facts(db: Database) -> None:
         members.add_column(column, str)
 
 
-@migrations()
 def m031_meeting_purpose(db: Database) -> None:
     # study meetings may be held in repeat sessions; a vote or an election may not.
     db.table("meetings").add_column("purpose", str, not_null_default="study")
@@ -366,7 +365,6 @@ def m031_meeting_purpose(db: Database) -> None:
     db.table("written_opinions").create_index(["employee_no"])
 
 
-@migrations()
 def m040_cadence_rules(db: Database) -> None:
     # An organisation's own cadence for a requirement (monthly, quarterly,
     # yearly or off); a requirement without a row keeps its default.
@@ -375,7 +373,6 @@ def m040_cadence_rules(db: Database) -> None:
     )
 
 
-@migrations()
 def m041_committee(db: Database) -> None:
     # The branch committee (支委): who a committee meeting invites.
     db.table("committee").create(
@@ -385,7 +382,6 @@ def m041_committee(db: Database) -> None:
     )
 
 
-@migrations()
 def m050_joined_on(db: Database) -> None:
     # The day a member joined the roster (ISO date, local): a member never
     # recorded at organisational life counts their months without it from here.
@@ -414,7 +410,6 @@ def m050_joined_on(db: Database) -> None:
     )
 
 
-@migrations()
 def m051_make_ups(db: Database) -> None:
     # Which meeting(s) a make-up session (补课) makes up, each by its first session's id.
     db.table("make_ups").create(
@@ -425,8 +420,56 @@ def m051_make_ups(db: Database) -> None:
     db.table("make_ups").create_index(["meeting_id"])
 
 
-@migrations()
 def m052_ssh_key_role(db: Database) -> None:
     # A group's key: a viewer (read-only) or its leader, who may plan, book,
     # cancel and record the group's own meetings. Keys added before were viewers.
     db.table("ssh_keys").add_column("role", str, not_null_default="viewer")
+
+
+# Every step, oldest first: a new one goes at the end, and none is ever changed.
+STEPS: tuple[Callable[[Database], None], ...] = (
+    m001_organisation,
+    m002_shifts,
+    m003_meetings,
+    m004_calendar_feeds,
+    m005_ssh_keys,
+    m010_kept_shifts,
+    m020_guests,
+    m030_membership_facts,
+    m031_meeting_purpose,
+    m040_cadence_rules,
+    m041_committee,
+    m050_joined_on,
+    m051_make_ups,
+    m052_ssh_key_role,
+)
+
+
+@cache
+def migration_set() -> Migrations:
+    """The steps as sqlite-utils' migration set, which applies them."""
+    from shiftcell.db import load_sqlite_utils
+
+    load_sqlite_utils()
+    from sqlite_utils.migrations import Migrations
+
+    steps = Migrations(SET_NAME)
+    for step in STEPS:
+        steps()(step)
+    return steps
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """The steps not applied to this database yet, read without sqlite-utils.
+
+    Opening a database asks this every time, and the answer is nearly always
+    none: sqlite-utils is imported only when there is something to apply.
+    """
+    known = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [APPLIED_TABLE]
+    ).fetchone()
+    applied: set[str] = set()
+    if known:
+        query = f"SELECT name FROM [{APPLIED_TABLE}] WHERE migration_set = ?"
+        applied = {r[0] for r in conn.execute(query, [SET_NAME])}
+    return [step.__name__ for step in STEPS if step.__name__ not in applied]

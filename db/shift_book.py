@@ -117,7 +117,7 @@ class ShiftBook:
         if wanted is not None:
             where += f" AND employee_no {IN_LIST}"
             params.append(as_json(wanted))
-        found = self.store.db.query(f"SELECT * FROM overrides WHERE {where} ORDER BY id", params)
+        found = self.store.query(f"SELECT * FROM overrides WHERE {where} ORDER BY id", params)
         away = [rows.override_from_row(r) for r in found]
         plan = ShiftPlan(zone, {}, [], [o for o in away if isinstance(o, LeaveDays)], [])
         return leave_between(plan, start, end)
@@ -131,10 +131,10 @@ class ShiftBook:
     def _kept(self, weeks: Sequence[date]) -> dict[date, int]:
         query = f"SELECT monday, base FROM kept_weeks WHERE monday {IN_LIST}"
         params = [as_json(w.isoformat() for w in weeks)]
-        return {date.fromisoformat(m): base for m, base in self.store.db.execute(query, params)}
+        return {date.fromisoformat(m): base for m, base in self.store.conn.execute(query, params)}
 
     def _stale(self) -> bool:
-        found = self.store.db.execute("SELECT EXISTS (SELECT 1 FROM stale_shifts)").fetchone()
+        found = self.store.conn.execute("SELECT EXISTS (SELECT 1 FROM stale_shifts)").fetchone()
         return bool(found[0])
 
     def _keep_for_reading(self, missing: list[date]) -> bool:
@@ -157,7 +157,7 @@ class ShiftBook:
     def _kinds(self) -> list[Kind]:
         return [
             (post, label, code)
-            for post, label, code in self.store.db.execute(
+            for post, label, code in self.store.conn.execute(
                 "SELECT post, label, code FROM shift_kinds ORDER BY id"
             )
         ]
@@ -169,7 +169,7 @@ class ShiftBook:
         if wanted is not None:
             where += f" AND employee_no {IN_LIST}"
             params.append(as_json(wanted))
-        found: list[Block] = self.store.db.execute(
+        found: list[Block] = self.store.conn.execute(
             "SELECT employee_no, base, shifts FROM kept_shifts JOIN kept_weeks USING (monday)"
             f" WHERE {where}",
             params,
@@ -210,13 +210,13 @@ class ShiftBook:
         store = self.store
         if not store.has_organisation():
             for table in ("kept_shifts", "kept_weeks", "stale_shifts"):
-                store.db.execute(f"DELETE FROM [{table}]")
+                store.conn.execute(f"DELETE FROM [{table}]")
             return
         today = self.today()
         this_monday = monday_of(today)
         kept = {
             date.fromisoformat(monday): date.fromisoformat(kept_on)
-            for monday, kept_on in store.db.execute("SELECT monday, kept_on FROM kept_weeks")
+            for monday, kept_on in store.conn.execute("SELECT monday, kept_on FROM kept_weeks")
         }
         far = [
             monday
@@ -238,13 +238,13 @@ class ShiftBook:
 
     def _let_go(self, weeks: list[date]) -> None:
         params = [as_json(m.isoformat() for m in weeks)]
-        self.store.db.execute(f"DELETE FROM kept_shifts WHERE monday {IN_LIST}", params)
-        self.store.db.execute(f"DELETE FROM kept_weeks WHERE monday {IN_LIST}", params)
+        self.store.conn.execute(f"DELETE FROM kept_shifts WHERE monday {IN_LIST}", params)
+        self.store.conn.execute(f"DELETE FROM kept_weeks WHERE monday {IN_LIST}", params)
 
     def _rebuild_stale(self, kept: list[date]) -> None:
-        db = self.store.db
-        stale = db.execute("SELECT employee_no, first, last FROM stale_shifts").fetchall()
-        db.execute("DELETE FROM stale_shifts")
+        conn = self.store.conn
+        stale = conn.execute("SELECT employee_no, first, last FROM stale_shifts").fetchall()
+        conn.execute("DELETE FROM stale_shifts")
         if not kept:
             return
         if any(no is None for no, _, _ in stale):
@@ -261,14 +261,14 @@ class ShiftBook:
                 touched.update(weeks)
         if not touched:
             return
-        everyone = db.execute("SELECT count(*) FROM members").fetchone()[0]
+        everyone = conn.execute("SELECT count(*) FROM members").fetchone()[0]
         self._build(None if len(members) >= MOST * everyone else members, sorted(touched))
 
     def _build(self, members: set[str] | None, weeks: list[date]) -> None:
         """Expand and store the shifts of ``members`` (everyone: None) in these weeks."""
         if not weeks:
             return
-        store, db = self.store, self.store.db
+        store, conn = self.store, self.store.conn
         zone = store.timezone
         # A swap hands one member another's shifts: rebuild both sides.
         members = with_swap_partners(self.store, members)
@@ -301,15 +301,15 @@ class ShiftBook:
         if members is not None:
             delete += f" AND employee_no {IN_LIST}"
             params.append(as_json(members))
-        db.execute(delete, params)
+        conn.execute(delete, params)
         blocks.sort()  # in the table's own order: each row goes on the end of its week
-        db.conn.executemany("INSERT INTO kept_shifts VALUES (?, ?, ?)", blocks)
-        db.conn.executemany(
+        conn.executemany("INSERT INTO kept_shifts VALUES (?, ?, ?)", blocks)
+        conn.executemany(
             "INSERT INTO shift_kinds (id, post, label, code) VALUES (?, ?, ?, ?)",
             [(n, *kind) for kind, n in kind_of.items() if n >= len(kinds)],
         )
         today = self.today().isoformat()
-        db.conn.executemany(
+        conn.executemany(
             "INSERT OR REPLACE INTO kept_weeks (monday, base, kept_on) VALUES (?, ?, ?)",
             [
                 (m.isoformat(), base, today)
@@ -364,11 +364,8 @@ def _rhythm(pattern: Pattern) -> tuple[object, ...]:
     return (kind, *(getattr(pattern, name) for name in names))
 
 
-def fill_after_migration(db: object) -> None:
+def fill_after_migration(conn: sqlite3.Connection) -> None:
     """Keep the weeks around today for a database made before shifts were kept."""
-    from sqlite_utils import Database
-
     from shiftcell.db.store import Store
 
-    assert isinstance(db, Database)
-    Store(db).shift_book.refresh()
+    Store(conn).shift_book.refresh()

@@ -38,7 +38,7 @@ def plan_of(
 
     Overrides in the order they were written: swaps of one day apply in turn.
     """
-    zone, db = store.timezone, store.db
+    zone = store.timezone
     who, params = "1", []
     if employee_nos is not None:
         who, params = f"employee_no {IN_LIST}", [as_json(employee_nos)]
@@ -48,7 +48,7 @@ def plan_of(
         shift_params += [rows.utc_text(end), rows.utc_text(start - LONGEST_SHIFT)]
 
     def rows_of(table: str, where: str, values: list[str]) -> Iterator[rows.Row]:
-        return db.query(f"SELECT * FROM {table} WHERE {where} ORDER BY id", values)
+        return store.query(f"SELECT * FROM {table} WHERE {where} ORDER BY id", values)
 
     return ShiftPlan(
         timezone=zone,
@@ -69,7 +69,7 @@ def with_swap_partners(store: Store, employee_nos: Collection[str] | None) -> se
     found, new = set(employee_nos), set(employee_nos)
     while new:
         names = as_json(new)
-        partners = store.db.execute(
+        partners = store.conn.execute(
             f"SELECT employee_no, other FROM overrides WHERE kind = 'swap'"
             f" AND (employee_no {IN_LIST} OR other {IN_LIST})",
             [names, names],

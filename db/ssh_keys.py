@@ -111,7 +111,6 @@ def fingerprint(key_data: str) -> str:
 class SshKeyBook:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
 
     def add(
         self,
@@ -138,7 +137,7 @@ class SshKeyBook:
             same = self._row("key_data = ?", [key_data])
             if same:
                 raise SshKeyError(KEY_TAKEN, label=same["label"])
-            self.db.table("ssh_keys").insert(
+            self.store.db.table("ssh_keys").insert(
                 {
                     "label": label,
                     "algorithm": algorithm,
@@ -157,7 +156,7 @@ class SshKeyBook:
         where, params = self._in_view()
         return [
             self._key(r)
-            for r in self.db.table("ssh_keys").rows_where(where, params, order_by="label")
+            for r in self.store.db.table("ssh_keys").rows_where(where, params, order_by="label")
         ]
 
     def find(self, key_data: str) -> SshKey | None:
@@ -172,7 +171,7 @@ class SshKeyBook:
             labels = ", ".join(k.label for k in self.list()) or "-"
             raise SshKeyError(NO_SUCH_LABEL, label=label, labels=labels)
         with self.store.transaction():
-            self.db.table("ssh_keys").delete(label)
+            self.store.db.table("ssh_keys").delete(label)
         return self._key(row)
 
     def record(
@@ -198,7 +197,7 @@ class SshKeyBook:
         detail: str,
         at: datetime | None,
     ) -> None:
-        self.db.table("ssh_log").insert(
+        self.store.db.table("ssh_log").insert(
             {
                 "time_utc": utc_text(at or datetime.now(UTC)),
                 "event": event.value,
@@ -222,7 +221,7 @@ class SshKeyBook:
             params.append(self.store.access.group)
         where = " AND ".join(clauses) or None
         zone = self.store.timezone
-        found = self.db.table("ssh_log").rows_where(
+        found = self.store.db.table("ssh_log").rows_where(
             where, params, order_by="time_utc DESC, id DESC", limit=limit
         )
         return [
@@ -242,7 +241,7 @@ class SshKeyBook:
         shown = {k.label for k in self.list()}
         return {
             r["label"]: from_utc_text(r["last"], zone)
-            for r in self.db.query(
+            for r in self.store.query(
                 "SELECT label, max(time_utc) AS last FROM ssh_log "
                 "WHERE event = 'login' AND label IS NOT NULL GROUP BY label"
             )
@@ -255,7 +254,7 @@ class SshKeyBook:
         return "[group] = ?", [self.store.access.group]
 
     def _row(self, where: str, params: builtins.list[object]) -> Row | None:
-        return next(iter(self.db.table("ssh_keys").rows_where(where, params)), None)
+        return next(iter(self.store.db.table("ssh_keys").rows_where(where, params)), None)
 
     def _key(self, row: Row) -> SshKey:
         return SshKey(

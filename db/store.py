@@ -8,13 +8,12 @@ import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlite_utils import Database
-
-from shiftcell.db import rows
+from shiftcell.db import database, rows
 from shiftcell.db.access import (
     BUSY,
     NEEDS_UPGRADE,
@@ -32,7 +31,7 @@ from shiftcell.db.calendars.feeds import FeedBook
 from shiftcell.db.lapses import LapseBook
 from shiftcell.db.make_ups import MakeUpBook
 from shiftcell.db.meetings import MeetingBook
-from shiftcell.db.migrations import migrations
+from shiftcell.db.migrations import migration_set, pending
 from shiftcell.db.shift_book import ShiftBook
 from shiftcell.db.shift_plans import plan_of, with_swap_partners
 from shiftcell.db.ssh_keys import SshKeyBook
@@ -49,6 +48,9 @@ from shiftcell.scheduling import (
     ShiftType,
 )
 from shiftcell.scheduling.shift_list import ShiftList
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 # Tables holding the organisation's data, children before parents. Shifts kept
@@ -90,8 +92,8 @@ class Store:
     written (see ``shiftcell.db.access``).
     """
 
-    def __init__(self, db: Database, *, access: Access = Access()) -> None:  # noqa: B008
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, *, access: Access = Access()) -> None:  # noqa: B008
+        self.conn = conn
         self.access = access
         self._writing = threading.RLock()
         self.meetings = MeetingBook(self)
@@ -102,6 +104,22 @@ class Store:
         self.cadence = CadenceBook(self)
         self.lapses = LapseBook(self)
         self.make_ups = MakeUpBook(self)
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils over the store's connection: writes and the schema go through it.
+
+        Made when first needed; reading goes through ``conn`` and ``query``, so
+        that opening the app reads its first week without loading sqlite-utils.
+        """
+        return database(self.conn)
+
+    def query(self, sql: str, params: Sequence[object] = ()) -> Iterator[rows.Row]:
+        """The rows ``sql`` selects, each a dict of column to value (as sqlite-utils gives them)."""
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        for values in cursor:
+            yield dict(zip(names, values, strict=True))
 
     @property
     def read_only(self) -> bool:
@@ -139,9 +157,13 @@ class Store:
     @classmethod
     def _ready(cls, conn: sqlite3.Connection) -> Self:
         conn.execute("PRAGMA foreign_keys = ON")
-        db = _database(conn)
-        migrations.apply(db)
-        return cls(db)
+        # As sqlite-utils sets it, before any write: a row that INSERT OR REPLACE
+        # replaces fires its delete triggers too (the ones noting stale shifts).
+        conn.execute("PRAGMA recursive_triggers = ON")
+        store = cls(conn)
+        if pending(conn):
+            migration_set().apply(store.db)
+        return store
 
     @classmethod
     def _open_read_only(cls, path: Path) -> Self:
@@ -151,25 +173,24 @@ class Store:
             f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
         )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db = _database(conn)
         try:
-            pending = migrations.pending(db)
+            old = pending(conn)
         except sqlite3.DatabaseError as error:
             raise StoreError(NOT_A_DATABASE, path=path, error=error) from None
-        if pending:
+        if old:
             raise StoreError(NEEDS_UPGRADE, path=path)
-        return cls(db, access=Access(read_only=True))
+        return cls(conn, access=Access(read_only=True))
 
     def narrow(self, group: str) -> None:
         """From now on, show and change only ``group``: there is no way back."""
         if self.access.group not in (None, group):
             raise StoreRefusal(NO_SUCH_GROUP, group=group)
-        if self.db.table("groups").count_where("name = ?", [group]) == 0:
+        if not self._exists("SELECT 1 FROM groups WHERE name = ?", [group]):
             raise StoreRefusal(NO_SUCH_GROUP, group=group)
         self.access = Access(group=group, read_only=self.access.read_only)
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     # -- writing, one transaction at a time ------------------------------------
 
@@ -185,7 +206,7 @@ class Store:
         """
         self.access.check_writable()
         with self._writing:
-            conn = self.db.conn
+            conn = self.conn
             if conn.in_transaction:
                 with self.db.atomic():
                     yield
@@ -195,12 +216,16 @@ class Store:
                 yield
                 self.shift_book.refresh()
             except BaseException:
-                self.db.rollback()  # a no-op when the error already ended the transaction
+                self._roll_back()
                 raise
             conn.execute("COMMIT")
 
+    def _roll_back(self) -> None:
+        if self.conn.in_transaction:  # not when the error has ended it already
+            self.conn.execute("ROLLBACK")
+
     def _begin(self, wait: bool) -> None:
-        conn = self.db.conn
+        conn = self.conn
         if not wait:
             conn.execute("PRAGMA busy_timeout = 0")
         try:
@@ -232,7 +257,7 @@ class Store:
         return self._organisation_row() is not None
 
     def _organisation_row(self) -> rows.Row | None:
-        return next(iter(self.db.table("organisation").rows), None)
+        return next(self.query("SELECT * FROM organisation"), None)
 
     def set_organisation(self, name: str, timezone: str) -> None:
         self.access.check_organisation_writable()
@@ -266,11 +291,11 @@ class Store:
             for table in ("shifts", "meetings"):
                 found = [
                     (moved(r["start_utc"]), moved(r["end_utc"]), r["id"])
-                    for r in self.db.query(f"SELECT id, start_utc, end_utc FROM [{table}]")
+                    for r in self.query(f"SELECT id, start_utc, end_utc FROM [{table}]")
                 ]
                 # shifts are unique per (employee_no, start_utc): out of the way first
-                self.db.execute(f"UPDATE [{table}] SET start_utc = '~' || start_utc")
-                self.db.conn.executemany(
+                self.conn.execute(f"UPDATE [{table}] SET start_utc = '~' || start_utc")
+                self.conn.executemany(
                     f"UPDATE [{table}] SET start_utc = ?, end_utc = ? WHERE id = ?", found
                 )
                 counts.append(len(found))
@@ -282,37 +307,37 @@ class Store:
 
     def is_empty(self) -> bool:
         """No one on the roster yet: the welcome screen's question, whatever the view."""
-        return self.db.table("members").count == 0
+        return not self._exists("SELECT 1 FROM members")
 
     def clear(self) -> None:
         """Delete every row of the organisation's data, in one transaction."""
         self.access.check_organisation_writable()
         with self.transaction():
             for table in DATA_TABLES:
-                self.db.execute(f"DELETE FROM [{table}]")
-            self.db.execute("DELETE FROM organisation")
+                self.conn.execute(f"DELETE FROM [{table}]")
+            self.conn.execute("DELETE FROM organisation")
 
     # -- reading -------------------------------------------------------------
 
     def departments(self) -> list[Department]:
         return [
             rows.department_from_row(r)
-            for r in self.db.table("departments").rows_where(order_by="name")
+            for r in self.query("SELECT * FROM departments ORDER BY name")
         ]
 
     def posts(self) -> list[Post]:
-        return [rows.post_from_row(r) for r in self.db.table("posts").rows_where(order_by="name")]
+        return [rows.post_from_row(r) for r in self.query("SELECT * FROM posts ORDER BY name")]
 
     def groups(self) -> list[Group]:
         where, params = self._group_clause("name")
         return [
             rows.group_from_row(r)
-            for r in self.db.table("groups").rows_where(where, params, order_by="name")
+            for r in self.query(f"SELECT * FROM groups WHERE {where or 1} ORDER BY name", params)
         ]
 
     def branches(self) -> list[str]:
         if self.access.whole:
-            return [r["name"] for r in self.db.table("branches").rows_where(order_by="name")]
+            return [r[0] for r in self.conn.execute("SELECT name FROM branches ORDER BY name")]
         return sorted({g.branch for g in self.groups()})
 
     def members(
@@ -335,7 +360,7 @@ class Store:
         if where:
             clauses.append(where)
             params.extend(group_params)
-        found = self.db.execute(
+        found = self.conn.execute(
             f"SELECT {rows.MEMBER_COLUMNS} FROM members"
             f" WHERE {' AND '.join(clauses) or '1'} ORDER BY employee_no",
             params,
@@ -363,11 +388,14 @@ class Store:
 
     def _everyone(self, employee_nos: Collection[str]) -> bool:
         """Every member is asked about: read without a list of thousands of numbers."""
-        if len(employee_nos) < self.db.table("members").count:
+        if len(employee_nos) < self.conn.execute("SELECT count(*) FROM members").fetchone()[0]:
             return False
         return set(employee_nos) >= {
-            r[0] for r in self.db.execute("SELECT employee_no FROM members")
+            r[0] for r in self.conn.execute("SELECT employee_no FROM members")
         }
+
+    def _exists(self, sql: str, params: Sequence[object] = ()) -> bool:
+        return bool(self.conn.execute(f"SELECT EXISTS ({sql})", params).fetchone()[0])
 
     def _group_clause(self, column: str) -> tuple[str | None, list[str]]:
         if self.access.group is None:
@@ -375,7 +403,10 @@ class Store:
         return f"{column} = ?", [self.access.group]
 
     def shift_types(self) -> dict[str, ShiftType]:
-        return {r["code"]: rows.shift_type_from_row(r) for r in self.db.table("shift_types").rows}
+        return {
+            r["code"]: rows.shift_type_from_row(r)
+            for r in self.query("SELECT * FROM shift_types ORDER BY rowid")
+        }
 
     def shift_plan(
         self,
@@ -451,7 +482,7 @@ class Store:
             )
             table("members").upsert_all(map(rows.member_to_row, members), pk="employee_no")
             joined = joined_on or datetime.now(self.timezone).date()
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE members SET joined_on = ? WHERE joined_on IS NULL", [joined.isoformat()]
             )
             table("shift_types").upsert_all(map(rows.shift_type_to_row, shift_types), pk="code")
@@ -460,12 +491,6 @@ class Store:
             table("shifts").insert_all(
                 map(rows.shift_to_row, shifts), batch_size=1000, replace=True
             )
-
-
-def _database(conn: sqlite3.Connection) -> Database:
-    # No sqlite-utils plugins: shiftcell uses none, and looking for them reads the
-    # metadata of every installed package, on every command.
-    return Database(conn, execute_plugins=False)
 
 
 def _is_busy(error: sqlite3.OperationalError) -> bool:

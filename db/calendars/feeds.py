@@ -60,7 +60,6 @@ class UnknownTarget(LookupError):
 class FeedBook:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
 
     def issue(self, kind: FeedKind, target: str, *, replace: bool = False) -> tuple[Feed, bool]:
         """The active feed for ``target``, issued now if there is none.
@@ -77,7 +76,7 @@ class FeedBook:
             if existing is not None:
                 self.revoke(existing.token)
             token = secrets.token_urlsafe(TOKEN_BYTES)
-            self.db.table("feeds").insert(
+            self.store.db.table("feeds").insert(
                 {
                     "token": token,
                     "kind": kind.value,
@@ -93,7 +92,8 @@ class FeedBook:
         feed = self.get(token)
         if feed.active:
             with self.store.transaction():
-                self.db.table("feeds").update(token, {"revoked_utc": utc_text(datetime.now(UTC))})
+                revoked = {"revoked_utc": utc_text(datetime.now(UTC))}
+                self.store.db.table("feeds").update(token, revoked)
         return self.get(token)
 
     def get(self, token: str) -> Feed:
@@ -140,7 +140,7 @@ class FeedBook:
                 created=from_utc_text(r["created_utc"], zone),
                 revoked=from_utc_text(r["revoked_utc"], zone) if r["revoked_utc"] else None,
             )
-            for r in self.db.table("feeds").rows_where(
+            for r in self.store.db.table("feeds").rows_where(
                 where, params, order_by="kind, target, created_utc"
             )
         ]

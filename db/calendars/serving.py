@@ -103,7 +103,7 @@ class FeedCalendars:
         return RenderedFeed(body, _etag(body), stamp, gzip.compress(body, mtime=0))
 
     def _data_version(self) -> int:
-        return int(self.store.db.execute("PRAGMA data_version").fetchone()[0])
+        return int(self.store.conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def _etag(body: bytes) -> str:

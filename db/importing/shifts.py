@@ -155,7 +155,7 @@ def _kept_stored_shifts(
     last = max(s.start.date() for s in shifts) + timedelta(days=2)
     employee_nos = sorted({s.employee_no for s in shifts})
     marks = ", ".join("?" * len(employee_nos))
-    found = store.db.query(
+    found = store.query(
         f"SELECT * FROM shifts WHERE employee_no IN ({marks}) AND start_utc >= ? AND start_utc < ?",
         [*employee_nos, utc_text(day_start(first, zone)), utc_text(day_start(last, zone))],
     )

@@ -332,7 +332,7 @@ def _check(store: Store, roster: Roster, read: tuple[int, int, list[str] | None]
     ] == [(s.employee_no, s.start_ts, s.end_ts, s.post) for s in fresh]  # fmt: skip
     assert _seen(kept) == _seen(fresh)  # made from the columns, as a large read is
     assert leave == [v for v in leave_between(plan, start, end) if v.employee_no in wanted]
-    viewer = Store(store.db, access=Access(read_only=True))  # may not keep what it reads
+    viewer = Store(store.conn, access=Access(read_only=True))  # may not keep what it reads
     assert _seen(viewer.shifts(start, end, who)) == _seen(fresh)
 
 
@@ -344,7 +344,7 @@ def _check_everything(store: Store, roster: Roster) -> None:
         at(roster.base + timedelta(days=35), time(0), zone),
     )
     fresh = expand(roster.plan(), start, end)
-    viewer = Store(store.db, access=Access(read_only=True))
+    viewer = Store(store.conn, access=Access(read_only=True))
     assert _seen(viewer.shifts(start, end)) == _seen(fresh)
 
 
@@ -408,11 +408,11 @@ def test_a_database_from_before_shifts_were_kept_has_them_kept_when_first_opened
     from sqlite_utils import Database
 
     from shiftcell.db import rows
-    from shiftcell.db.migrations import migrations
+    from shiftcell.db.migrations import migration_set
 
     path = tmp_path / "old.db"
     old = Database(path)
-    migrations.apply(old, stop_before="m010_kept_shifts")
+    migration_set().apply(old, stop_before="m010_kept_shifts")
     old.table("organisation").insert({"id": 1, "name": "Old", "timezone": "Europe/Berlin"})
     old.table("departments").insert({"name": "Canteens", "kind": "canteen"})
     # A member as that schema held one (membership facts came later, mobile was yes/no).

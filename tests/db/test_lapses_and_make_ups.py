@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from shiftcell.db.make_ups import MakeUpRefused
-from shiftcell.db.migrations import migrations
+from shiftcell.db.migrations import migration_set
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Mobility
 from shiftcell.scheduling.meetings import MeetingType
@@ -197,7 +197,7 @@ def test_the_upgrade_dates_members_by_the_earliest_meeting_they_were_in() -> Non
     from sqlite_utils import Database
 
     db = Database(sqlite3.connect(":memory:"))
-    migrations.apply(db, stop_before="m050_joined_on")
+    migration_set().apply(db, stop_before="m050_joined_on")
     db.table("organisation").insert({"id": 1, "name": "x", "timezone": "Asia/Shanghai"})
     db.table("departments").insert({"name": "d", "kind": "other"})
     for no in ("X1", "X2", "X3"):
@@ -220,7 +220,7 @@ def test_the_upgrade_dates_members_by_the_earliest_meeting_they_were_in() -> Non
             {"meeting_id": 2, "employee_no": "X2", "reason": ""},
         ]
     )
-    migrations.apply(db)
+    migration_set().apply(db)
     joined = dict(db.execute("SELECT employee_no, joined_on FROM members").fetchall())
     today = datetime.now(ZONE).date().isoformat()
     assert joined["X1"] == "2026-02-20"

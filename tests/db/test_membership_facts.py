@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from shiftcell.db.demo import fill_demo
 from shiftcell.db.importing import ImportFailed, import_members
-from shiftcell.db.migrations import migrations
+from shiftcell.db.migrations import migration_set
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Mobility, Status
 from shiftcell.scheduling.cadence import Cadence, period_of
@@ -133,7 +133,7 @@ def test_the_yes_no_column_of_an_older_database_becomes_out_or_none(tmp_path: Pa
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys = ON")
     db = Database(conn)
-    migrations.apply(db, stop_before="m030_membership_facts")
+    migration_set().apply(db, stop_before="m030_membership_facts")
     db.table("branches").insert({"name": "B"})
     db.table("departments").insert({"name": "D", "kind": "other"})
     db.table("groups").insert({"name": "G", "branch": "B"})
@@ -183,13 +183,13 @@ def test_no_migration_loses_a_trigger_or_an_index_an_earlier_one_made() -> None:
     table's triggers with it: m010's, which lets a removed member's kept shifts go, went
     missing from every new database."""
     db = Database(memory=True)
-    names = [m.name for m in migrations.pending(db)]
+    names = [m.name for m in migration_set().pending(db)]
     made: set[tuple[str, str]] = set()
     for after in [*names[1:], None]:
         if after is None:
-            migrations.apply(db)
+            migration_set().apply(db)
         else:
-            migrations.apply(db, stop_before=after)
+            migration_set().apply(db, stop_before=after)
         now = {
             (r[0], r[1])
             for r in db.execute(

@@ -1,6 +1,9 @@
 """The store: schema through migrations, round trips, read-only opens, the demo."""
 
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -8,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from shiftcell.db.demo import fill_demo
-from shiftcell.db.migrations import migrations
+from shiftcell.db.migrations import STEPS, migration_set, pending
 from shiftcell.db.store import Store, StoreError
 from shiftcell.scheduling import (
     Department,
@@ -71,10 +74,53 @@ def _small_organisation(store: Store) -> None:
     )
 
 
+def test_steps_pending_read_from_the_connection_agree_with_sqlite_utils() -> None:
+    """Opening a database asks which steps it lacks without sqlite-utils: the same
+    answer as sqlite-utils' own, at every stage of an upgrade."""
+    from sqlite_utils import Database
+
+    names = [step.__name__ for step in STEPS]
+    for applied in range(len(names) + 1):
+        db = Database(memory=True)
+        if applied:
+            migration_set().apply(db, stop_before=names[applied : applied + 1] or None)
+        assert pending(db.conn) == [m.name for m in migration_set().pending(db)]
+        assert pending(db.conn) == names[applied:]
+
+
+def test_opening_and_reading_a_week_leaves_sqlite_utils_unloaded(tmp_path: Path) -> None:
+    """The app's first screen reads through the connection alone, and so does keeping
+    a week read for the first time: sqlite-utils (and what it brings) is loaded
+    only by other writes or an upgrade."""
+    path = tmp_path / "demo.db"
+    fill_demo(Store.open(path), today=MONDAY, history=True)
+    script = f"""
+        import sys
+        from datetime import date, datetime, timedelta
+
+        from shiftcell.db.store import Store
+        for read_only in (False, True):
+            store = Store.open({str(path)!r}, read_only=read_only)
+            start = datetime(2026, 12, 7, tzinfo=store.timezone)
+            assert store.members() and store.groups() and store.departments()
+            assert store.shifts(start, start + timedelta(days=7))
+            later = start + timedelta(weeks=20)  # a week not kept yet: kept now, when writable
+            assert store.shifts(later, later + timedelta(days=7))
+            assert store.meetings.list(start=start - timedelta(days=90), end=start)
+            assert store.lapses.months(date(2026, 12, 7))
+            assert "sqlite_utils" not in sys.modules, "loaded"
+        store.db
+        assert "sqlite_utils" in sys.modules and "numpy" not in sys.modules
+    """
+    run = [sys.executable, "-c", textwrap.dedent(script)]
+    done = subprocess.run(run, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_a_new_file_gets_the_whole_schema_from_migrations(tmp_path: Path) -> None:
     """A new user's first run creates every table; nothing is left pending."""
     store = Store.open(tmp_path / "new" / "shiftcell.db")
-    assert not migrations.pending(store.db)
+    assert not migration_set().pending(store.db)
     assert {"members", "shifts", "patterns", "overrides", "meetings"} <= set(store.db.table_names())
 
 

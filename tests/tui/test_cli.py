@@ -123,28 +123,28 @@ def test_a_database_from_an_older_version_is_brought_up_to_date_by_any_command(
     """After an upgrade, the first `roster` must work, not send the user to `init`."""
     from sqlite_utils import Database
 
-    from shiftcell.db.migrations import migrations
+    from shiftcell.db.migrations import migration_set
 
     path = tmp_path / "old.db"
-    migrations.apply(Database(path), stop_before=_newest_migration())
+    migration_set().apply(Database(path), stop_before=_newest_migration())
     result = run("--db", str(path), "roster", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == []
-    assert not migrations.pending(Database(path))
+    assert not migration_set().pending(Database(path))
 
 
 def test_a_viewer_never_upgrades_a_database_it_only_may_read(tmp_path: Path) -> None:
     """--read-only opens the file read-only; it says what to do instead of writing."""
     from sqlite_utils import Database
 
-    from shiftcell.db.migrations import migrations
+    from shiftcell.db.migrations import migration_set
 
     path = tmp_path / "old.db"
-    migrations.apply(Database(path), stop_before=_newest_migration())
+    migration_set().apply(Database(path), stop_before=_newest_migration())
     result = run("--db", str(path), "--read-only", "roster")
     assert result.exit_code == 1
     assert "needs an upgrade" in result.output
-    assert migrations.pending(Database(path))
+    assert migration_set().pending(Database(path))
 
 
 def test_reading_a_database_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
@@ -158,6 +158,6 @@ def test_reading_a_database_that_does_not_exist_creates_nothing(tmp_path: Path) 
 def _newest_migration() -> str:
     from sqlite_utils import Database
 
-    from shiftcell.db.migrations import migrations
+    from shiftcell.db.migrations import migration_set
 
-    return migrations.pending(Database(memory=True))[-1].name
+    return migration_set().pending(Database(memory=True))[-1].name

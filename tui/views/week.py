@@ -123,7 +123,7 @@ class People:
 def data_version(store: Store) -> tuple[int, int]:
     """Changes whenever anyone commits: another connection (SQLite's ``PRAGMA
     data_version``) or this one (its count of rows changed)."""
-    conn = store.db.conn
+    conn = store.conn
     return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
 
 
