@@ -11,18 +11,6 @@ from pathlib import Path
 import click
 from click_default_group import DefaultGroup
 
-from shiftcell.tui.commands import (
-    attendance,
-    cadence,
-    calendar,
-    ledger,
-    meetings,
-    membership,
-    people,
-    planning,
-    remote,
-    setup,
-)
 from shiftcell.tui.commands.localised import Command, Group
 from shiftcell.tui.i18n import (
     LANGUAGES,
@@ -58,6 +46,8 @@ class Shiftcell(Group, DefaultGroup):
     """The top command: its language is known before anything is parsed, and a
     mistyped command name is said to be one (the default command takes no arguments)."""
 
+    loaded = False  # the commands besides the default, see load_commands
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         # --help and usage errors of the top command come before main() runs.
         language = language_asked(args) or language_from_environment()
@@ -66,9 +56,53 @@ class Shiftcell(Group, DefaultGroup):
         return super().parse_args(ctx, args)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name != self.default_cmd_name:
+            self.load_commands()
         if cmd_name in self.commands or cmd_name.startswith("-"):
             return super().get_command(ctx, cmd_name)
         return None  # click says "No such command 'x'."
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self.load_commands()
+        return super().list_commands(ctx)
+
+    def load_commands(self) -> None:
+        """Add every command the first time one is asked for (or listed).
+
+        Opening the app, the default command, imports none of them: they bring
+        the planning service, calendars and feeds, which its first screen does
+        not need (about 15 ms and 1 MiB).
+        """
+        if self.loaded:
+            return
+        self.loaded = True
+        from shiftcell.tui.commands import (
+            attendance,
+            cadence,
+            calendar,
+            ledger,
+            meetings,
+            membership,
+            people,
+            planning,
+            remote,
+            setup,
+        )
+
+        for module in (
+            setup,
+            people,
+            membership,
+            planning,
+            meetings,
+            cadence,
+            attendance,
+            ledger,
+            calendar,
+            remote,
+        ):
+            for command in module.COMMANDS:
+                self.add_command(command)
 
 
 translate_click()
@@ -117,22 +151,6 @@ def main(
     )
     if ctx.invoked_subcommand is None:
         ctx.invoke(open_app)
-
-
-for module in (
-    setup,
-    people,
-    membership,
-    planning,
-    meetings,
-    cadence,
-    attendance,
-    ledger,
-    calendar,
-    remote,
-):
-    for command in module.COMMANDS:
-        main.add_command(command)
 
 
 @click.command("open", cls=Command)

@@ -67,7 +67,10 @@ def commands(
 ) -> Iterator[tuple[str, click.Command]]:
     yield path, command
     if isinstance(command, click.Group):
-        for name, sub in sorted(command.commands.items()):
+        context = click.Context(command)
+        for name in command.list_commands(context):
+            sub = command.get_command(context, name)
+            assert sub is not None
             yield from commands(sub, f"{path} {name}")
 
 
@@ -167,7 +170,7 @@ def test_a_help_text_of_two_paragraphs_is_one_entry_and_keeps_them_apart(db: Pat
     """``members set`` explains itself in two paragraphs of a docstring: its key is the text
     (not the source's line breaks and indentation), and both languages show a blank line
     between the paragraphs."""
-    command = main.commands["members"]
+    command = main.get_command(click.Context(main), "members")
     assert isinstance(command, click.Group)
     english = command.commands["set"]
     assert isinstance(english, Command)

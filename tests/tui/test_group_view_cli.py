@@ -180,7 +180,9 @@ ELSEWHERE = {
 
 
 def leaf_commands(group: click.Group, prefix: str = "") -> Iterator[str]:
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         if isinstance(command, click.Group):
             yield from leaf_commands(command, f"{prefix}{name} ")
         else:
