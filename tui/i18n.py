@@ -19,11 +19,12 @@ import os
 import sys
 from collections.abc import Iterable
 
-from shiftcell.tui.locale_zh import ZH
-from shiftcell.tui.locale_zh_click import CLICK_ZH
-
 LANGUAGES = ("en", "zh")
 _current = "en"
+# The current language's catalogues (shiftcell's words, click's): English has none,
+# and loads neither.
+_words: dict[str, str] = {}
+_click_words: dict[str, str] = {}
 
 
 def language_from_environment(environ: dict[str, str] | None = None) -> str:
@@ -37,9 +38,16 @@ def language_from_environment(environ: dict[str, str] | None = None) -> str:
 
 
 def set_language(language: str) -> None:
-    global _current
+    global _current, _words, _click_words
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    if language == "zh":
+        from shiftcell.tui.locale_zh import ZH
+        from shiftcell.tui.locale_zh_click import CLICK_ZH
+
+        _words, _click_words = ZH, CLICK_ZH
+    else:
+        _words, _click_words = {}, {}
     _current = language
 
 
@@ -50,7 +58,7 @@ def current_language() -> str:
 def t(text: str, /, **values: object) -> str:
     """``text`` in the current language, with ``{name}`` fields filled in."""
     if _current == "zh":
-        text = ZH.get(text, text)
+        text = _words.get(text, text)
     return text.format(**values) if values else text
 
 
@@ -61,7 +69,7 @@ def tn(singular: str, plural: str, count: int, /, **values: object) -> str:
     under the English plural. ``{count}`` is filled in with the other fields.
     """
     if _current == "zh":
-        return ZH.get(plural, plural).format(count=count, **values)
+        return _words.get(plural, plural).format(count=count, **values)
     return (singular if count == 1 else plural).format(count=count, **values)
 
 
@@ -72,18 +80,18 @@ def join_list(items: Iterable[str]) -> str:
 
 def click_text(message: str) -> str:
     """One of click's own messages ("Options", "Usage:") in the current language."""
-    return CLICK_ZH.get(message, message) if _current == "zh" else message
+    return _click_words.get(message, message) if _current == "zh" else message
 
 
 class _Catalogue(gettext.NullTranslations):
-    """click's own messages in the current language (``CLICK_ZH`` in tui/locale_zh_click.py)."""
+    """click's own messages in the current language (tui/locale_zh_click.py)."""
 
     def gettext(self, message: str) -> str:
         return click_text(message)
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         if _current == "zh":
-            return CLICK_ZH.get(msgid1 if n == 1 else msgid2, msgid2)
+            return _click_words.get(msgid1 if n == 1 else msgid2, msgid2)
         return msgid1 if n == 1 else msgid2
 
 
