@@ -25,16 +25,11 @@ from shiftcell.db.access import (
     StoreError,
     StoreRefusal,
 )
-from shiftcell.db.attendance import AttendanceBook
-from shiftcell.db.cadence import CadenceBook
-from shiftcell.db.calendars.feeds import FeedBook
 from shiftcell.db.lapses import LapseBook
-from shiftcell.db.make_ups import MakeUpBook
 from shiftcell.db.meetings import MeetingBook
 from shiftcell.db.migrations import migration_set, pending
 from shiftcell.db.shift_book import ShiftBook
 from shiftcell.db.shift_plans import plan_of, with_swap_partners
-from shiftcell.db.ssh_keys import SshKeyBook
 from shiftcell.scheduling import (
     Department,
     Group,
@@ -51,6 +46,12 @@ from shiftcell.scheduling.shift_list import ShiftList
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from shiftcell.db.attendance import AttendanceBook
+    from shiftcell.db.cadence import CadenceBook
+    from shiftcell.db.calendars.feeds import FeedBook
+    from shiftcell.db.make_ups import MakeUpBook
+    from shiftcell.db.ssh_keys import SshKeyBook
 
 BUSY_TIMEOUT_MS = 5000
 # Tables holding the organisation's data, children before parents. Shifts kept
@@ -96,14 +97,41 @@ class Store:
         self.conn = conn
         self.access = access
         self._writing = threading.RLock()
+        # The books the week on screen reads; the others are made when first used
+        # (their modules are not needed to draw it).
         self.meetings = MeetingBook(self)
-        self.attendance = AttendanceBook(self)
-        self.feeds = FeedBook(self)
-        self.ssh_keys = SshKeyBook(self)
         self.shift_book = ShiftBook(self)
-        self.cadence = CadenceBook(self)
         self.lapses = LapseBook(self)
-        self.make_ups = MakeUpBook(self)
+
+    @cached_property
+    def attendance(self) -> AttendanceBook:
+        from shiftcell.db.attendance import AttendanceBook
+
+        return AttendanceBook(self)
+
+    @cached_property
+    def cadence(self) -> CadenceBook:
+        from shiftcell.db.cadence import CadenceBook
+
+        return CadenceBook(self)
+
+    @cached_property
+    def feeds(self) -> FeedBook:
+        from shiftcell.db.calendars.feeds import FeedBook
+
+        return FeedBook(self)
+
+    @cached_property
+    def make_ups(self) -> MakeUpBook:
+        from shiftcell.db.make_ups import MakeUpBook
+
+        return MakeUpBook(self)
+
+    @cached_property
+    def ssh_keys(self) -> SshKeyBook:
+        from shiftcell.db.ssh_keys import SshKeyBook
+
+        return SshKeyBook(self)
 
     @cached_property
     def db(self) -> Database:

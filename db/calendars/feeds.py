@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import builtins
 import enum
-import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -75,6 +74,8 @@ class FeedBook:
                 return existing, False
             if existing is not None:
                 self.revoke(existing.token)
+            import secrets  # here: it brings OpenSSL's hashes, which reading never needs
+
             token = secrets.token_urlsafe(TOKEN_BYTES)
             self.store.db.table("feeds").insert(
                 {
