@@ -4,7 +4,8 @@
 
 Started by the SSH server with one end of a socket pair (``FD``). It imports
 what a session's first screen needs (Textual, numpy, the store, the CLI, the
-main screen) and nothing more: it opens no database and no terminal, starts
+main screen) and what it needs next (the planner, sqlite-utils for writing),
+and does nothing more: it opens no database and no terminal, starts
 no thread and no event loop, so that a fork of it is as clean as a fresh
 interpreter that happens to have those modules loaded. It then waits for
 requests, one at a time; for each (command, environment, working directory,
@@ -45,8 +46,18 @@ from shiftcell.tui.ssh.child import become_session, name_process
 ZYGOTE_NAME = "shiftcell-warm"
 MAX_MESSAGE = 1 << 20
 # The command line (`python -m shiftcell … open`) and the app, whose
-# FIRST_SCREEN_MODULES are imported after it.
+# FIRST_SCREEN_MODULES are imported after it; then what a session needs next,
+# which a fresh app imports when first used: the planner (a leader plans and
+# books) and every book of the store.
 WARM_MODULES = ("shiftcell.tui.cli", "shiftcell.tui.app")
+LATER_MODULES = (
+    "shiftcell.db.planning",
+    "shiftcell.db.attendance",
+    "shiftcell.db.cadence",
+    "shiftcell.db.calendars.feeds",
+    "shiftcell.db.make_ups",
+    "shiftcell.db.ssh_keys",
+)
 
 
 def main(argv: list[str]) -> int:
@@ -70,6 +81,11 @@ def warm_up() -> None:
         importlib.import_module(name)
     for name in importlib.import_module("shiftcell.tui.app").FIRST_SCREEN_MODULES:
         importlib.import_module(name)
+    for name in LATER_MODULES:
+        importlib.import_module(name)
+    from shiftcell.db import load_sqlite_utils  # a leader's writes
+
+    load_sqlite_utils()
     # Rich loads its table of character widths at the first wide character (any
     # Chinese name): once here, not in every session.
     from rich.cells import cell_len
