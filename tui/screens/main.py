@@ -107,6 +107,7 @@ class MainScreen(AppScreen):
         self._reader = WeekReader(store)
         self._heats: dict[tuple[str, date, int], Heat] = {}
         self._lapses_asked = False  # the roster's months, read once the first week shows
+        self._title = ""  # the title's text as last shown
         self._stale = False
         self.preferences = Preferences.load()
         # the time grid, or the rota (排班表); a chosen group's heatmap goes over either
@@ -288,7 +289,9 @@ class MainScreen(AppScreen):
         title = self.query_one("#title", Static)
         width = title.content_size.width or None
         text = main_text.title(self.monday, self.department, self.group, self.settings, width)
-        title.update(text)
+        if text != self._title:  # an update lays the screen out again, even for the same text
+            self._title = text
+            title.update(text)
 
     def _update_status(self, week: Week) -> None:
         self.query_one("#status", Static).update(main_text.week_status(week, self.member))
