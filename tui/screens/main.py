@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -15,7 +13,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import WorkerCancelled, WorkerFailed, get_current_worker
+from textual.worker import get_current_worker
 
 from shiftcell.db.store import Store
 from shiftcell.scheduling import DepartmentKind, Member
@@ -46,8 +44,6 @@ DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
 )
 # Weeks kept read, so that going back and forth redraws without waiting.
 CACHED_WEEKS = 8
-# Seconds the first paint waits for the week being read (see on_mount).
-FIRST_PAINT_WAITS = 0.08
 # "[] Week" in the footer: the two week keys in the room of one
 WEEKS = Binding.Group("Week", compact=True)
 # The rota opens every group when the people fit on a few screens; a branch of
@@ -122,7 +118,7 @@ class MainScreen(AppScreen):
         yield Static(id="status", markup=False)
         yield KeyFooter(compact=True)
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         roster = self.query_one(Roster)
         roster.border_title = t("Roster")
         pane = self.query_one(WeekPane)
@@ -130,12 +126,7 @@ class MainScreen(AppScreen):
         pane.show_days(self.monday, self.today)
         self._update_title()
         self._reading()
-        reading = self.load(self.monday)
-        # A week read quickly (a group's, a small organisation's) is in the first
-        # paint: waiting a moment for it costs less than painting the screen twice,
-        # once without it. A longer read is drawn behind the screen already shown.
-        with suppress(TimeoutError, WorkerFailed, WorkerCancelled):
-            await asyncio.wait_for(asyncio.shield(reading.wait()), FIRST_PAINT_WAITS)
+        self.load(self.monday)
 
     def _reading(self) -> None:
         self.query_one("#status", Static).update(t("Reading the week…"))
