@@ -11,7 +11,6 @@ from textual.actions import parse
 from textual.binding import Binding
 from textual.command import CommandInput, CommandList
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
 from shiftcell.db.store import Store
 from shiftcell.tui.app import ShiftcellApp
@@ -131,12 +130,13 @@ async def test_the_footer_keeps_plan_meetings_and_export_whole_at_80_columns(
         await loaded(app, pilot)
         await pilot.pause()
         footer = app.screen.query_one(KeyFooter)
-        keys = {key.action: key for key in footer.query(FooterKey)}
+        keys = {key.action: key for key in footer.shown}
         palette = keys["command_palette"]
+        separator = palette.start - 1  # "▏"
         for action in ("plan", "meetings", "export", "app.help"):
-            assert keys[action].display and keys[action].region.right <= palette.region.x
-        shown = [c for c in footer.children if c.display and c is not palette]
-        assert all(c.region.right <= palette.region.x for c in shown)
+            assert keys[action].end <= separator
+        assert all(key.end <= separator for key in footer.shown if key is not palette)
+        assert palette.end < NARROW[0]
         bottom = app.screen._compositor.render_strips()[-1].text
     assert bottom.rstrip().endswith("命令" if lang == "zh" else "Commands"), bottom
 
@@ -150,9 +150,9 @@ async def test_the_meeting_page_footer_shows_how_to_go_back(
     app = ScreenHost(MeetingScreen(store, settings(demo_db), ids["held"], NOW))
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        keys = {k.action: k for k in app.screen.query(FooterKey)}
-        assert keys["close"].display and keys["close"].key_display == "esc"
-        assert keys["close"].region.right <= NARROW[0]
+        keys = {k.action: k for k in app.screen.query_one(KeyFooter).shown}
+        assert keys["close"].key_display == "esc"
+        assert keys["close"].end <= NARROW[0]
 
 
 def teardown_module() -> None:

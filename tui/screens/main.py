@@ -116,7 +116,7 @@ class MainScreen(AppScreen):
             yield WeekPane(plain=self.app.no_color, id="grid-pane")
             yield Roster(id="roster")
         yield Static(id="status", markup=False)
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         roster = self.query_one(Roster)

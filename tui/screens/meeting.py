@@ -82,7 +82,7 @@ class MeetingScreen(AppScreen):
         yield Static(id="summary")
         yield RecordTable(id="invited")
         # The palette (ctrl+p) still works; its label would push keys off 80 columns.
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load()
