@@ -50,6 +50,10 @@ class ShiftcellApp(App[None]):
     """Week grid, roster and availability for a branch secretary."""
 
     TITLE = "shiftcell"
+    # The main screen's rules, read with the app's own: as the screen's CSS_PATH
+    # they were read when it was first shown, and every rule of every widget was
+    # parsed again then (a screen's file is not scoped to it either way).
+    CSS_PATH = "screens/main.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("question_mark", "help", "Help"),

@@ -52,7 +52,7 @@ ROTA_OPENS_ALL = 300
 
 
 class MainScreen(AppScreen):
-    CSS_PATH = "main.tcss"
+    # Its rules (main.tcss) are the app's: see ShiftcellApp.CSS_PATH.
     # Up, down and enter walk the roster at once; left and right still change weeks.
     AUTO_FOCUS = "#roster"
     # The footer shows whole keys in this order until the width runs out: help
