@@ -1,5 +1,6 @@
 """The store: schema through migrations, round trips, read-only opens, the demo."""
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -86,6 +87,18 @@ def test_steps_pending_read_from_the_connection_agree_with_sqlite_utils() -> Non
             migration_set().apply(db, stop_before=names[applied : applied + 1] or None)
         assert pending(db.conn) == [m.name for m in migration_set().pending(db)]
         assert pending(db.conn) == names[applied:]
+
+
+def test_every_step_written_in_the_migrations_module_is_applied_in_its_order() -> None:
+    """A step is a function named m<number>_…; one left out of STEPS would never run."""
+    from shiftcell.db import migrations
+
+    written = [
+        name
+        for name, value in vars(migrations).items()
+        if re.fullmatch(r"m\d{3}_\w+", name) and callable(value)
+    ]
+    assert [step.__name__ for step in STEPS] == sorted(written)
 
 
 def test_opening_and_reading_a_week_leaves_sqlite_utils_unloaded(tmp_path: Path) -> None:
