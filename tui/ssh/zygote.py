@@ -47,10 +47,13 @@ ZYGOTE_NAME = "shiftcell-warm"
 MAX_MESSAGE = 1 << 20
 # The command line (`python -m shiftcell … open`) and the app, whose
 # FIRST_SCREEN_MODULES are imported after it; then what a session needs next,
-# which a fresh app imports when first used: the planner (a leader plans and
-# books) and every book of the store.
+# which a fresh app imports when first used: the Chinese catalogues (a key's
+# language may be Chinese), the planner (a leader plans and books) and every
+# book of the store.
 WARM_MODULES = ("shiftcell.tui.cli", "shiftcell.tui.app")
 LATER_MODULES = (
+    "shiftcell.tui.locale_zh",
+    "shiftcell.tui.locale_zh_click",
     "shiftcell.db.planning",
     "shiftcell.db.attendance",
     "shiftcell.db.cadence",

@@ -180,16 +180,20 @@ from shiftcell.tui.ssh.zygote import warm_up
 warm_up()
 warm = set(sys.modules)
 atexit.register(lambda: print("NEW", " ".join(sorted(set(sys.modules) - warm)), flush=True))
-sys.argv = ["shiftcell", "--db", sys.argv[1], "--lang", "en", "--read-only", "--group", sys.argv[2]]
+sys.argv = ["shiftcell", "--db", sys.argv[1], "--lang", sys.argv[3], "--read-only", "--group", sys.argv[2]]
 runpy.run_module("shiftcell", run_name="__main__")
 """
 
 
+@pytest.mark.parametrize(
+    ("language", "status", "palette"),
+    [("en", "shifts this week", "Commands"), ("zh", "个班次", "命令")],
+)
 def test_a_session_finds_everything_its_first_screen_needs_already_imported(
-    organisation,
+    organisation, language: str, status: str, palette: str
 ) -> None:
     """What the warm parent has not imported, every session imports again (and keeps a copy
-    of): the list in tui/app.py must follow the first screen as it changes."""
+    of): the list in tui/app.py must follow the first screen as it changes, in both languages."""
     import sys
 
     import pexpect
@@ -197,12 +201,13 @@ def test_a_session_finds_everything_its_first_screen_needs_already_imported(
     database, keys = organisation
     app = pexpect.spawn(
         sys.executable,
-        ["-c", WARM_THEN_RUN, str(database), keys.leader_group],
+        ["-c", WARM_THEN_RUN, str(database), keys.leader_group, language],
         dimensions=(40, 120),
         timeout=60,
+        encoding="utf-8",
     )
-    app.expect("shifts this week")
-    app.expect("Commands")
+    app.expect(status)
+    app.expect(palette)
     app.send("\x11")  # ctrl+q
     app.expect(r"NEW ([^\r\n]*)")
-    assert app.match.group(1).decode().split() == []
+    assert app.match.group(1).split() == []
