@@ -41,7 +41,7 @@ def shown_keys(screen: Screen[object]) -> Keys:
 
 
 @dataclass(frozen=True)
-class FooterKey:
+class ShownKey:
     """A key as the footer shows it, ``start`` to ``end`` the cells it takes."""
 
     key: str
@@ -58,7 +58,7 @@ class FooterKey:
 class Unit:
     """What is shown or left out whole: one key, or a group's keys and its label."""
 
-    keys: tuple[FooterKey, ...]
+    keys: tuple[ShownKey, ...]
     label: str = ""  # a group's (its keys show no description of their own)
 
     @property
@@ -105,8 +105,8 @@ class KeyFooter(Widget, can_focus=False):
         super().__init__(id=id)
         self.show_command_palette = show_command_palette
         self._keys: Keys | None = None
-        self._shown: tuple[FooterKey, ...] = ()
-        self._hovered: FooterKey | None = None
+        self._shown: tuple[ShownKey, ...] = ()
+        self._hovered: ShownKey | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -119,7 +119,7 @@ class KeyFooter(Widget, can_focus=False):
             self.refresh()
 
     @property
-    def shown(self) -> tuple[FooterKey, ...]:
+    def shown(self) -> tuple[ShownKey, ...]:
         """The keys on the line as last drawn, the command-palette key last."""
         return self._shown
 
@@ -131,7 +131,7 @@ class KeyFooter(Widget, can_focus=False):
         palette = self._palette_key()
         right = width - (_key_width(palette) + 2 if palette else 0)  # "▏", the key, a space
         line = Text(no_wrap=True, overflow="crop", end="")
-        shown: list[FooterKey] = []
+        shown: list[ShownKey] = []
         for unit in self._units():
             if line.cell_len + unit.width > right:
                 break  # this one and every one after it: the most needed come first
@@ -147,7 +147,7 @@ class KeyFooter(Widget, can_focus=False):
         self._shown = tuple(shown)
         return line
 
-    def _draw_unit(self, line: Text, unit: Unit) -> Iterator[FooterKey]:
+    def _draw_unit(self, line: Text, unit: Unit) -> Iterator[ShownKey]:
         if not unit.label:
             yield self._draw_key(line, unit.keys[0])
             return
@@ -159,14 +159,14 @@ class KeyFooter(Widget, can_focus=False):
         line.append(" ")
         line.append(unit.label, self._style("key-footer--description"))
 
-    def _draw_key(self, line: Text, key: FooterKey) -> FooterKey:
+    def _draw_key(self, line: Text, key: ShownKey) -> ShownKey:
         start = line.cell_len
         line.append(key.key_display, self._key_style(key, "key-footer--key"))
         if key.description:
             line.append(" " + key.description, self._key_style(key, "key-footer--description"))
         return replace(key, start=start, end=line.cell_len)
 
-    def _key_style(self, key: FooterKey, component: str) -> Style:
+    def _key_style(self, key: ShownKey, component: str) -> Style:
         style = self._style(component)
         if not key.enabled:
             style += Style(dim=True)
@@ -193,7 +193,7 @@ class KeyFooter(Widget, can_focus=False):
             else:
                 yield from (Unit((self._key(b, on, tip),)) for b, on, tip in firsts)
 
-    def _palette_key(self) -> FooterKey | None:
+    def _palette_key(self) -> ShownKey | None:
         app = self.app
         if not (self.show_command_palette and app.ENABLE_COMMAND_PALETTE):
             return None
@@ -203,8 +203,8 @@ class KeyFooter(Widget, can_focus=False):
         _node, binding, enabled, _tooltip = found
         return self._key(binding, enabled, binding.tooltip or binding.description)
 
-    def _key(self, binding: Binding, enabled: bool, tooltip: str, *, own: bool = True) -> FooterKey:
-        return FooterKey(
+    def _key(self, binding: Binding, enabled: bool, tooltip: str, *, own: bool = True) -> ShownKey:
+        return ShownKey(
             key=binding.key,
             key_display=self.app.get_key_display(binding),
             description=binding.description if own else "",
@@ -215,7 +215,7 @@ class KeyFooter(Widget, can_focus=False):
 
     # -- the mouse -----------------------------------------------------------------
 
-    def _at(self, x: int) -> FooterKey | None:
+    def _at(self, x: int) -> ShownKey | None:
         return next((key for key in self._shown if key.start <= x < key.end), None)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
@@ -240,5 +240,5 @@ class KeyFooter(Widget, can_focus=False):
             self.app.bell()
 
 
-def _key_width(key: FooterKey) -> int:
+def _key_width(key: ShownKey) -> int:
     return cell_len(key.key_display) + (1 + cell_len(key.description) if key.description else 0)
