@@ -43,7 +43,7 @@ import asyncssh
 import pexpect
 import pyte
 from bench_first_screen import app_shown, empty_shown
-from tmux_screen import Shown, Tmux, load, median
+from tmux_screen import Shown, Tmux, cpu_seconds, load, median
 
 from shiftcell.db.demo import fill_demo
 from shiftcell.db.store import Store
@@ -239,12 +239,7 @@ class Crowd:
 
 
 def cpu_ms(pid: int) -> float:
-    """User and system CPU time a process has used so far."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return float("nan")
-    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    return cpu_seconds(pid) * 1000
 
 
 def crowd(count: int, command: list[str], server: subprocess.Popen) -> Crowd:
