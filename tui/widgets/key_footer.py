@@ -15,7 +15,7 @@ a third of the main screen's start-up.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import ClassVar
@@ -24,19 +24,21 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
 Keys = tuple[tuple[str, str, str, bool, bool, str], ...]
+# A screen's active_bindings, which Textual works out afresh on each reading.
+Bindings = Mapping[str, ActiveBinding]
 SEPARATOR = "▏"  # before the command-palette key, as Textual's footer draws it
 
 
-def shown_keys(screen: Screen[object]) -> Keys:
-    """What a footer on ``screen`` would show: each active binding and whether it is enabled."""
+def shown_keys(bindings: Bindings) -> Keys:
+    """What a footer would show of a screen's active bindings: each one, and whether enabled."""
     return tuple(
         (binding.key, binding.action, binding.description, binding.show, enabled, tooltip)
-        for _node, binding, enabled, tooltip in screen.active_bindings.values()
+        for _node, binding, enabled, tooltip in bindings.values()
     )
 
 
@@ -115,7 +117,7 @@ class KeyFooter(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        if screen is self.screen and shown_keys(screen) != self._keys:
+        if screen is self.screen and shown_keys(screen.active_bindings) != self._keys:
             self.refresh()
 
     @property
@@ -126,13 +128,14 @@ class KeyFooter(Widget, can_focus=False):
     # -- drawing -------------------------------------------------------------
 
     def render(self) -> Text:
-        self._keys = shown_keys(self.screen)
+        bindings = self.screen.active_bindings
+        self._keys = shown_keys(bindings)
         width = self.size.width
-        palette = self._palette_key()
+        palette = self._palette_key(bindings)
         right = width - (_key_width(palette) + 2 if palette else 0)  # "▏", the key, a space
         line = Text(no_wrap=True, overflow="crop", end="")
         shown: list[ShownKey] = []
-        for unit in self._units():
+        for unit in self._units(bindings):
             if line.cell_len + unit.width > right:
                 break  # this one and every one after it: the most needed come first
             shown.extend(self._draw_unit(line, unit))
@@ -179,10 +182,10 @@ class KeyFooter(Widget, can_focus=False):
 
     # -- what to show ------------------------------------------------------------
 
-    def _units(self) -> Iterator[Unit]:
+    def _units(self, bindings: Bindings) -> Iterator[Unit]:
         """The screen's keys to show, in its order; each action once (its first key)."""
         by_action: defaultdict[str, list[tuple[Binding, bool, str]]] = defaultdict(list)
-        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+        for _node, binding, enabled, tooltip in bindings.values():
             if binding.show:
                 by_action[binding.action].append((binding, enabled, tooltip))
         for group, members in groupby(by_action.values(), lambda found: found[0][0].group):
@@ -193,11 +196,11 @@ class KeyFooter(Widget, can_focus=False):
             else:
                 yield from (Unit((self._key(b, on, tip),)) for b, on, tip in firsts)
 
-    def _palette_key(self) -> ShownKey | None:
+    def _palette_key(self, bindings: Bindings) -> ShownKey | None:
         app = self.app
         if not (self.show_command_palette and app.ENABLE_COMMAND_PALETTE):
             return None
-        found = self.screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+        found = bindings.get(app.COMMAND_PALETTE_BINDING)
         if found is None:
             return None
         _node, binding, enabled, _tooltip = found
