@@ -9,7 +9,6 @@ from __future__ import annotations
 import ast
 import re
 import string
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from shiftcell.tui.locale_zh import ZH
 from shiftcell.tui.locale_zh_click import CLICK_ZH
 from shiftcell.tui.words.errors import _WORDS as OS_ERROR_WORDS
 from shiftcell.tui.words.textwidth import cells, wrap
+from tests.tui.cli_commands import commands
 
 # What click says to a programmer who declared a command wrongly, never to a user.
 PROGRAMMER_ERRORS = {
@@ -60,18 +60,6 @@ def zh(db: Path, *args: str) -> Result:
     return CliRunner().invoke(
         main, ["--db", str(db), "--lang", "zh", *args], prog_name="shiftcell", terminal_width=80
     )
-
-
-def commands(
-    command: click.Command = main, path: str = "shiftcell"
-) -> Iterator[tuple[str, click.Command]]:
-    yield path, command
-    if isinstance(command, click.Group):
-        context = click.Context(command)
-        for name in command.list_commands(context):
-            sub = command.get_command(context, name)
-            assert sub is not None
-            yield from commands(sub, f"{path} {name}")
 
 
 def click_messages() -> set[str]:

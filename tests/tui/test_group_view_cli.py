@@ -12,12 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import asyncssh
-import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -25,6 +23,7 @@ from shiftcell.db.calendars.feeds import FeedKind
 from shiftcell.db.store import Store
 from shiftcell.scheduling.meetings import AttendanceState, MeetingType
 from shiftcell.tui.cli import main
+from tests.tui.cli_commands import leaf_commands
 from tests.tui.conftest import NOW
 
 GROUP = "第一食堂党小组"
@@ -179,19 +178,9 @@ ELSEWHERE = {
 }
 
 
-def leaf_commands(group: click.Group, prefix: str = "") -> Iterator[str]:
-    context = click.Context(group)
-    for name in group.list_commands(context):
-        command = group.get_command(context, name)
-        if isinstance(command, click.Group):
-            yield from leaf_commands(command, f"{prefix}{name} ")
-        else:
-            yield f"{prefix}{name}"
-
-
 def test_every_command_is_tried_as_a_group_view(setting: dict[str, str]) -> None:
     """A command added later must be listed here, and so be checked like the others."""
-    assert set(leaf_commands(main)) == set(invocations(setting)) | set(ELSEWHERE)
+    assert set(leaf_commands()) == set(invocations(setting)) | set(ELSEWHERE)
 
 
 def _digest(path: Path) -> str:
