@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -74,6 +75,17 @@ class ShiftcellApp(App[None]):
         self.store = store
         self.settings = settings
         self._clock = clock or system_clock
+        self._resizes = 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Textual lays the first screen out at the terminal's size, then its driver
+        # reports that same size again: passed on, that report lays out and
+        # repaints every screen once more for nothing (about a tenth of an SSH
+        # session's first screen). Every later report passes, even at the same
+        # size: one comes after a suspended app is resumed.
+        self._resizes += 1
+        if self._resizes == 2 and event.size == self.size:
+            event.prevent_default()  # Textual's own handler, which passes it to the screens
 
     def now(self) -> datetime:
         """The current instant in the organisation's time zone."""
