@@ -9,21 +9,92 @@ on a slow link it is a flicker too.
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from textual import events
+from textual.containers import VerticalScroll
 from textual.geometry import Size
+from textual.widgets import Static
 
 from shiftcell.tui.app import ShiftcellApp
 from shiftcell.tui.screens.main import MainScreen
+from shiftcell.tui.views.week import WeekReader
+from shiftcell.tui.widgets.roster import Roster
 from tests.tui.conftest import AppFactory
 from tests.tui.steady import workers_done
+
+
+@dataclass(frozen=True)
+class Frame:
+    status: str
+    cursor: str | None  # the roster's line under the cursor
+    top: float  # the time grid's first row in view
+    thumb: float  # where the grid's scrollbar says the view is
+
+
+def watch_frames(app: ShiftcellApp) -> list[Frame]:
+    """Every frame of the main screen, as it is sent to the terminal."""
+    frames: list[Frame] = []
+    display = app._display
+
+    def noted(screen: Any, renderable: Any) -> None:
+        if isinstance(screen, MainScreen) and renderable is not None:
+            roster = screen.query_one(Roster)
+            scroll = screen.query_one("#grid-scroll", VerticalScroll)
+            node = roster.cursor_node
+            frames.append(
+                Frame(
+                    status=str(screen.query_one("#status", Static).render()),
+                    cursor=str(node.label) if node is not None else None,
+                    top=scroll.scroll_y,
+                    thumb=scroll.vertical_scrollbar.position,
+                )
+            )
+        display(screen, renderable)
+
+    app._display = noted  # type: ignore[method-assign]
+    return frames
 
 
 async def settle(app: ShiftcellApp, pilot: Any) -> None:
     await workers_done(app)
     await pilot.pause()
+
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=str)
+async def test_the_first_frame_shows_the_week(make: AppFactory, size: tuple[int, int]) -> None:
+    """A week read quickly (a group's, a small organisation's) is in the first frame."""
+    app = make()
+    frames = watch_frames(app)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        assert "shifts this week" in frames[0].status
+        assert not [frame for frame in frames if "Reading" in frame.status]
+
+
+async def test_a_slow_read_is_drawn_behind_a_screen_already_shown(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big organisation's week takes a while: the screen does not wait for it."""
+    read = WeekReader.read
+
+    def slow(self: WeekReader, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.4)
+        return read(self, *args, **kwargs)
+
+    monkeypatch.setattr(WeekReader, "read", slow)
+    app = make()
+    frames = watch_frames(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert frames[0].status == "Reading the week…"
+        assert "shifts this week" in frames[-1].status
 
 
 async def test_the_size_reported_again_at_start_lays_nothing_out_again(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -13,7 +15,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import get_current_worker
+from textual.worker import WorkerCancelled, WorkerFailed, get_current_worker
 
 from shiftcell.db.store import Store
 from shiftcell.scheduling import DepartmentKind, Member
@@ -44,6 +46,9 @@ DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
 )
 # Weeks kept read, so that going back and forth redraws without waiting.
 CACHED_WEEKS = 8
+# Seconds the first paint waits for the week being read (see on_mount): a group's
+# or a small organisation's takes a few milliseconds; a big one's is drawn behind.
+FIRST_PAINT_WAITS = 0.08
 # "[] Week" in the footer: the two week keys in the room of one
 WEEKS = Binding.Group("Week", compact=True)
 # The rota opens every group when the people fit on a few screens; a branch of
@@ -118,7 +123,7 @@ class MainScreen(AppScreen):
         yield Static(id="status", markup=False)
         yield KeyFooter()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         roster = self.query_one(Roster)
         roster.border_title = t("Roster")
         pane = self.query_one(WeekPane)
@@ -126,7 +131,12 @@ class MainScreen(AppScreen):
         pane.show_days(self.monday, self.today)
         self._update_title()
         self._reading()
-        self.load(self.monday)
+        reading = self.load(self.monday)
+        # A week read quickly is in the first paint: waiting a moment for it costs
+        # less than painting the screen twice, once without it (and the read,
+        # sharing the interpreter with that paint, took ten times as long).
+        with suppress(TimeoutError, WorkerFailed, WorkerCancelled):
+            await asyncio.wait_for(asyncio.shield(reading.wait()), FIRST_PAINT_WAITS)
 
     def _reading(self) -> None:
         self.query_one("#status", Static).update(t("Reading the week…"))
