@@ -121,3 +121,28 @@ async def test_the_size_reported_again_at_start_lays_nothing_out_again(
         await pilot.resize_terminal(100, 30)
         await settle(app, pilot)
         assert resizes[-1] == Size(100, 30)
+
+
+async def test_the_roster_is_drawn_once_at_start(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its first line (the branch) is drawn once: not again for the resize that follows
+    a first layout. Months without organisational life that change nothing shown
+    draw no line again."""
+    drawn: list[int] = []
+    render_line = Roster.render_line
+
+    def counted(self: Roster, y: int) -> Any:
+        drawn.append(y)
+        return render_line(self, y)
+
+    monkeypatch.setattr(Roster, "render_line", counted)
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        roster = app.screen.query_one(Roster)
+        assert drawn.count(0) == 1
+        before = len(drawn)
+        roster.show_lapses(dict(roster.lapses))
+        await settle(app, pilot)
+        assert len(drawn) == before

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -63,9 +66,23 @@ class Roster(Tree[RosterEntry]):
         self._sizes: Counter[str | None] = Counter()  # members by group
         # Whole months without organisational life (3 or more), read after the week.
         self.lapses: Mapping[str, int] = {}
+        self._drawn_at = Size(0, 0)  # the size its lines were last drawn at
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._drawn_at = self.outer_size
+        return super().render_lines(crop)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Textual's tree forgets every drawn line on each resize. The first comes
+        # just after the first paint, at the size drawn: forgetting then would
+        # draw the whole roster again for nothing.
+        if event.size == self._drawn_at:
+            event.prevent_default()
 
     def show_lapses(self, lapses: Mapping[str, int]) -> None:
         """Mark the members drifting from organisational life, on the lines shown."""
+        if lapses == self.lapses:
+            return  # nothing to mark anew (most groups): no repaint
         self.lapses = lapses
         if self.week is not None and self._people:
             self.fill(self.week)
