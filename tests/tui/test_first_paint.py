@@ -64,6 +64,10 @@ async def settle(app: ShiftcellApp, pilot: Any) -> None:
     await pilot.pause()
 
 
+def first_with_the_week(frames: list[Frame]) -> Frame:
+    return next(frame for frame in frames if "shifts this week" in frame.status)
+
+
 SIZES = [(80, 24), (120, 40)]
 
 
@@ -76,6 +80,21 @@ async def test_the_first_frame_shows_the_week(make: AppFactory, size: tuple[int,
         await settle(app, pilot)
         assert "shifts this week" in frames[0].status
         assert not [frame for frame in frames if "Reading" in frame.status]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=str)
+async def test_the_grid_is_opened_on_the_morning_in_its_first_frame(
+    make: AppFactory, size: tuple[int, int]
+) -> None:
+    """Not drawn at midnight, then scrolled: the scrollbar says where the view is."""
+    app = make()
+    frames = watch_frames(app)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        scroll = app.screen.query_one("#grid-scroll", VerticalScroll)
+        first = first_with_the_week(frames)
+        assert first.top == scroll.scroll_y > 0
+        assert first.thumb == first.top
 
 
 async def test_a_slow_read_is_drawn_behind_a_screen_already_shown(

@@ -190,17 +190,38 @@ class WeekPane(Vertical):
     # -- opening where the work is -------------------------------------------
 
     def _open_at(self, row: int) -> None:
+        """Open the view at ``row``: at once when it is on screen, else once laid out."""
+        scroll = self.query_one("#grid-scroll", VerticalScroll)
+        if scroll.region:
+            self._open_now(scroll, row)
+            return
         self._opening = row
         self.call_after_refresh(self._open)
+
+    def _open_now(self, scroll: VerticalScroll, row: int) -> None:
+        """Scroll before the view is laid out with its new rows: the next paint shows
+        it opened (not at the top, then again opened a moment later).
+
+        The view's height is known (it is on screen), so the scroll is clamped
+        here: Textual would clamp it to the rows the view had before.
+        """
+        self._opening = None
+        y = float(max(0, min(row, self._rows() - scroll.container_size.height)))
+        scroll.set_reactive(VerticalScroll.scroll_y, y)
+        scroll.set_reactive(VerticalScroll.scroll_target_y, y)
+        scroll.vertical_scrollbar.position = y  # set by the scroll's watcher, not run here
+        scroll.refresh(layout=True)  # laid out at that offset
+
+    def _rows(self) -> int:
+        """The rows of the view shown in the scroll: the time grid's or the heatmap's."""
+        if self.showing == "grid":
+            return Axis(80, self.query_one(WeekGrid).minutes).rows
+        return self.query_one(Heatmap).axis(80).rows
 
     def _open(self) -> None:
         """Scroll to the opening row once the view's height is laid out."""
         scroll = self.query_one("#grid-scroll", VerticalScroll)
-        if self.showing == "grid":
-            rows = Axis(80, self.query_one(WeekGrid).minutes).rows
-        else:
-            rows = self.query_one(Heatmap).axis(80).rows
-        if self._opening is None or scroll.virtual_size.height != rows:
+        if self._opening is None or scroll.virtual_size.height != self._rows():
             return
         scroll.scroll_to(y=self._opening, animate=False)
         self._opening = None
