@@ -97,6 +97,18 @@ async def test_the_grid_is_opened_on_the_morning_in_its_first_frame(
         assert first.thumb == first.top
 
 
+@pytest.mark.parametrize("size", SIZES, ids=str)
+async def test_the_roster_cursor_is_on_the_first_group_in_its_first_frame(
+    make: AppFactory, size: tuple[int, int]
+) -> None:
+    app = make()
+    frames = watch_frames(app)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        cursor = first_with_the_week(frames).cursor
+        assert cursor is not None and cursor.startswith("东区公寓党小组")
+
+
 async def test_a_slow_read_is_drawn_behind_a_screen_already_shown(
     make: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

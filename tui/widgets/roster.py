@@ -123,8 +123,10 @@ class Roster(Tree[RosterEntry]):
                     node.expand()
         groups = self._group_nodes()
         if groups and first:
-            # enter on the first group shows its heatmap; lines exist after a refresh
-            self.call_after_refresh(self.move_cursor, groups[0])
+            # enter on the first group shows its heatmap. The tree lays its lines
+            # out when one is asked for: asked now, the first paint has the cursor.
+            self.last_line  # noqa: B018
+            self.move_cursor(groups[0])
         self.post_message(self.LinesChanged())
 
     def open_every_group(self) -> None:
