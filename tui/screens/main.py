@@ -48,7 +48,7 @@ DEPARTMENT_CYCLE: tuple[DepartmentKind | None, ...] = (
 CACHED_WEEKS = 8
 # Seconds the first paint waits for the week being read (see on_mount): a group's
 # or a small organisation's takes a few milliseconds; a big one's is drawn behind.
-FIRST_PAINT_WAITS = 0.08
+FIRST_PAINT_WAITS = 0.05
 # "[] Week" in the footer: the two week keys in the room of one
 WEEKS = Binding.Group("Week", compact=True)
 # The rota opens every group when the people fit on a few screens; a branch of
