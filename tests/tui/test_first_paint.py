@@ -33,6 +33,7 @@ class Frame:
     cursor: str | None  # the roster's line under the cursor
     top: float  # the time grid's first row in view
     thumb: float  # where the grid's scrollbar says the view is
+    bar: bool  # whether the grid's scrollbar is drawn
 
 
 def watch_frames(app: ShiftcellApp) -> list[Frame]:
@@ -51,6 +52,7 @@ def watch_frames(app: ShiftcellApp) -> list[Frame]:
                     cursor=str(node.label) if node is not None else None,
                     top=scroll.scroll_y,
                     thumb=scroll.vertical_scrollbar.position,
+                    bar=bool(scroll.vertical_scrollbar.region),
                 )
             )
         display(screen, renderable)
@@ -86,7 +88,8 @@ async def test_the_first_frame_shows_the_week(make: AppFactory, size: tuple[int,
 async def test_the_grid_is_opened_on_the_morning_in_its_first_frame(
     make: AppFactory, size: tuple[int, int]
 ) -> None:
-    """Not drawn at midnight, then scrolled: the scrollbar says where the view is."""
+    """Not drawn at midnight, then scrolled; the scrollbar is there and says where the
+    view is (the day's rows are more than the screen's at both sizes)."""
     app = make()
     frames = watch_frames(app)
     async with app.run_test(size=size) as pilot:
@@ -95,6 +98,7 @@ async def test_the_grid_is_opened_on_the_morning_in_its_first_frame(
         first = first_with_the_week(frames)
         assert first.top == scroll.scroll_y > 0
         assert first.thumb == first.top
+        assert first.bar
 
 
 @pytest.mark.parametrize("size", SIZES, ids=str)

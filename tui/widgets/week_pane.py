@@ -202,13 +202,18 @@ class WeekPane(Vertical):
         """Scroll before the view is laid out with its new rows: the next paint shows
         it opened (not at the top, then again opened a moment later).
 
-        The view's height is known (it is on screen), so the scroll is clamped
-        here: Textual would clamp it to the rows the view had before.
+        The view's height is known (it is on screen): the scroll is clamped here
+        (Textual would clamp it to the rows the view had before), and the
+        scrollbar is shown as the rows will need it (Textual would show it once
+        laid out, and lay the screen out and paint it once more for it).
         """
         self._opening = None
-        y = float(max(0, min(row, self._rows() - scroll.container_size.height)))
+        rows, view = self._rows(), scroll.container_size.height
+        y = float(max(0, min(row, rows - view)))
         scroll.set_reactive(VerticalScroll.scroll_y, y)
         scroll.set_reactive(VerticalScroll.scroll_target_y, y)
+        scroll.show_vertical_scrollbar = rows > view
+        scroll.vertical_scrollbar.display = rows > view
         scroll.vertical_scrollbar.position = y  # set by the scroll's watcher, not run here
         scroll.refresh(layout=True)  # laid out at that offset
 
