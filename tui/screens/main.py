@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import WorkerCancelled, WorkerFailed, get_current_worker
+from textual.worker import Worker, WorkerCancelled, WorkerFailed, get_current_worker
 
 from shiftcell.db.store import Store
 from shiftcell.scheduling import DepartmentKind, Member
@@ -131,12 +131,12 @@ class MainScreen(AppScreen):
         pane.show_days(self.monday, self.today)
         self._update_title()
         self._reading()
-        reading = self.load(self.monday)
         # A week read quickly is in the first paint: waiting a moment for it costs
         # less than painting the screen twice, once without it (and the read,
         # sharing the interpreter with that paint, took ten times as long).
-        with suppress(TimeoutError, WorkerFailed, WorkerCancelled):
-            await asyncio.wait_for(asyncio.shield(reading.wait()), FIRST_PAINT_WAITS)
+        # Not cancelled when the wait runs out: the read goes on behind the screen.
+        read = asyncio.ensure_future(_finished(self.load(self.monday)))
+        await asyncio.wait({read}, timeout=FIRST_PAINT_WAITS)
 
     def _reading(self) -> None:
         self.query_one("#status", Static).update(t("Reading the week…"))
@@ -486,3 +486,10 @@ class MainScreen(AppScreen):
         if action == "toggle_view":
             return parameters != (self.view,)  # one "v": the view not shown
         return not (self.settings.read_only and action in ("plan", "export"))
+
+
+async def _finished(worker: Worker[None]) -> None:
+    """Until ``worker`` is done, however it ends: its failure is Textual's to report,
+    and a read cancelled for another week is no error."""
+    with suppress(WorkerFailed, WorkerCancelled):
+        await worker.wait()
