@@ -164,11 +164,17 @@ def start_server(folder: Path, database: Path, max_sessions: int) -> tuple[subpr
         "serve-ssh", "--port", "0", "--host-key", str(folder / "host_key"),
         "--max-sessions", str(max_sessions),
     ]  # fmt: skip
+    # Sessions get the server's home: there, no preferences of this machine's user,
+    # so that each leader sees the first screen a new user sees (the time grid).
+    env = {k: v for k, v in os.environ.items() if k != "XDG_CONFIG_HOME"}
+    env["HOME"] = str(folder / "home")
+    (folder / "home").mkdir()
     process = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        env=env,
     )
     assert process.stdout is not None
     for line in process.stdout:
@@ -377,6 +383,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         database, key_path, group = setup(folder)
+        # The local app of row 1 likewise (the tmux server passes this on).
+        os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
         server, port = start_server(folder, database, max(args.sessions, args.crowd) + 5)
         command = ssh_command(ssh, folder, key_path, port)
         print(f"{load()}; a leader of {group}, terminal {SIZE[0]}x{SIZE[1]}")
