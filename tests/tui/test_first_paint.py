@@ -62,6 +62,17 @@ def watch_frames(app: ShiftcellApp) -> list[Frame]:
     return frames
 
 
+def slow_reads(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    """Every week takes ``seconds`` to read, as a big organisation's does."""
+    read = WeekReader.read
+
+    def slow(self: WeekReader, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(seconds)
+        return read(self, *args, **kwargs)
+
+    monkeypatch.setattr(WeekReader, "read", slow)
+
+
 async def settle(app: ShiftcellApp, pilot: Any) -> None:
     await workers_done(app)
     await pilot.pause()
@@ -118,13 +129,7 @@ async def test_a_slow_read_is_drawn_behind_a_screen_already_shown(
     make: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A big organisation's week takes a while: the screen does not wait for it."""
-    read = WeekReader.read
-
-    def slow(self: WeekReader, *args: Any, **kwargs: Any) -> Any:
-        time.sleep(0.4)
-        return read(self, *args, **kwargs)
-
-    monkeypatch.setattr(WeekReader, "read", slow)
+    slow_reads(monkeypatch, 0.4)
     app = make()
     frames = watch_frames(app)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -189,13 +194,7 @@ async def test_a_week_left_before_it_is_read_leaves_no_error_behind(
 ) -> None:
     """The next week asked for while the first is still being read cancels that read;
     the first paint's wait for it must not leave an error for Python to print."""
-    read = WeekReader.read
-
-    def slow(self: WeekReader, *args: Any, **kwargs: Any) -> Any:
-        time.sleep(0.2)
-        return read(self, *args, **kwargs)
-
-    monkeypatch.setattr(WeekReader, "read", slow)
+    slow_reads(monkeypatch, 0.2)
     app = make()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.08)
