@@ -27,6 +27,7 @@ from shiftcell.db.calendars.ics_text import content_line, escape_text, time_line
 from shiftcell.db.calendars.wording import CalendarWords
 from shiftcell.db.store import Store
 from shiftcell.scheduling import Shift
+from tests.db.calendars.repeated_hour import starts_read_exactly
 
 # Daylight saving both ways, half-hour and 45-minute offsets, a half-hour
 # DST change (Lord Howe), zones icalendar writes as UTC.
@@ -167,17 +168,8 @@ def test_the_text_writer_and_icalendar_write_the_same_events(
     assert unfolded(text) == unfolded(reference)
     starts = expanded_starts(text)
     assert starts == expanded_starts(reference)
-    # The expanding parser misreads a shift with either end in the repeated
-    # hour of a daylight-saving change (such an end is written in UTC), whoever
-    # wrote it; every other start it reads exactly.
     assert len(starts) == len(shifts)
-    exact = Counter(s.start_ts for s in shifts if not (_repeated(s.start) or _repeated(s.end)))
-    assert not exact - Counter(starts)
-
-
-def _repeated(moment: datetime) -> bool:
-    """A wall-clock time that happens twice (the hour repeated when daylight saving ends)."""
-    return moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
+    assert not starts_read_exactly(shifts) - Counter(starts)
 
 
 @settings(max_examples=30, deadline=None)
