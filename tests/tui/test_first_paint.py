@@ -21,6 +21,7 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from shiftcell.tui.app import ShiftcellApp
+from shiftcell.tui.screens import main
 from shiftcell.tui.screens.main import MainScreen
 from shiftcell.tui.views.week import WeekReader
 from shiftcell.tui.widgets.roster import Roster
@@ -78,6 +79,13 @@ async def settle(app: ShiftcellApp, pilot: Any) -> None:
     await pilot.pause()
 
 
+@pytest.fixture
+def patient(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first paint waits for the week as long as it takes: these tests are about
+    a week read in time, not about how long a loaded machine takes to read it."""
+    monkeypatch.setattr(main, "FIRST_PAINT_WAITS", 10.0)
+
+
 def first_with_the_week(frames: list[Frame]) -> Frame:
     return next(frame for frame in frames if "shifts this week" in frame.status)
 
@@ -86,7 +94,9 @@ SIZES = [(80, 24), (120, 40)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=str)
-async def test_the_first_frame_shows_the_week(make: AppFactory, size: tuple[int, int]) -> None:
+async def test_the_first_frame_shows_the_week(
+    make: AppFactory, size: tuple[int, int], patient: None
+) -> None:
     """A week read quickly (a group's, a small organisation's) is in the first frame."""
     app = make()
     frames = watch_frames(app)
@@ -165,7 +175,7 @@ async def test_the_size_reported_again_at_start_lays_nothing_out_again(
 
 
 async def test_the_roster_is_drawn_once_at_start(
-    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch, patient: None
 ) -> None:
     """Its first line (the branch) is drawn once: not again for the resize that follows
     a first layout. Months without organisational life that change nothing shown
