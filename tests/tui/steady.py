@@ -27,3 +27,11 @@ async def workers_done(app: App[object]) -> None:
         except WorkerCancelled:
             continue  # the others may still be running: wait for them too
         return
+
+
+async def settle(app: App[object], pilot: Pilot[object], rounds: int = 1) -> None:
+    """Workers done and their messages handled, ``rounds`` times over: a message
+    handled may start another worker (a week drawn reads its neighbours)."""
+    for _ in range(rounds):
+        await workers_done(app)
+        await pilot.pause()

@@ -26,7 +26,7 @@ from shiftcell.tui.screens.main import MainScreen
 from shiftcell.tui.views.week import WeekReader
 from shiftcell.tui.widgets.roster import Roster
 from tests.tui.conftest import AppFactory
-from tests.tui.steady import workers_done
+from tests.tui.steady import settle
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,6 @@ def slow_reads(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
         return read(self, *args, **kwargs)
 
     monkeypatch.setattr(WeekReader, "read", slow)
-
-
-async def settle(app: ShiftcellApp, pilot: Any) -> None:
-    await workers_done(app)
-    await pilot.pause()
 
 
 @pytest.fixture

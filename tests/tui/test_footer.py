@@ -7,13 +7,7 @@ from shiftcell.tui.screens.meetings import MeetingsScreen
 from shiftcell.tui.widgets.key_footer import KeyFooter
 from shiftcell.tui.widgets.roster import Roster
 from tests.tui.conftest import AppFactory
-from tests.tui.steady import workers_done
-
-
-async def settle(app: ShiftcellApp, pilot: object) -> None:
-    await workers_done(app)
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+from tests.tui.steady import settle
 
 
 def footer_actions(app: ShiftcellApp) -> set[str]:
@@ -26,16 +20,16 @@ async def test_the_footer_offers_clear_once_someone_is_chosen_and_drops_it_after
     """A key appearing or going away must show at once, or the footer misleads."""
     app = make()
     async with app.run_test(size=(200, 48)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert "clear_selection" not in footer_actions(app)
         roster = app.screen.query_one(Roster)
         roster.focus()
         roster.move_cursor(roster.root.children[0].children[0].children[0])
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert "clear_selection" in footer_actions(app)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert "clear_selection" not in footer_actions(app)
 
 
@@ -45,16 +39,16 @@ async def test_a_groups_heatmap_hides_the_department_key_and_clearing_brings_it_
     """Departments do not split a heatmap: the key is gone while one is shown."""
     app = make()
     async with app.run_test(size=(200, 48)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert "cycle_department" in footer_actions(app)
         roster = app.screen.query_one(Roster)
         roster.focus()
         roster.move_cursor(roster.root.children[0].children[0])
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert "cycle_department" not in footer_actions(app)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert "cycle_department" in footer_actions(app)
 
 
@@ -64,7 +58,7 @@ async def test_clicking_a_key_in_the_footer_presses_it_and_pointing_at_one_names
     """The footer is one line, yet each key on it answers the mouse as a key of its own."""
     app = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         footer = app.screen.query_one(KeyFooter)
         keys = {key.action: key for key in footer.shown}
         week = keys["next_week"]
@@ -73,5 +67,5 @@ async def test_clicking_a_key_in_the_footer_presses_it_and_pointing_at_one_names
         await pilot.hover(KeyFooter, offset=(keys["meetings"].end - 1, 0))
         assert footer.tooltip is None  # its description says it all
         await pilot.click(KeyFooter, offset=(keys["meetings"].start, 0))
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, MeetingsScreen)

@@ -17,25 +17,19 @@ from shiftcell.tui.widgets.heatmap import PAST, Heatmap, shade
 from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
-from tests.tui.steady import workers_done
+from tests.tui.steady import settle
 
 GROUP = "第一食堂党小组"
 
 
-async def settle(app: ShiftcellApp, pilot: object) -> None:
-    for _ in range(2):
-        await workers_done(app)
-        await pilot.pause()  # type: ignore[attr-defined]
-
-
 async def choose_group(app: ShiftcellApp, pilot: object, name: str = GROUP) -> None:
-    await settle(app, pilot)
+    await settle(app, pilot, rounds=2)
     roster = app.screen.query_one(Roster)
     node = next(n for n in roster.root.children[0].children if n.data.group == name)
     roster.focus()
     roster.move_cursor(node)
     await pilot.press("enter")  # type: ignore[attr-defined]
-    await settle(app, pilot)
+    await settle(app, pilot, rounds=2)
 
 
 async def test_choosing_a_group_shows_its_heatmap_instead_of_the_shifts(make: AppFactory) -> None:
@@ -127,7 +121,7 @@ async def test_arrows_move_the_cell_and_the_week_keys_still_work(make: AppFactor
         await pilot.press("right", "down")
         assert heatmap.cursor == (start[0] + 1, start[1] + 1)
         await pilot.press("right_square_bracket")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert app.screen.monday == date(2026, 12, 14)
         assert heatmap.heat.monday == date(2026, 12, 14)
 
@@ -137,7 +131,7 @@ async def test_escape_goes_back_to_the_shifts(make: AppFactory) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await choose_group(app, pilot)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert app.screen.query_one(WeekGrid).display
         assert not app.screen.query_one(Heatmap).display
         assert app.screen.group is None

@@ -13,12 +13,7 @@ from shiftcell.tui.screens.main import MainScreen
 from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
-from tests.tui.steady import workers_done
-
-
-async def settle(app: ShiftcellApp, pilot: object) -> None:
-    await workers_done(app)
-    await pilot.pause()  # type: ignore[attr-defined]
+from tests.tui.steady import settle
 
 
 def title(app: ShiftcellApp) -> str:

@@ -15,14 +15,9 @@ from shiftcell.tui.widgets.roster import Roster
 from shiftcell.tui.widgets.week_axis import Axis
 from shiftcell.tui.words.textwidth import cells
 from tests.tui.conftest import AppFactory
-from tests.tui.steady import workers_done
+from tests.tui.steady import settle
 
 NARROW = (80, 24)
-
-
-async def settle(app: ShiftcellApp, pilot: object) -> None:
-    await workers_done(app)
-    await pilot.pause()  # type: ignore[attr-defined]
 
 
 def headers(app: ShiftcellApp) -> list[str]:

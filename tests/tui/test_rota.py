@@ -35,16 +35,10 @@ from shiftcell.tui.widgets.week_pane import WeekPane
 from shiftcell.tui.words.textwidth import cells
 from tests.tui.conftest import ZONE, AppFactory
 from tests.tui.screen_text import screen_rows, text_of
-from tests.tui.steady import workers_done
+from tests.tui.steady import settle
 from tests.tui.test_main_actions import book
 
 MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
-
-
-async def settle(app: ShiftcellApp, pilot: object) -> None:
-    for _ in range(3):
-        await workers_done(app)
-        await pilot.pause()  # type: ignore[attr-defined]
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
@@ -149,14 +143,14 @@ async def test_v_shows_the_rota_and_each_row_is_level_with_its_name(
     """Reading across a row must land on the right person's name, also after scrolling."""
     app = make(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         await pilot.press("v")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert app.screen.query_one(WeekPane).showing == "rota"
         week = app.screen._weeks[app.screen.monday]
         for presses in (0, 30):
             await pilot.press(*["down"] * presses)
-            await settle(app, pilot)
+            await settle(app, pilot, rounds=3)
             rota = app.screen.query_one(RotaTable)
             left, right = rota_region(app)
             checked = 0
@@ -182,7 +176,7 @@ async def test_the_rota_key_is_offered_in_the_footer_help_and_palette_in_chinese
 ) -> None:
     app = make(lang="zh")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
 
         def offered() -> set[str]:
             return {
@@ -195,7 +189,7 @@ async def test_the_rota_key_is_offered_in_the_footer_help_and_palette_in_chinese
         palette = {c.title for c in app.get_system_commands(app.screen)}
         assert "排班表" in palette
         await pilot.press("v")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert offered() == {"时间网格"}
 
 
@@ -205,16 +199,16 @@ async def test_the_view_chosen_is_remembered_for_the_next_start(
     """A rota reader should not have to press v every morning."""
     app = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         await pilot.press("v")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
     assert json.loads(preferences_path().read_text())["week_view"] == "rota"
     again = make(read_only=True)  # a viewer too: nothing goes to the database
     async with again.run_test(size=(120, 40)) as pilot:
-        await settle(again, pilot)
+        await settle(again, pilot, rounds=3)
         assert again.screen.query_one(WeekPane).showing == "rota"
         await pilot.press("v")
-        await settle(again, pilot)
+        await settle(again, pilot, rounds=3)
         assert again.screen.query_one(WeekPane).showing == "grid"
     assert Preferences.load().week_view == "grid"
 
@@ -238,9 +232,9 @@ async def test_cells_are_coloured_by_department_meetings_marked_and_rest_shaded(
     book(demo_db, "学习全会精神")  # Thursday 14:00, 第一食堂党小组
     app = make()
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         await pilot.press("v")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         rota = app.screen.query_one(RotaTable)
         week = app.screen._weeks[app.screen.monday]
         axis = Axis(rota.scrollable_content_region.width, 60, rota.indent)
@@ -280,9 +274,9 @@ async def test_with_the_roster_hidden_the_rota_names_its_rows_and_scrolls_itself
     """At 80 columns a secretary hides the roster for room: the rows must still say whose."""
     app = make(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         await pilot.press("v", "r")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         rota = app.screen.query_one(RotaTable)
         assert rota.has_focus and rota.names
         week = app.screen._weeks[app.screen.monday]
@@ -290,10 +284,10 @@ async def test_with_the_roster_hidden_the_rota_names_its_rows_and_scrolls_itself
         named = [m for m in week.members if any(line.startswith(m.name) for line in shown)]
         assert len(named) >= 10
         await pilot.press("pagedown")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert rota.scroll_y > 0
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert app.screen.query_one(Roster).has_focus and not rota.names
 
 
@@ -305,12 +299,12 @@ async def test_leaving_the_rota_the_grid_and_heatmap_get_the_rows_the_screen_all
     Preferences(week_view="rota").save()
     app = make()
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert app.screen.query_one(WeekPane).showing == "rota"
         await pilot.press("enter")  # the first group's heatmap, from the rota
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert app.screen.query_one(Heatmap).minutes == 30
         await pilot.press("escape", "v")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert app.screen.query_one(WeekPane).showing == "grid"
         assert app.screen.query_one(WeekGrid).minutes == 30

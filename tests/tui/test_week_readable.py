@@ -15,15 +15,9 @@ from shiftcell.tui.widgets.week_axis import KIND_STYLES
 from shiftcell.tui.widgets.week_grid import WeekGrid
 from tests.tui.conftest import AppFactory
 from tests.tui.screen_text import screen_rows, styles_of
-from tests.tui.steady import workers_done
+from tests.tui.steady import settle
 
 SIZES = [(80, 24), (160, 48)]
-
-
-async def settle(app: ShiftcellApp, pilot: object) -> None:
-    for _ in range(3):
-        await workers_done(app)
-        await pilot.pause()  # type: ignore[attr-defined]
 
 
 def grid_lines(app: ShiftcellApp) -> list[str]:
@@ -46,7 +40,7 @@ async def test_every_department_is_named_on_its_own_colour(
     """Orange, blue and green mean nothing until the screen says which department is which."""
     app = make(lang=lang)
     async with app.run_test(size=size) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         rows = screen_rows(app)
         departments = app.store.departments()
         assert len(departments) == 3
@@ -69,9 +63,9 @@ async def test_at_80x24_no_label_loses_its_count_or_runs_into_one(
     lanes are four cells wide: the tightest the grid gets."""
     app = make(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         drawn = "\n".join(grid_lines(app))
         assert "×" in drawn  # crews are drawn as lanes here, not only counted
         assert not re.search(r"×(?!\d)", drawn), "a crew label without its count"
@@ -85,9 +79,9 @@ async def test_names_are_never_cut_to_part_of_a_name(
     """贾淑 is not 贾淑文: half a name is someone else, or no one."""
     app = make(lang="zh")
     async with app.run_test(size=size) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         week = app.screen._weeks[app.screen.monday]
         names = sorted({m.name for m in week.members}, key=len, reverse=True)
         for line in grid_lines(app):
@@ -101,7 +95,7 @@ async def test_at_160x48_every_lane_in_view_says_what_it_is(make: AppFactory) ->
     """A tall coloured lane whose label is scrolled out of sight is a guess."""
     app = make(lang="zh")
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         grid = app.screen.query_one(WeekGrid)
         top = view_top(app)
         height = app.screen.query_one("#grid-scroll", VerticalScroll).size.height
@@ -128,7 +122,7 @@ async def test_the_grid_opens_on_the_first_shift_of_the_morning(
     hours are scrolled away as far as the screen allows."""
     app = make()
     async with app.run_test(size=size) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         grid = app.screen.query_one(WeekGrid)
         scroll = app.screen.query_one("#grid-scroll", VerticalScroll)
         first = (5 * 60 + 30) // grid.minutes
@@ -140,9 +134,9 @@ async def test_a_bigger_terminal_keeps_the_morning_in_view(make: AppFactory) -> 
     """Finer rows after a resize must not throw the view back to midnight."""
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         await pilot.resize_terminal(160, 48)
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         grid = app.screen.query_one(WeekGrid)
         assert grid.minutes == 30
         assert view_top(app) * grid.minutes >= 2 * 60
@@ -155,9 +149,9 @@ async def test_the_heatmap_shows_only_hours_a_meeting_can_be_held(
     """Rows of dots from 00:00 to 07:00 push the useful afternoon off the screen."""
     app = make()
     async with app.run_test(size=size) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         heatmap = app.screen.query_one(Heatmap)
         assert heatmap.display
         top = view_top(app)
@@ -177,12 +171,12 @@ async def test_enter_on_an_open_group_shows_its_heatmap_and_keeps_it_open(
     """Choosing a group must not hide the members one is about to ask about."""
     app = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         roster = app.screen.query_one(Roster)
         group = roster.root.children[0].children[0]
         assert group.is_expanded and roster.cursor_node is group
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert app.screen.query_one(Heatmap).display
         assert group.is_expanded
         closed = roster.root.children[0].children[1]
@@ -190,7 +184,7 @@ async def test_enter_on_an_open_group_shows_its_heatmap_and_keeps_it_open(
         roster.focus()
         roster.move_cursor(closed)
         await pilot.press("enter")  # a closed group opens as it is chosen: its members beside
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert closed.is_expanded and app.screen.group == closed.data.group
 
 
@@ -198,7 +192,7 @@ async def test_the_panel_with_the_keys_is_marked(make: AppFactory) -> None:
     """Arrows move the roster or the heatmap's cell: the screen must show which."""
     app = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         roster = app.screen.query_one(Roster)
         header = app.screen.query_one(DayHeader)
 
@@ -209,7 +203,7 @@ async def test_the_panel_with_the_keys_is_marked(make: AppFactory) -> None:
         assert roster.has_focus
         roster_edge, header_idle = marks()
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert app.screen.query_one(Heatmap).has_focus
         roster_idle, header_lit = marks()
         assert roster_edge != roster_idle
