@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import gc
 import os
 import runpy
 import select
@@ -30,6 +31,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pyte
 from bench_first_screen import app_shown, empty_shown
 from bench_ssh import setup
 from tmux_screen import load
@@ -42,7 +44,7 @@ SETTLE = 0.3  # seconds after the screen is shown: what it reads and draws next
 TIMEOUT = 20.0
 
 
-def cpu_ms(pid: int) -> float:
+def run_time_ms(pid: int) -> float:
     """Run time of every thread of ``pid`` so far, in milliseconds."""
     total = 0
     for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
@@ -59,8 +61,6 @@ def run_forked(argv: list[str], module: str | None, home: Path) -> None:
     os.environ.clear()
     os.environ.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": str(home)})
     os.environ["PATH"] = "/usr/bin:/bin"
-    import gc
-
     gc.enable()
     sys.argv = argv
     try:
@@ -76,8 +76,6 @@ def screen_cpu(
     argv: list[str], module: str | None, shown: Callable[[str], bool], home: Path
 ) -> float:
     """CPU (ms) of one forked process to its first full screen and SETTLE after."""
-    import pyte
-
     pid, fd = os.forkpty()
     if pid == 0:
         run_forked(argv, module, home)
@@ -95,7 +93,7 @@ def screen_cpu(
             if seen is None and shown("\n".join(screen.display)):
                 seen = time.monotonic()
             if seen is not None and time.monotonic() - seen >= SETTLE:
-                return cpu_ms(pid)
+                return run_time_ms(pid)
         raise SystemExit(f"{argv[0]}: no full screen within {TIMEOUT:.0f} s")
     finally:
         os.kill(pid, signal.SIGKILL)
