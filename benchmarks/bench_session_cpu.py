@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pyte
 from bench_first_screen import app_shown, empty_shown
-from bench_ssh import setup
+from ssh_server import setup
 from tmux_screen import load
 
 from shiftcell.tui.ssh import zygote

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import select
 import selectors
 import shutil
@@ -36,22 +35,24 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-import asyncssh
 import pexpect
 import pyte
 from bench_first_screen import app_shown, empty_shown
+from ssh_server import (
+    memory_kib,
+    session_pids,
+    setup,
+    ssh_command,
+    start_server,
+    wait_idle,
+    zygote_pids,
+)
 from tmux_screen import Shown, Tmux, cpu_seconds, load, median
-
-from shiftcell.db.demo import fill_demo
-from shiftcell.db.store import Store
 
 HERE = Path(__file__).resolve().parent
 SIZE = (120, 40)
-# The name the warm parent of the sessions gives itself (/proc/PID/comm).
-ZYGOTE_NAME = "shiftcell-warm"
 SETTLE = 0.3  # seconds allowed for the rest of a screen once both words arrived
 # Both on a drawn first screen: the clock stops when both have arrived (parsing
 # every screen on the fly would take CPU from the sessions measured); each
@@ -95,101 +96,6 @@ class Session:
 def session_shown(text: str) -> bool:
     """A leader's first screen: the week's status line above the footer."""
     return app_shown(text)
-
-
-def memory_kib(pid: int) -> tuple[int, int]:
-    """(PSS, RSS) of a process in KiB."""
-    pss = rss = 0
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                pss = int(line.split()[1])
-            elif line.startswith("Rss:"):
-                rss = int(line.split()[1])
-    except OSError:
-        pass
-    return pss, rss
-
-
-def comm(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
-    except OSError:
-        return ""
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def session_pids(server: int) -> list[int]:
-    return [pid for pid in children(server) if comm(pid) != ZYGOTE_NAME]
-
-
-def zygote_pids(server: int) -> list[int]:
-    return [pid for pid in children(server) if comm(pid) == ZYGOTE_NAME]
-
-
-def setup(folder: Path) -> tuple[Path, Path, str]:
-    database = folder / "org.db"
-    store = Store.open(database)
-    fill_demo(store, seed=1, members=80, today=date.today())
-    group = store.groups()[0].name
-    key = asyncssh.generate_private_key("ssh-ed25519")
-    key_path = folder / "leader"
-    key_path.write_bytes(key.export_private_key())
-    os.chmod(key_path, 0o600)
-    store.ssh_keys.add(
-        label="leader",
-        algorithm=key.get_algorithm(),
-        key_data=key.export_public_key().split()[1].decode(),
-        group=group,
-    )
-    store.close()
-    return database, key_path, group
-
-
-def start_server(folder: Path, database: Path, max_sessions: int) -> tuple[subprocess.Popen, int]:
-    command = [
-        sys.executable, "-m", "shiftcell", "--db", str(database), "--lang", "en",
-        "serve-ssh", "--port", "0", "--host-key", str(folder / "host_key"),
-        "--max-sessions", str(max_sessions),
-    ]  # fmt: skip
-    # Sessions get the server's home: there, no preferences of this machine's user,
-    # so that each leader sees the first screen a new user sees (the time grid).
-    env = {k: v for k, v in os.environ.items() if k != "XDG_CONFIG_HOME"}
-    env["HOME"] = str(folder / "home")
-    (folder / "home").mkdir()
-    process = subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
-    assert process.stdout is not None
-    for line in process.stdout:
-        if found := re.search(r"Listening on 127\.0\.0\.1:(\d+)", line):
-            # Keep reading what it prints, so that it never blocks on a full pipe.
-            subprocess.Popen(["cat"], stdin=process.stdout, stdout=subprocess.DEVNULL)
-            return process, int(found.group(1))
-    raise SystemExit("the server did not start")
-
-
-def wait_idle(server: subprocess.Popen, timeout: float = 30.0) -> None:
-    """Until every session of the last round has ended."""
-    deadline = time.monotonic() + timeout
-    while session_pids(server.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
 
 
 def open_sessions(count: int, command: list[str]) -> list[Session]:
@@ -277,17 +183,6 @@ def crowd(count: int, command: list[str], server: subprocess.Popen) -> Crowd:
         cpu,
         server_cpu,
     )
-
-
-def ssh_command(ssh: str, folder: Path, key_path: Path, port: int) -> list[str]:
-    empty = folder / "ssh_config"  # nothing from ~/.ssh/config or /etc/ssh
-    empty.touch()
-    return [
-        ssh, "-tt", "-F", str(empty), "-o", "StrictHostKeyChecking=no",
-        "-o", f"UserKnownHostsFile={folder / 'known_hosts'}", "-o", "IdentitiesOnly=yes",
-        "-o", "IdentityAgent=none", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
-        "-i", str(key_path), "-p", str(port), "127.0.0.1",
-    ]  # fmt: skip
 
 
 def in_tmux(runs: int, database: Path, command: list[str], server: subprocess.Popen) -> None:
