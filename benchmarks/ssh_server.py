@@ -113,10 +113,41 @@ def start_server(folder: Path, database: Path, max_sessions: int) -> tuple[subpr
 
 
 def wait_idle(server: subprocess.Popen, timeout: float = 30.0) -> None:
-    """Until every session of the last round has ended."""
+    """Until every session of the last round has ended, and the machine is quiet.
+
+    Ended is not enough: the kernel is still tearing the processes down, and
+    the next round, alone or a crowd, would share the cores with that.
+    """
     deadline = time.monotonic() + timeout
     while session_pids(server.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
+    wait_quiet()
+
+
+# The machine counts as quiet once its cores were this idle for QUIET_SPAN seconds;
+# a machine busy with something else is waited for QUIET_WAIT seconds at most.
+QUIET_IDLE = 0.9
+QUIET_SPAN = 0.2
+QUIET_WAIT = 3.0
+
+
+def wait_quiet() -> None:
+    deadline = time.monotonic() + QUIET_WAIT
+    before = cpu_times()
+    while time.monotonic() < deadline:
+        time.sleep(QUIET_SPAN)
+        after = cpu_times()
+        total = after[0] - before[0]
+        if total > 0 and (after[1] - before[1]) / total >= QUIET_IDLE:
+            return
+        before = after
+
+
+def cpu_times() -> tuple[int, int]:
+    """(all, idle) ticks of every core so far, from /proc/stat."""
+    with open("/proc/stat") as stat:
+        fields = [int(n) for n in stat.readline().split()[1:]]
+    return sum(fields), fields[3] + fields[4]  # idle and waiting for the disk
 
 
 def ssh_command(ssh: str, folder: Path, key_path: Path, port: int) -> list[str]:
