@@ -11,7 +11,8 @@ same run:
 1. one session in a tmux pane 120x40, divided by an empty Textual app
    (benchmarks/empty_app.py) started locally in the same kind of pane;
 2. CROWD sessions opened at once, until all are drawn, divided by one session
-   alone (both read off pyte screens on their own ptys);
+   alone (both read off pyte screens on their own ptys), taken in turn, RUNS
+   of each;
 3. SESSIONS at once: the median time to the first screen, and the memory of
    each session process (PSS: shared pages divided among their sharers; the
    process that sessions are forked from is shown on its own line).
@@ -214,26 +215,31 @@ def in_tmux(runs: int, database: Path, command: list[str], server: subprocess.Po
 
 
 def crowds(runs: int, size: int, command: list[str], server: subprocess.Popen) -> None:
-    """Row 2: a crowd at once against one session alone, on pyte screens."""
+    """Row 2: a crowd at once against one session alone, on pyte screens.
+
+    Taken in turn (alone, crowd, alone, crowd …), as many crowds as lone
+    sessions: a machine whose speed drifts during the run (a shared host) then
+    slows both alike, and one slow crowd cannot move the median much.
+    """
     alone: list[float] = []
     alone_cpu: list[float] = []
+    together = []
+    crowd_cpu: list[float] = []
+    server_cpu: list[float] = []
     for _ in range(runs):
         result = crowd(1, command, server)
         alone.append(result.shown[0])
         alone_cpu.extend(result.cpu_ms)
-    together = []
-    crowd_cpu: list[float] = []
-    server_cpu: list[float] = []
-    for _ in range(max(3, runs // 2)):
         result = crowd(size, command, server)
         together.append(max(result.shown) if len(result.shown) == size else float("inf"))
         crowd_cpu.extend(result.cpu_ms)
         server_cpu.append(result.server_cpu_ms / size)
     one, all_drawn = median(alone), median(together)
-    print(f"2. {size} sessions at once, until all are drawn (medians)")
-    print(f"   {f'baseline: one session alone (n={len(alone)})':<48} {one * 1000:6.0f} ms")
+    print(f"2. {size} sessions at once, until all are drawn (medians, in turn with one alone)")
+    label = f"baseline: one session alone (n={len(alone)})"
+    print(f"   {label:<48} {one * 1000:6.0f} ms{spread(alone)}")
     label = f"{size} at once, the last drawn (n={len(together)})"
-    print(f"   {label:<48} {all_drawn * 1000:6.0f} ms")
+    print(f"   {label:<48} {all_drawn * 1000:6.0f} ms{spread(together)}")
     print(f"   ratio {size} / one: {all_drawn / one:.2f} (goal ≤ 3)")
     # Why: the crowd's CPU, shared by the cores, bounds its time (read in 10 ms ticks).
     print(
@@ -242,6 +248,14 @@ def crowds(runs: int, size: int, command: list[str], server: subprocess.Popen) -
         f" {median(server_cpu):.0f} ms",
         flush=True,
     )
+
+
+def spread(seconds: list[float]) -> str:
+    """The least and the most, in milliseconds: how steady the machine was."""
+    finite = [s for s in seconds if s != float("inf")]
+    if not finite:
+        return ""
+    return f"   ({min(finite) * 1000:.0f}–{max(finite) * 1000:.0f})"
 
 
 def big_crowd(size: int, command: list[str], server: subprocess.Popen) -> None:
