@@ -223,7 +223,7 @@ def crowds(runs: int, size: int, command: list[str], server: subprocess.Popen) -
     """
     alone: list[float] = []
     alone_cpu: list[float] = []
-    together = []
+    together: list[float] = []
     crowd_cpu: list[float] = []
     server_cpu: list[float] = []
     for _ in range(runs):

@@ -132,6 +132,7 @@ QUIET_WAIT = 3.0
 
 
 def wait_quiet() -> None:
+    """Until the cores were QUIET_IDLE idle over the last QUIET_SPAN, or QUIET_WAIT passed."""
     deadline = time.monotonic() + QUIET_WAIT
     before = cpu_times()
     while time.monotonic() < deadline:
